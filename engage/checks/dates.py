@@ -1,0 +1,149 @@
+"""Dates and times must make sense on their own and against each other."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..formatting import long_date, short_time
+from ..loading import Loaded
+from ..models.event import EventStatus, Frequency
+from ..occurrences import rule_dates, week_of_month
+from ..problems import Problem
+from ..records import Record
+
+
+def valid_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _event(r: Record) -> list[Problem]:  # type: ignore[type-arg]
+    e = r.model
+    out: list[Problem] = []
+    if e.timezone is not None and not valid_timezone(e.timezone):
+        out.append(r.problem("unknown-timezone", ("timezone",), f"'{e.timezone}' is not a time zone such as Europe/London"))
+    if (e.start_time is None) != (e.end_time is None):
+        missing = "end_time" if e.end_time is None else "start_time"
+        out.append(r.problem("missing-field", (missing,), "give both a start and an end time, or neither for an all-day event"))
+    if e.end_date is not None and e.end_date < e.date:
+        out.append(r.problem("end-before-start", ("end_date",), f"ends on {long_date(e.end_date)}, before it starts on {long_date(e.date)}"))
+    elif e.start_time and e.end_time and (e.end_date or e.date) == e.date and e.end_time <= e.start_time:
+        out.append(
+            r.problem(
+                "end-before-start", ("end_time",),
+                f"ends at {short_time(e.end_time)}, before it starts at {short_time(e.start_time)}",
+            )
+        )
+    if e.venue is None and e.online is None:
+        out.append(r.problem("missing-field", ("venue",), "say where it is: give a venue, or online joining details, or both"))
+    if e.status is not EventStatus.SCHEDULED and not e.status_note:
+        out.append(r.problem("missing-field", ("status_note",), f"a {e.status.value} event needs a status_note saying why and what to do instead"))
+    if e.booking.by and e.booking.by > (e.end_date or e.date) and e.recurrence is None:
+        out.append(r.problem("date-order", ("booking", "by"), "the booking deadline is after the event"))
+    if e.access.adjustments_by and e.access.adjustments_by > (e.end_date or e.date) and e.recurrence is None:
+        out.append(r.problem("date-order", ("access", "adjustments_by"), "the date to ask for adjustments is after the event"))
+    if e.consultation is not None and e.consultation.closes < e.consultation.opens:
+        out.append(
+            r.problem(
+                "closes-before-opens", ("consultation", "closes"),
+                f"closes on {long_date(e.consultation.closes)}, before it opens on {long_date(e.consultation.opens)}",
+            )
+        )
+    out += _recurrence(r)
+    return out
+
+
+def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
+    e = r.model
+    rule = e.recurrence
+    if rule is None:
+        return []
+    out: list[Problem] = []
+    if e.end_date is not None and e.end_date != e.date:
+        out.append(r.problem("invalid-value", ("end_date",), "a recurring event happens on single days; leave out end_date"))
+    if rule.until < e.date:
+        out.append(r.problem("end-before-start", ("recurrence", "until"), f"repeats until {long_date(rule.until)}, before its first date {long_date(e.date)}"))
+        return out
+    if rule.frequency is Frequency.MONTHLY:
+        if rule.week_of_month is None:
+            out.append(r.problem("missing-field", ("recurrence", "week_of_month"), "a monthly event needs week_of_month: first, second, third, fourth or last"))
+            return out
+        index, is_last = week_of_month(e.date)
+        fits = is_last if rule.week_of_month.value == "last" else ["first", "second", "third", "fourth"].index(rule.week_of_month.value) == index
+        if not fits:
+            out.append(
+                r.problem(
+                    "invalid-value", ("recurrence", "week_of_month"),
+                    f"the first date, {long_date(e.date)}, is not the {rule.week_of_month.value} {e.date.strftime('%A')} of its month",
+                )
+            )
+            return out
+    dates = set(rule_dates(e.date, rule))
+    for index, day in enumerate(rule.skip):
+        if day not in dates:
+            out.append(r.problem("invalid-value", ("recurrence", "skip", index), f"{long_date(day)} is not one of the event's dates"))
+    for index, moved in enumerate(rule.moved):
+        if moved.original not in dates:
+            out.append(r.problem("invalid-value", ("recurrence", "moved", index, "original"), f"{long_date(moved.original)} is not one of the event's dates"))
+        start = moved.start_time or e.start_time
+        end = moved.end_time or e.end_time
+        if start and end and end <= start:
+            out.append(r.problem("end-before-start", ("recurrence", "moved", index, "end_time"), f"ends at {short_time(end)}, before it starts at {short_time(start)}"))
+    return out
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    out: list[Problem] = []
+    if loaded.settings and not valid_timezone(loaded.settings.model.timezone):
+        out.append(loaded.settings.problem("unknown-timezone", ("timezone",), f"'{loaded.settings.model.timezone}' is not a time zone such as Europe/London"))
+    for r in loaded.events:
+        out += _event(r)
+    events = {r.id: r.model for r in loaded.events}
+    for r in loaded.feedback:
+        f = r.model
+        event = events.get(f.event)
+        closes: date | None = None
+        if event is not None:
+            closes = event.consultation.closes if event.consultation else (event.end_date or event.date)
+            if f.published < closes:
+                out.append(
+                    r.problem(
+                        "feedback-before-close", ("published",),
+                        f"published on {long_date(f.published)}, before the consultation closed on {long_date(closes)}",
+                    )
+                )
+        if f.stage.value == "interim" and f.final_expected is None:
+            out.append(r.problem("missing-field", ("final_expected",), "interim feedback must say when the final feedback is expected"))
+        if f.final_expected is not None and f.final_expected < f.published:
+            out.append(r.problem("date-order", ("final_expected",), "final feedback is expected before this one was published"))
+        if f.decision is not None and closes is not None and f.decision.date < closes:
+            out.append(
+                r.problem("date-order", ("decision", "date"), f"decided on {long_date(f.decision.date)}, before the consultation closed on {long_date(closes)}")
+            )
+    for r in loaded.eias:
+        m = r.model
+        if m.completed > m.decision.date:
+            out.append(
+                r.problem(
+                    "completed-after-decision", ("completed",),
+                    f"completed on {long_date(m.completed)}, after the decision on {long_date(m.decision.date)} it should inform",
+                )
+            )
+        if m.review_date <= m.decision.date:
+            out.append(
+                r.problem("review-before-decision", ("review_date",), f"review date {long_date(m.review_date)} must be after the decision on {long_date(m.decision.date)}")
+            )
+        if m.published < m.completed:
+            out.append(r.problem("date-order", ("published",), "published before the assessment was completed"))
+    for r in loaded.commitments:
+        c = r.model
+        if c.ends <= c.starts:
+            out.append(r.problem("end-before-start", ("ends",), f"ends on {long_date(c.ends)}, before it starts on {long_date(c.starts)}"))
+        for index, measure in enumerate(c.measures):
+            if measure.target.date < measure.baseline.date:
+                out.append(r.problem("date-order", ("measures", index, "target", "date"), "the target date is before the baseline"))
+    return out

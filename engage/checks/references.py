@@ -1,0 +1,142 @@
+"""Every reference must name something that exists, so every link on the site works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..loading import Loaded
+from ..problems import Problem
+from ..records import Record
+from ..yaml_reader import Path
+
+
+class _Known:
+    """The ids that exist, per kind of thing."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.ids: dict[str, set[str]] = {name: {r.id for r in entries} for name, entries in loaded.taxonomies.items()}
+        self.ids["events"] = {r.id for r in loaded.events}
+        self.ids["eias"] = {r.id for r in loaded.eias}
+        self.ids["feedback"] = {r.id for r in loaded.feedback}
+        self.ids["commitments"] = {r.id for r in loaded.commitments}
+        self.actions: dict[str, set[str]] = {}
+        for holder in [*loaded.eias, *loaded.commitments]:
+            self.actions[holder.id] = {a.id for a in holder.model.actions}
+        self.categories: dict[str, set[str]] = {
+            r.id: {c.id for c in r.model.categories} for r in loaded.taxonomies.get("characteristics", [])
+        }
+
+
+_NAMES = {
+    "areas": "area",
+    "topics": "topic",
+    "groups": "group",
+    "organisations": "organisation",
+    "venues": "venue",
+    "methods": "method",
+    "characteristics": "characteristic",
+    "modules": "module",
+    "events": "event",
+    "eias": "EIA",
+    "feedback": "feedback record",
+    "commitments": "commitment",
+}
+
+
+def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path: Path) -> list[Problem]:
+    if value is None or value in known.ids.get(kind, set()):
+        return []
+    return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'")]
+
+
+def _refs(record: Record[Any], known: _Known, kind: str, values: Iterable[str], path: Path) -> list[Problem]:
+    out: list[Problem] = []
+    for index, value in enumerate(values):
+        out += _ref(record, known, kind, value, (*path, index))
+    return out
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    known = _Known(loaded)
+    out: list[Problem] = []
+    for r in loaded.events:
+        e = r.model
+        out += _ref(r, known, "organisations", e.organiser, ("organiser",))
+        out += _refs(r, known, "organisations", e.partners, ("partners",))
+        out += _ref(r, known, "methods", e.method, ("method",))
+        out += _refs(r, known, "areas", e.areas, ("areas",))
+        out += _refs(r, known, "topics", e.topics, ("topics",))
+        out += _refs(r, known, "groups", e.groups, ("groups",))
+        out += _ref(r, known, "venues", e.venue, ("venue",))
+        out += _ref(r, known, "eias", e.eia, ("eia",))
+    for r in loaded.eias:
+        m = r.model
+        out += _ref(r, known, "organisations", m.organisation, ("organisation",))
+        out += _refs(r, known, "events", m.engagement.events, ("engagement", "events"))
+        out += _refs(r, known, "feedback", m.engagement.feedback, ("engagement", "feedback"))
+        out += _refs(r, known, "eias", m.supersedes, ("supersedes",))
+        out += _refs(r, known, "commitments", m.commitments, ("commitments",))
+        for index, impact in enumerate(m.impacts):
+            out += _ref(r, known, "characteristics", impact.characteristic, ("impacts", index, "characteristic"))
+        out += _action_partners(r, known)
+        if r.id in m.supersedes:
+            out.append(r.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
+    for r in loaded.feedback:
+        f = r.model
+        out += _ref(r, known, "events", f.event, ("event",))
+        out += _ref(r, known, "eias", f.eia, ("eia",))
+        out += _ref(r, known, "areas", f.area, ("area",))
+        out += _refs(r, known, "commitments", f.commitments, ("commitments",))
+        out += _refs(r, known, "methods", f.asked.methods, ("asked", "methods"))
+        for index, resp in enumerate(f.responses):
+            out += _ref(r, known, "methods", resp.method, ("responses", index, "method"))
+        for index, profile in enumerate(f.profile):
+            path: Path = ("profile", index)
+            out += _ref(r, known, "characteristics", profile.characteristic, (*path, "characteristic"))
+            categories = known.categories.get(profile.characteristic)
+            if categories is None:
+                continue
+            for c_index, count in enumerate(profile.counts):
+                if count.category not in categories:
+                    out.append(
+                        r.problem(
+                            "dangling-reference", (*path, "counts", c_index, "category"),
+                            f"characteristic '{profile.characteristic}' has no category '{count.category}'",
+                        )
+                    )
+        for t_index, theme in enumerate(f.themes):
+            for a_index, action in enumerate(theme.actions):
+                holder, _, action_id = action.partition("/")
+                if action_id not in known.actions.get(holder, set()):
+                    out.append(
+                        r.problem(
+                            "dangling-reference", ("themes", t_index, "actions", a_index),
+                            f"no action '{action}'; write it as <eia-or-commitment-id>/<action-id>",
+                        )
+                    )
+    for r in loaded.commitments:
+        c = r.model
+        out += _ref(r, known, "modules", c.module, ("module",))
+        out += _refs(r, known, "organisations", c.organisations, ("organisations",))
+        out += _refs(r, known, "characteristics", c.characteristics, ("characteristics",))
+        out += _refs(r, known, "events", c.evidence.events, ("evidence", "events"))
+        out += _refs(r, known, "eias", c.evidence.eias, ("evidence", "eias"))
+        out += _refs(r, known, "feedback", c.evidence.feedback, ("evidence", "feedback"))
+        out += _action_partners(r, known)
+    for r in loaded.taxonomies.get("venues", []):
+        out += _ref(r, known, "areas", r.model.area, ("area",))
+    for r in loaded.taxonomies.get("groups", []):
+        out += _ref(r, known, "characteristics", r.model.characteristic, ("characteristic",))
+    for r in loaded.taxonomies.get("characteristics", []):
+        for c_index, category in enumerate(r.model.categories):
+            for area in category.area_shares:
+                out += _ref(r, known, "areas", area, ("categories", c_index, "area_shares", area))
+    return out
+
+
+def _action_partners(record: Record[Any], known: _Known) -> list[Problem]:
+    out: list[Problem] = []
+    for index, action in enumerate(record.model.actions):
+        out += _refs(record, known, "organisations", action.partners, ("actions", index, "partners"))
+    return out

@@ -1,0 +1,195 @@
+"""Walk data/, read every file safely and turn it into typed records.
+
+Every file is read even when earlier ones fail, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import models
+from .model_errors import problems_from
+from .problems import Problem
+from .records import Record
+from .yaml_reader import Document, YamlProblem, read
+
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+    "eias": models.Eia,
+    "feedback": models.Feedback,
+    "commitments": models.Commitment,
+}
+TAXONOMIES: dict[str, type[BaseModel]] = {
+    "areas": models.Area,
+    "topics": models.Topic,
+    "groups": models.Group,
+    "organisations": models.Organisation,
+    "venues": models.Venue,
+    "methods": models.Method,
+    "characteristics": models.Characteristic,
+    "modules": models.Module,
+}
+EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Loaded:
+    """Everything read from one data folder, and every problem met on the way."""
+
+    root: FsPath
+    settings: Record[models.Settings] | None = None
+    events: list[Record[models.Event]] = field(default_factory=list)
+    eias: list[Record[models.Eia]] = field(default_factory=list)
+    feedback: list[Record[models.Feedback]] = field(default_factory=list)
+    commitments: list[Record[models.Commitment]] = field(default_factory=list)
+    taxonomies: dict[str, list[Record[Any]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def display_path(path: FsPath, root: FsPath) -> str:
+    """The path as a contributor sees it in the repository: data/events/... ."""
+    try:
+        return (FsPath(root.name) / path.relative_to(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: FsPath, shown: str, problems: list[Problem]) -> Document | None:
+    try:
+        return read(path.read_bytes())
+    except YamlProblem as err:
+        problems.append(Problem(shown, err.line, err.column, err.code, "", err.message))
+    except OSError as err:
+        problems.append(Problem(shown, 1, 1, "unreadable", "", f"cannot read the file: {err.strerror}"))
+    return None
+
+
+def _as_mapping(doc: Document, shown: str, problems: list[Problem]) -> bool:
+    if isinstance(doc.value, dict):
+        return True
+    problems.append(
+        Problem(shown, 1, 1, "wrong-type", "", "expected a record (a set of 'field: value' lines)")
+    )
+    return False
+
+
+def _model(
+    model: type[BaseModel], doc: Document, shown: str, problems: list[Problem]
+) -> BaseModel | None:
+    try:
+        return model.model_validate(doc.value)
+    except ValidationError as err:
+        problems.extend(problems_from(err, model, shown, doc))
+        return None
+
+
+def load(root: FsPath) -> Loaded:
+    """Read every file under `root` (the data folder)."""
+    root = FsPath(root)
+    out = Loaded(root=root)
+    if not root.is_dir():
+        out.problems.append(Problem(root.as_posix(), 1, 1, "no-data", "", "data folder not found"))
+        return out
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        shown = display_path(path, root)
+        rel = path.relative_to(root).parts
+        if any(part.startswith(".") for part in rel) or path.name in {"README.md", "CODEOWNERS"}:
+            continue
+        out.files.append(shown)
+        _load_file(path, rel, shown, out)
+    if out.settings is None and not any(p.file.endswith("site.yaml") for p in out.problems):
+        out.problems.append(
+            Problem(display_path(root / "site.yaml", root), 1, 1, "missing-file", "", "site settings file is missing")
+        )
+    return out
+
+
+def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> None:
+    problems = out.problems
+    if path.suffix == ".yml":
+        problems.append(Problem(shown, 1, 1, "file-name", "", "name data files with .yaml, not .yml"))
+        return
+    if path.suffix != ".yaml":
+        problems.append(Problem(shown, 1, 1, "unexpected-file", "", "only .yaml files belong in the data folder"))
+        return
+    stem = path.stem
+    if rel == ("site.yaml",):
+        doc = _read(path, shown, problems)
+        if doc and _as_mapping(doc, shown, problems):
+            settings = _model(models.Settings, doc, shown, problems)
+            if isinstance(settings, models.Settings):
+                out.settings = Record("settings", "site", shown, settings, doc)
+        return
+    if len(rel) == 2 and rel[0] == "taxonomies":
+        _load_taxonomy(path, stem, shown, out)
+        return
+    if len(rel) == 3 and rel[0] == "events":
+        if not EVENT_NAME.match(stem):
+            problems.append(
+                Problem(shown, 1, 1, "file-name", "", "name event files YYYY-MM-DD-short-title.yaml in lower case")
+            )
+            return
+        doc = _read(path, shown, problems)
+        if doc and _as_mapping(doc, shown, problems):
+            event = _model(models.Event, doc, shown, problems)
+            if isinstance(event, models.Event):
+                out.events.append(Record("event", stem, shown, event, doc))
+                if event.organiser != rel[1]:
+                    problems.append(
+                        out.events[-1].problem(
+                            "organiser-folder",
+                            ("organiser",),
+                            f"organiser is '{event.organiser}' but the file is in the folder of '{rel[1]}'",
+                        )
+                    )
+        return
+    if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
+        if not SLUG_NAME.match(stem):
+            problems.append(
+                Problem(shown, 1, 1, "file-name", "", "name files in lower-case words joined by hyphens")
+            )
+            return
+        model = RECORD_FOLDERS[rel[0]]
+        doc = _read(path, shown, problems)
+        if doc and _as_mapping(doc, shown, problems):
+            record = _model(model, doc, shown, problems)
+            if record is not None:
+                getattr(out, rel[0]).append(Record(rel[0].rstrip("s"), stem, shown, record, doc))
+        return
+    problems.append(
+        Problem(
+            shown, 1, 1, "unexpected-file", "",
+            "this file is not in a known place: events go in events/<organisation>/, "
+            "and eias/, feedback/, commitments/ and taxonomies/ hold the rest",
+        )
+    )
+
+
+def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
+    problems = out.problems
+    model = TAXONOMIES.get(stem)
+    if model is None:
+        known = ", ".join(f"{name}.yaml" for name in TAXONOMIES)
+        problems.append(Problem(shown, 1, 1, "unexpected-file", "", f"unknown taxonomy; expected one of {known}"))
+        return
+    doc = _read(path, shown, problems)
+    if doc is None:
+        return
+    if not isinstance(doc.value, list):
+        problems.append(Problem(shown, 1, 1, "wrong-type", "", "expected a list of entries, each starting with '- id:'"))
+        return
+    entries: list[Record[Any]] = []
+    for index, item in enumerate(doc.value):
+        try:
+            entry = TypeAdapter(model).validate_python(item)
+        except ValidationError as err:
+            problems.extend(problems_from(err, model, shown, doc, prefix=(index,)))
+            continue
+        entries.append(Record(stem, entry.id, shown, entry, doc, base=(index,)))
+    out.taxonomies[stem] = entries

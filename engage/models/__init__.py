@@ -1,0 +1,24 @@
+"""Declared models for every record type; one module per concept."""
+
+from .commitment import Commitment
+from .eia import Eia
+from .event import Event
+from .feedback import Feedback
+from .settings import Settings
+from .taxonomy import Area, Characteristic, Group, Method, Module, Organisation, Topic, Venue
+
+__all__ = [
+    "Area",
+    "Characteristic",
+    "Commitment",
+    "Eia",
+    "Event",
+    "Feedback",
+    "Group",
+    "Method",
+    "Module",
+    "Organisation",
+    "Settings",
+    "Topic",
+    "Venue",
+]
