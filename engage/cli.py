@@ -1,0 +1,130 @@
+"""The `engage` command: validate data, start a new record, export open data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .portal import check_data
+from .problems import Problem, as_json
+from .scaffold import KINDS, ScaffoldError, new_record
+from .today import TodayError
+
+
+def find_data_root(path: Path) -> Path | None:
+    """The data folder a path belongs to: the nearest folder holding site.yaml."""
+    path = path.resolve()
+    for candidate in [path, *path.parents]:
+        if candidate.is_dir() and (candidate / "site.yaml").is_file():
+            return candidate
+    return None
+
+
+def _within(problem: Problem, selected: list[str]) -> bool:
+    return any(problem.file == s or problem.file.startswith(s.rstrip("/") + "/") for s in selected)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in (args.paths or ["data"])]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"engage validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    roots = {find_data_root(p) for p in paths}
+    if None in roots:
+        print("engage validate: cannot find the data folder (the folder with site.yaml) for the paths given", file=sys.stderr)
+        return 2
+    if len(roots) > 1:
+        print("engage validate: the paths belong to more than one data folder", file=sys.stderr)
+        return 2
+    root = roots.pop()
+    assert root is not None
+    try:
+        # Validation never depends on the day, so no ENGAGE_TODAY is needed here.
+        result = check_data(root, today=date.min)
+    except TodayError as err:
+        print(f"engage validate: {err}", file=sys.stderr)
+        return 2
+    # Problems are shown relative to the data folder's parent, like the files in the repository.
+    selected = []
+    for p in paths:
+        rel = p.resolve().relative_to(root.parent).as_posix()
+        selected.append(rel)
+    problems = [p for p in result.problems if _within(p, selected)]
+    if args.format == "json":
+        print(as_json(problems))
+    elif args.format == "github":
+        for problem in problems:
+            print(problem.as_github())
+    else:
+        for problem in problems:
+            print(problem.as_text())
+    if args.format != "json":
+        checked = sum(1 for f in result.files if any(f == s or f.startswith(s.rstrip("/") + "/") for s in selected))
+        summary = f"{checked} file{'s' if checked != 1 else ''} checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        print(summary, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        path = new_record(
+            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug
+        )
+    except ScaffoldError as err:
+        print(f"engage new: {err}", file=sys.stderr)
+        return 2
+    print(f"Wrote {path}. Fill in the fields marked TODO, then run: engage validate {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="engage",
+        description="Check and publish a partnership's engagement calendar and equality records.",
+    )
+    parser.add_argument("--version", action="version", version=f"engage {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser(
+        "validate",
+        help="check data files and report every problem with file, line and field",
+        description="Check data files. Exit 0 when all is well, 1 when any record is wrong, 2 on usage errors.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to report on (default: data)")
+    validate.add_argument(
+        "--format", choices=["text", "github", "json"], default="text",
+        help="text (one line per problem), github (workflow annotations) or json",
+    )
+    validate.set_defaults(func=cmd_validate)
+
+    new = sub.add_parser(
+        "new",
+        help="write a commented starter file for a new record in the right folder",
+        description="Write a starter file for a new record. It validates as written; edit it before publishing.",
+    )
+    new.add_argument("kind", choices=KINDS, help="the type of record")
+    new.add_argument("--title", required=True, help="the record's title")
+    new.add_argument("--organiser", help="organisation id (events: the folder the file goes in)")
+    new.add_argument("--date", help="the event's date, YYYY-MM-DD (events)")
+    new.add_argument("--slug", help="the id to use instead of one made from the title")
+    new.add_argument("--data", default="data", help="the data folder (default: data)")
+    new.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""What the hand-written home page shows from the data: coming up soon and published lately."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .. import urls
+from ..portal import Portal
+from .events import upcoming_items
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Something published or updated, for 'published lately'."""
+
+    day: date
+    kind: str
+    title: str
+    url: str
+
+
+def publications(portal: Portal) -> list[Publication]:
+    """Everything published, newest first; the Atom feed uses the same list."""
+    out = []
+    for i, r in portal.eias.items():
+        out.append(Publication(r.model.updated or r.model.published, "Equality Impact Assessment", r.model.title, urls.eia(i)))
+    for i, r in portal.feedback.items():
+        out.append(Publication(r.model.updated or r.model.published, "You said, we did", r.model.title, urls.feedback(i)))
+    for i, r in portal.commitments.items():
+        out.append(Publication(r.model.updated or r.model.published, "Equality commitment", r.model.title, urls.commitment(i)))
+    return sorted((p for p in out if p.day <= portal.today), key=lambda p: (p.day, p.url), reverse=True)
+
+
+def context(portal: Portal) -> dict[str, Any]:
+    return {
+        "kind": "home",
+        "soon": upcoming_items(portal)[:6],
+        "published": publications(portal)[:6],
+        "today": portal.today,
+    }

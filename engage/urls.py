@@ -1,0 +1,32 @@
+"""Where every kind of page lives on the site (directory URLs, relative to the site root)."""
+
+from __future__ import annotations
+
+
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def eia(eia_id: str) -> str:
+    return f"eia/{eia_id}/"
+
+
+def feedback(feedback_id: str) -> str:
+    return f"you-said-we-did/{feedback_id}/"
+
+
+def commitment(commitment_id: str) -> str:
+    return f"commitments/{commitment_id}/"
+
+
+def listing(base: str, page: int) -> str:
+    """Page 1 of a listing is its folder; later pages are page/N/ beneath it."""
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def source(url: str) -> str:
+    """The Markdown source path MkDocs needs for a directory URL: 'events/x/' -> 'events/x.md'."""
+    stripped = url.strip("/")
+    if not stripped:
+        return "index.md"
+    return f"{stripped}/index.md"

@@ -1,0 +1,111 @@
+"""The thin MkDocs adapter: load and check the data, hand MkDocs the engine's pages and files.
+
+No business logic lives here. `on_config` runs again on every `serve` rebuild, so all
+state is rebuilt there.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from engage import template_filters
+from engage.pages import Site, generate
+from engage.portal import check_data
+from engage.problems import Problem
+from engage.today import TodayError
+from engage.urls import source
+
+log = logging.getLogger("mkdocs.plugins.engage")
+
+_state: dict[str, Any] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.pop("site", None)
+    _state.pop("problems", None)
+    # ENGAGE_DATA lets tests and the benchmark build another data folder with the same site.
+    data = Path(os.environ.get("ENGAGE_DATA") or Path(config.config_file_path).parent / "data")
+    log.info("Engage: checking the data in %s", data)
+    try:
+        result = check_data(data)
+    except TodayError as err:
+        raise PluginError(str(err)) from None
+    if result.problems or result.portal is None:
+        for problem in result.problems:
+            log.error(problem.as_text())
+        message = f"Engage: {len(result.problems)} problem(s) in the data; nothing was published."
+        if _state.get("command") == "serve":
+            # Keep serving: the preview shows the problems until the data is fixed.
+            log.error(message)
+            _state["problems"] = result.problems
+            return config
+        raise PluginError(message)
+    portal = result.portal
+    # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
+    midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    site = generate(portal)
+    log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)
+    _state["site"] = site
+    _state["settings"] = portal.settings
+    config.site_url = config.site_url or portal.settings.base_url
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    problems: list[Problem] | None = _state.get("problems")
+    if problems is not None:
+        files.append(
+            File.generated(config, "data-problems.md", content=_problems_page(problems), inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+        return files
+    site: Site = _state["site"]
+    by_source = {}
+    for page in site.pages:
+        file = File.generated(config, source(page.url), content=page.source(), inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        by_source[file.src_uri] = page
+    for output in site.files:
+        files.append(File.generated(config, output.path, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV))
+    _state["by_source"] = by_source
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Our page templates escape everything by default; Material's own templates expect raw HTML.
+    env.autoescape = lambda name: bool(name) and name.startswith("engage/")
+    template_filters.register(env)
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    site: Site | None = _state.get("site")
+    if site is None:
+        return context
+    generated = _state["by_source"].get(page.file.src_uri)
+    if generated is not None:
+        context["engage"] = {**generated.context, "title": generated.title}
+    else:
+        context["engage"] = site.content_context.get(page.file.src_uri, {})
+    context["engage_settings"] = _state["settings"]
+    return context
+
+
+def _problems_page(problems: list[Problem]) -> str:
+    lines = ["# The data has problems", "", "Fix these and save; the preview rebuilds by itself.", ""]
+    lines += [f"- `{p.as_text()}`" for p in problems]
+    return "\n".join(lines)
