@@ -30,3 +30,23 @@ def source(url: str) -> str:
     if not stripped:
         return "index.md"
     return f"{stripped}/index.md"
+
+
+def event_ics(event_id: str) -> str:
+    """The calendar file for one event, beside its page."""
+    return f"events/{event_id}/{event_id}.ics"
+
+
+ALL_FEED = "feeds/all.ics"
+CONSULTATIONS_FEED = "feeds/consultations.ics"
+REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
+FACETS = ("area", "topic", "group", "organiser", "type")
+"""Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
+
+
+def facet_feed(facet: str, value: str) -> str:
+    return f"feeds/{facet}/{value}.ics"
+
+
+def facet_listing(facet: str, value: str) -> str:
+    return f"events/{facet}/{value}/"

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..portal import Portal
-from . import events, home, records_pages
+from . import commitment_pages, eia_pages, events, feedback_pages, home
 from .page import OutputFile, Page
+
+# Each page family contributes its pages; each output family its files.
+PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
+    events.pages,
+    eia_pages.pages,
+    feedback_pages.pages,
+    commitment_pages.pages,
+]
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = []
 
 
 @dataclass
@@ -21,6 +31,6 @@ class Site:
 
 
 def generate(portal: Portal) -> Site:
-    pages = events.pages(portal) + records_pages.pages(portal)
-    files: list[OutputFile] = []
+    pages = [page for family in PAGE_FAMILIES for page in family(portal)]
+    files = [output for family in FILE_FAMILIES for output in family(portal)]
     return Site(pages=pages, files=files, content_context={"index.md": home.context(portal)})
