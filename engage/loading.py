@@ -50,6 +50,10 @@ class Loaded:
     taxonomies: dict[str, list[Record[Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of records whose files exist but failed to load, by folder or taxonomy name.
+
+    References to them are not reported again: the file's own problems say what to fix."""
 
 
 def display_path(path: FsPath, root: FsPath) -> str:
@@ -136,18 +140,19 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
             )
             return
         doc = _read(path, shown, problems)
-        if doc and _as_mapping(doc, shown, problems):
-            event = _model(models.Event, doc, shown, problems)
-            if isinstance(event, models.Event):
-                out.events.append(Record("event", stem, shown, event, doc))
-                if event.organiser != rel[1]:
-                    problems.append(
-                        out.events[-1].problem(
-                            "organiser-folder",
-                            ("organiser",),
-                            f"organiser is '{event.organiser}' but the file is in the folder of '{rel[1]}'",
-                        )
+        event = _model(models.Event, doc, shown, problems) if doc and _as_mapping(doc, shown, problems) else None
+        if not isinstance(event, models.Event):
+            out.broken.setdefault("events", set()).add(stem)
+        elif doc is not None:
+            out.events.append(Record("event", stem, shown, event, doc))
+            if event.organiser != rel[1]:
+                problems.append(
+                    out.events[-1].problem(
+                        "organiser-folder",
+                        ("organiser",),
+                        f"organiser is '{event.organiser}' but the file is in the folder of '{rel[1]}'",
                     )
+                )
         return
     if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
         if not SLUG_NAME.match(stem):
@@ -157,10 +162,11 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
             return
         model = RECORD_FOLDERS[rel[0]]
         doc = _read(path, shown, problems)
-        if doc and _as_mapping(doc, shown, problems):
-            record = _model(model, doc, shown, problems)
-            if record is not None:
-                getattr(out, rel[0]).append(Record(rel[0].rstrip("s"), stem, shown, record, doc))
+        record = _model(model, doc, shown, problems) if doc and _as_mapping(doc, shown, problems) else None
+        if record is None or doc is None:
+            out.broken.setdefault(rel[0], set()).add(stem)
+        else:
+            getattr(out, rel[0]).append(Record(rel[0].rstrip("s"), stem, shown, record, doc))
         return
     problems.append(
         Problem(
@@ -190,6 +196,8 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
             entry = TypeAdapter(model).validate_python(item)
         except ValidationError as err:
             problems.extend(problems_from(err, model, shown, doc, prefix=(index,)))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                out.broken.setdefault(stem, set()).add(item["id"])
             continue
-        entries.append(Record(stem, entry.id, shown, entry, doc, base=(index,)))
+        entries.append(Record(stem, getattr(entry, "id"), shown, entry, doc, base=(index,)))
     out.taxonomies[stem] = entries

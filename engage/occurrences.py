@@ -59,7 +59,7 @@ def rule_dates(first: date, rule: Recurrence) -> list[date]:
     if rule.frequency is Frequency.MONTHLY:
         return _monthly(first, rule.week_of_month or WeekOfMonth.FIRST, rule.until)
     step = timedelta(weeks=1 if rule.frequency is Frequency.WEEKLY else 2)
-    out = []
+    out: list[date] = []
     day = first
     while day <= rule.until and len(out) < MAX_OCCURRENCES:
         out.append(day)
@@ -75,7 +75,7 @@ def expand(event_id: str, event: Event) -> list[Occurrence]:
     rule = event.recurrence
     skipped = set(rule.skip)
     moved = {m.original: m for m in rule.moved}
-    out = []
+    out: list[Occurrence] = []
     for day in rule_dates(event.date, rule):
         if day in skipped:
             continue

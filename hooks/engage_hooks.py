@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(message)
     portal = result.portal
     # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
-    midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=timezone.utc)
+    midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     site = generate(portal)
     log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)

@@ -103,47 +103,47 @@ def check(loaded: Loaded) -> list[Problem]:
     for r in loaded.events:
         out += _event(r)
     events = {r.id: r.model for r in loaded.events}
-    for r in loaded.feedback:
-        f = r.model
+    for rf in loaded.feedback:
+        f = rf.model
         event = events.get(f.event)
         closes: date | None = None
         if event is not None:
             closes = event.consultation.closes if event.consultation else (event.end_date or event.date)
             if f.published < closes:
                 out.append(
-                    r.problem(
+                    rf.problem(
                         "feedback-before-close", ("published",),
                         f"published on {long_date(f.published)}, before the consultation closed on {long_date(closes)}",
                     )
                 )
         if f.stage.value == "interim" and f.final_expected is None:
-            out.append(r.problem("missing-field", ("final_expected",), "interim feedback must say when the final feedback is expected"))
+            out.append(rf.problem("missing-field", ("final_expected",), "interim feedback must say when the final feedback is expected"))
         if f.final_expected is not None and f.final_expected < f.published:
-            out.append(r.problem("date-order", ("final_expected",), "final feedback is expected before this one was published"))
+            out.append(rf.problem("date-order", ("final_expected",), "final feedback is expected before this one was published"))
         if f.decision is not None and closes is not None and f.decision.date < closes:
             out.append(
-                r.problem("date-order", ("decision", "date"), f"decided on {long_date(f.decision.date)}, before the consultation closed on {long_date(closes)}")
+                rf.problem("date-order", ("decision", "date"), f"decided on {long_date(f.decision.date)}, before the consultation closed on {long_date(closes)}")
             )
-    for r in loaded.eias:
-        m = r.model
+    for ra in loaded.eias:
+        m = ra.model
         if m.completed > m.decision.date:
             out.append(
-                r.problem(
+                ra.problem(
                     "completed-after-decision", ("completed",),
                     f"completed on {long_date(m.completed)}, after the decision on {long_date(m.decision.date)} it should inform",
                 )
             )
         if m.review_date <= m.decision.date:
             out.append(
-                r.problem("review-before-decision", ("review_date",), f"review date {long_date(m.review_date)} must be after the decision on {long_date(m.decision.date)}")
+                ra.problem("review-before-decision", ("review_date",), f"review date {long_date(m.review_date)} must be after the decision on {long_date(m.decision.date)}")
             )
         if m.published < m.completed:
-            out.append(r.problem("date-order", ("published",), "published before the assessment was completed"))
-    for r in loaded.commitments:
-        c = r.model
+            out.append(ra.problem("date-order", ("published",), "published before the assessment was completed"))
+    for rc in loaded.commitments:
+        c = rc.model
         if c.ends <= c.starts:
-            out.append(r.problem("end-before-start", ("ends",), f"ends on {long_date(c.ends)}, before it starts on {long_date(c.starts)}"))
+            out.append(rc.problem("end-before-start", ("ends",), f"ends on {long_date(c.ends)}, before it starts on {long_date(c.starts)}"))
         for index, measure in enumerate(c.measures):
             if measure.target.date < measure.baseline.date:
-                out.append(r.problem("date-order", ("measures", index, "target", "date"), "the target date is before the baseline"))
+                out.append(rc.problem("date-order", ("measures", index, "target", "date"), "the target date is before the baseline"))
     return out

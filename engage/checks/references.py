@@ -20,8 +20,11 @@ class _Known:
         self.ids["eias"] = {r.id for r in loaded.eias}
         self.ids["feedback"] = {r.id for r in loaded.feedback}
         self.ids["commitments"] = {r.id for r in loaded.commitments}
+        for name, ids in loaded.broken.items():
+            self.ids.setdefault(name, set()).update(ids)
         self.actions: dict[str, set[str]] = {}
-        for holder in [*loaded.eias, *loaded.commitments]:
+        holders: list[Record[Any]] = [*loaded.eias, *loaded.commitments]
+        for holder in holders:
             self.actions[holder.id] = {a.id for a in holder.model.actions}
         self.categories: dict[str, set[str]] = {
             r.id: {c.id for c in r.model.categories} for r in loaded.taxonomies.get("characteristics", [])
@@ -70,37 +73,37 @@ def check(loaded: Loaded) -> list[Problem]:
         out += _refs(r, known, "groups", e.groups, ("groups",))
         out += _ref(r, known, "venues", e.venue, ("venue",))
         out += _ref(r, known, "eias", e.eia, ("eia",))
-    for r in loaded.eias:
-        m = r.model
-        out += _ref(r, known, "organisations", m.organisation, ("organisation",))
-        out += _refs(r, known, "events", m.engagement.events, ("engagement", "events"))
-        out += _refs(r, known, "feedback", m.engagement.feedback, ("engagement", "feedback"))
-        out += _refs(r, known, "eias", m.supersedes, ("supersedes",))
-        out += _refs(r, known, "commitments", m.commitments, ("commitments",))
+    for ra in loaded.eias:
+        m = ra.model
+        out += _ref(ra, known, "organisations", m.organisation, ("organisation",))
+        out += _refs(ra, known, "events", m.engagement.events, ("engagement", "events"))
+        out += _refs(ra, known, "feedback", m.engagement.feedback, ("engagement", "feedback"))
+        out += _refs(ra, known, "eias", m.supersedes, ("supersedes",))
+        out += _refs(ra, known, "commitments", m.commitments, ("commitments",))
         for index, impact in enumerate(m.impacts):
-            out += _ref(r, known, "characteristics", impact.characteristic, ("impacts", index, "characteristic"))
-        out += _action_partners(r, known)
-        if r.id in m.supersedes:
-            out.append(r.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
-    for r in loaded.feedback:
-        f = r.model
-        out += _ref(r, known, "events", f.event, ("event",))
-        out += _ref(r, known, "eias", f.eia, ("eia",))
-        out += _ref(r, known, "areas", f.area, ("area",))
-        out += _refs(r, known, "commitments", f.commitments, ("commitments",))
-        out += _refs(r, known, "methods", f.asked.methods, ("asked", "methods"))
+            out += _ref(ra, known, "characteristics", impact.characteristic, ("impacts", index, "characteristic"))
+        out += _action_partners(ra, known)
+        if ra.id in m.supersedes:
+            out.append(ra.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
+    for rf in loaded.feedback:
+        f = rf.model
+        out += _ref(rf, known, "events", f.event, ("event",))
+        out += _ref(rf, known, "eias", f.eia, ("eia",))
+        out += _ref(rf, known, "areas", f.area, ("area",))
+        out += _refs(rf, known, "commitments", f.commitments, ("commitments",))
+        out += _refs(rf, known, "methods", f.asked.methods, ("asked", "methods"))
         for index, resp in enumerate(f.responses):
-            out += _ref(r, known, "methods", resp.method, ("responses", index, "method"))
+            out += _ref(rf, known, "methods", resp.method, ("responses", index, "method"))
         for index, profile in enumerate(f.profile):
             path: Path = ("profile", index)
-            out += _ref(r, known, "characteristics", profile.characteristic, (*path, "characteristic"))
+            out += _ref(rf, known, "characteristics", profile.characteristic, (*path, "characteristic"))
             categories = known.categories.get(profile.characteristic)
             if categories is None:
                 continue
             for c_index, count in enumerate(profile.counts):
                 if count.category not in categories:
                     out.append(
-                        r.problem(
+                        rf.problem(
                             "dangling-reference", (*path, "counts", c_index, "category"),
                             f"characteristic '{profile.characteristic}' has no category '{count.category}'",
                         )
@@ -110,28 +113,28 @@ def check(loaded: Loaded) -> list[Problem]:
                 holder, _, action_id = action.partition("/")
                 if action_id not in known.actions.get(holder, set()):
                     out.append(
-                        r.problem(
+                        rf.problem(
                             "dangling-reference", ("themes", t_index, "actions", a_index),
                             f"no action '{action}'; write it as <eia-or-commitment-id>/<action-id>",
                         )
                     )
-    for r in loaded.commitments:
-        c = r.model
-        out += _ref(r, known, "modules", c.module, ("module",))
-        out += _refs(r, known, "organisations", c.organisations, ("organisations",))
-        out += _refs(r, known, "characteristics", c.characteristics, ("characteristics",))
-        out += _refs(r, known, "events", c.evidence.events, ("evidence", "events"))
-        out += _refs(r, known, "eias", c.evidence.eias, ("evidence", "eias"))
-        out += _refs(r, known, "feedback", c.evidence.feedback, ("evidence", "feedback"))
-        out += _action_partners(r, known)
-    for r in loaded.taxonomies.get("venues", []):
-        out += _ref(r, known, "areas", r.model.area, ("area",))
-    for r in loaded.taxonomies.get("groups", []):
-        out += _ref(r, known, "characteristics", r.model.characteristic, ("characteristic",))
-    for r in loaded.taxonomies.get("characteristics", []):
-        for c_index, category in enumerate(r.model.categories):
+    for rc in loaded.commitments:
+        c = rc.model
+        out += _ref(rc, known, "modules", c.module, ("module",))
+        out += _refs(rc, known, "organisations", c.organisations, ("organisations",))
+        out += _refs(rc, known, "characteristics", c.characteristics, ("characteristics",))
+        out += _refs(rc, known, "events", c.evidence.events, ("evidence", "events"))
+        out += _refs(rc, known, "eias", c.evidence.eias, ("evidence", "eias"))
+        out += _refs(rc, known, "feedback", c.evidence.feedback, ("evidence", "feedback"))
+        out += _action_partners(rc, known)
+    for rv in loaded.taxonomies.get("venues", []):
+        out += _ref(rv, known, "areas", rv.model.area, ("area",))
+    for rg in loaded.taxonomies.get("groups", []):
+        out += _ref(rg, known, "characteristics", rg.model.characteristic, ("characteristic",))
+    for rch in loaded.taxonomies.get("characteristics", []):
+        for c_index, category in enumerate(rch.model.categories):
             for area in category.area_shares:
-                out += _ref(r, known, "areas", area, ("categories", c_index, "area_shares", area))
+                out += _ref(rch, known, "areas", area, ("categories", c_index, "area_shares", area))
     return out
 
 

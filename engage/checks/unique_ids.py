@@ -39,7 +39,8 @@ def check(loaded: Loaded) -> list[Problem]:
                 out.append(
                     record.problem("duplicate-id", ("categories", index, "id"), f"category '{category}' appears twice")
                 )
-    for holder in [*loaded.eias, *loaded.commitments]:
+    action_holders: list[Record[Any]] = [*loaded.eias, *loaded.commitments]
+    for holder in action_holders:
         out += _duplicate_parts(holder, "actions")
     for holder in loaded.commitments:
         out += _duplicate_parts(holder, "measures")
