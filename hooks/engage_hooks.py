@@ -39,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("problems", None)
     # ENGAGE_DATA lets tests and the benchmark build another data folder with the same site.
     data = Path(os.environ.get("ENGAGE_DATA") or Path(config.config_file_path).parent / "data")
+    _state["data"] = data
     log.info("Engage: checking the data in %s", data)
     try:
         result = check_data(data)
@@ -64,6 +65,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["settings"] = portal.settings
     config.site_url = config.site_url or portal.settings.base_url
     return config
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    # The data folder may live outside the project (ENGAGE_DATA); watch it wherever it is.
+    server.watch(str(_state["data"]))
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -95,6 +102,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     site: Site | None = _state.get("site")
     if site is None:
+        context["engage"] = {}
         return context
     generated = _state["by_source"].get(page.file.src_uri)
     if generated is not None:
@@ -103,6 +111,13 @@ def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig,
         context["engage"] = site.content_context.get(page.file.src_uri, {})
     context["engage_settings"] = _state["settings"]
     return context
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    problems: list[Problem] | None = _state.get("problems")
+    if problems is not None and page.file.src_uri == "index.md":
+        return _problems_page(problems)
+    return markdown
 
 
 def _problems_page(problems: list[Problem]) -> str:
