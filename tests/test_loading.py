@@ -37,7 +37,7 @@ def test_all_problems_in_all_files_are_reported_in_one_run(data_copy: Path) -> N
         "data/events/district-council/2026-12-03-library-review.yaml:12:1: error[end-before-start]: end_time: "
         "ends at 5pm, before it starts at 6:30pm",
         "data/feedback/housing-allocations.yaml:10:5: error[invalid-value]: responses[0].count: "
-        "input should be a valid integer, found 'lots'",
+        "expected a whole number, found 'lots'",
     ]
 
 
@@ -55,7 +55,7 @@ def test_yaml_1_1_traps_get_a_clear_message(data_copy: Path) -> None:
 def test_event_folder_must_match_its_organiser(data_copy: Path) -> None:
     source = data_copy / "events/district-council/2026-12-03-library-review.yaml"
     target = data_copy / "events/health-trust/2026-12-03-library-review.yaml"
-    target.parent.mkdir()
+    target.parent.mkdir(exist_ok=True)
     source.rename(target)
     assert texts(data_copy) == [
         "data/events/health-trust/2026-12-03-library-review.yaml:5:1: error[organiser-folder]: organiser: "
@@ -65,7 +65,7 @@ def test_event_folder_must_match_its_organiser(data_copy: Path) -> None:
 
 def test_duplicate_event_ids_across_organiser_folders(data_copy: Path) -> None:
     copy = data_copy / "events/health-trust/2026-12-03-library-review.yaml"
-    copy.parent.mkdir()
+    copy.parent.mkdir(exist_ok=True)
     text = (data_copy / "events/district-council/2026-12-03-library-review.yaml").read_text()
     copy.write_text(text.replace("organiser: district-council", "organiser: health-trust"))
     assert texts(data_copy) == [
@@ -79,7 +79,19 @@ def test_hostile_file_does_not_hide_other_problems(data_copy: Path) -> None:
     result = check_data(data_copy, date(2026, 11, 22))
     assert result.portal is None
     assert [p for p in result.problems if p.file.endswith("housing-allocations.yaml")] == [
-        Problem("data/feedback/housing-allocations.yaml", 2, 1, "duplicate-key", "", "key 'title' appears twice in the same block; keep one")
+        Problem("data/feedback/housing-allocations.yaml", 2, 1, "duplicate-key", "", "key 'title' appears twice in the same block (first on line 1); keep one")
     ]
     # Records citing the unreadable one are not blamed: the file's own problem says what to fix.
     assert [p for p in result.problems if not p.file.endswith("housing-allocations.yaml")] == []
+
+
+def test_population_shares_must_add_up(data_copy: Path) -> None:
+    characteristics = data_copy / "taxonomies/characteristics.yaml"
+    edit(characteristics, "      population_share: 22\n", "      population_share: 32\n")
+    edit(characteristics, "      population_share: 20\n", "      population_share: 20\n      area_shares: {north-ward: 25}\n")
+    assert texts(data_copy) == [
+        "data/taxonomies/characteristics.yaml:4:3: error[shares-do-not-add-up]: categories: "
+        "population shares of 'age' add up to 110%, expected 100%",
+        "data/taxonomies/characteristics.yaml:17:3: error[shares-do-not-add-up]: categories: "
+        "area 'north-ward' has shares for some categories of 'disability' but not for 'not-disabled'",
+    ]

@@ -25,7 +25,8 @@ class _Known:
         self.actions: dict[str, set[str]] = {}
         holders: list[Record[Any]] = [*loaded.eias, *loaded.commitments]
         for holder in holders:
-            self.actions[holder.id] = {a.id for a in holder.model.actions}
+            # An EIA and a commitment may share an id; a reference may name either's actions.
+            self.actions.setdefault(holder.id, set()).update(a.id for a in holder.model.actions)
         self.categories: dict[str, set[str]] = {
             r.id: {c.id for c in r.model.categories} for r in loaded.taxonomies.get("characteristics", [])
         }
