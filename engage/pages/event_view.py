@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
+from urllib.parse import quote, urlencode
 
-from ..formatting import time_range, weekday_date
-from ..models.event import Event, EventStatus
+from .. import urls
+from ..formatting import long_date, time_range, weekday_date
+from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
 from ..occurrences import Occurrence
 from ..portal import Portal
 from ..records import Record
+from .paginate import Pager
 
 ACCESS_LABELS = {
     "step_free": "Step-free access",
@@ -38,6 +43,11 @@ def is_free(event: Event) -> bool:
     return event.cost.strip().lower() in {"free", "free of charge", "no charge", "£0"}
 
 
+def zone_words(timezone: str) -> str:
+    """How a listing names its time zone once: 'UK time' reads better than 'Europe/London'."""
+    return "UK time" if timezone == "Europe/London" else f"{timezone.replace('_', ' ')} time"
+
+
 def when_text(occ: Occurrence) -> str:
     """'Thursday 3 December 2026, 6:30pm to 8pm' (GOV.UK style)."""
     text = weekday_date(occ.day)
@@ -47,26 +57,127 @@ def when_text(occ: Occurrence) -> str:
     return f"{text}, {times}" if times else f"{text} (all day)"
 
 
-@dataclass(frozen=True)
-class EventItem:
-    """One occurrence as a listing shows it."""
+_ORDINALS = {
+    WeekOfMonth.FIRST: "first",
+    WeekOfMonth.SECOND: "second",
+    WeekOfMonth.THIRD: "third",
+    WeekOfMonth.FOURTH: "fourth",
+    WeekOfMonth.LAST: "last",
+}
 
-    occurrence: Occurrence
+
+def recurrence_text(event: Event) -> str:
+    """'Every Tuesday until 30 June 2027', 'On the first Tuesday of each month until ...'."""
+    rule = event.recurrence
+    if rule is None:
+        return ""
+    weekday = f"{event.date:%A}"
+    if rule.frequency is Frequency.WEEKLY:
+        text = f"Every {weekday}"
+    elif rule.frequency is Frequency.FORTNIGHTLY:
+        text = f"Every other {weekday}"
+    else:
+        text = f"On the {_ORDINALS[rule.week_of_month or WeekOfMonth.FIRST]} {weekday} of each month"
+    return f"{text}, from {long_date(event.date)} until {long_date(rule.until)}"
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What every listing entry of one event shows, worked out once per event, not per date."""
+
     record: Record[Event]
     organiser: str
     place: str
     method: str
     level: str
     access_yes: tuple[str, ...]
+    """Arrangements that are there, as short labels."""
+    access_on_request: tuple[str, ...]
+    """Arrangements available if asked for in time."""
     status: str
+    """'' when scheduled, else cancelled, postponed or moved."""
+    free: bool
+    zone: str
+    """The event's own time zone in words when it differs from the site's, else ''."""
+    filters: str
+    """Space-separated 'facet:value' tokens the filter script matches entries against."""
+
+
+def place_text(portal: Portal, event: Event) -> str:
+    """'Town Hall', 'Town Hall and online' or 'Online'."""
+    if not event.venue:
+        return "Online"
+    return portal.venues[event.venue].name + (" and online" if event.online else "")
+
+
+def facts(portal: Portal, record: Record[Event]) -> EventFacts:
+    # Imported here because facets imports this module for its labels.
+    from ..facets import values_of
+
+    e = record.model
+    org = portal.organisations[e.organiser]
+    method = portal.methods[e.method]
+    tokens = " ".join(f"{facet}:{value}" for facet, values in values_of(portal, e).items() for value in values)
+    return EventFacts(
+        record=record,
+        organiser=org.short_name or org.name,
+        place=place_text(portal, e),
+        method=method.name,
+        level=method.level.value,
+        access_yes=tuple(label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "yes"),
+        access_on_request=tuple(
+            label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "on-request"
+        ),
+        status=e.status.value if e.status is not EventStatus.SCHEDULED else "",
+        free=is_free(e),
+        zone=zone_words(e.timezone) if e.timezone and e.timezone != portal.settings.timezone else "",
+        filters=tokens,
+    )
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """One occurrence as a listing shows it."""
+
+    occurrence: Occurrence
+    facts: EventFacts
+
+    @property
+    def record(self) -> Record[Event]:
+        return self.facts.record
 
     @property
     def event(self) -> Event:
-        return self.record.model
+        return self.facts.record.model
+
+    @property
+    def organiser(self) -> str:
+        return self.facts.organiser
+
+    @property
+    def place(self) -> str:
+        return self.facts.place
+
+    @property
+    def method(self) -> str:
+        return self.facts.method
+
+    @property
+    def level(self) -> str:
+        return self.facts.level
+
+    @property
+    def access_yes(self) -> tuple[str, ...]:
+        return self.facts.access_yes
+
+    @property
+    def status(self) -> str:
+        return self.facts.status
 
     @property
     def when(self) -> str:
-        return when_text(self.occurrence)
+        text = when_text(self.occurrence)
+        return f"{text} ({self.facts.zone})" if self.facts.zone else text
 
     @property
     def month(self) -> date:
@@ -74,24 +185,139 @@ class EventItem:
 
 
 def item(portal: Portal, occ: Occurrence) -> EventItem:
-    record = portal.events[occ.event_id]
-    e = record.model
-    org = portal.organisations[e.organiser]
-    mode = attendance(e)
-    if e.venue:
-        place = portal.venues[e.venue].name + (" and online" if mode == "hybrid" else "")
+    return EventItem(occ, facts(portal, portal.events[occ.event_id]))
+
+
+def items(portal: Portal, occurrences: Iterable[Occurrence]) -> list[EventItem]:
+    """Listing entries for many occurrences; a weekly event's facts are worked out only once."""
+    cache: dict[str, EventFacts] = {}
+    out = []
+    for occ in occurrences:
+        known = cache.get(occ.event_id)
+        if known is None:
+            known = cache[occ.event_id] = facts(portal, portal.events[occ.event_id])
+        out.append(EventItem(occ, known))
+    return out
+
+
+def listing_order(occ: Occurrence) -> tuple[date, time, str]:
+    """By day, then start time (all-day events first), so a morning event leads its day."""
+    return (occ.day, occ.start or time.min, occ.event_id)
+
+
+def upcoming_items(portal: Portal) -> list[EventItem]:
+    """Occurrences that have not finished before today, soonest first."""
+    upcoming = sorted((occ for occ in portal.occurrences if occ.last_day >= portal.today), key=listing_order)
+    return items(portal, upcoming)
+
+
+def past_items(portal: Portal) -> list[EventItem]:
+    """Occurrences that finished before today, most recent first."""
+    past = sorted((occ for occ in portal.occurrences if occ.last_day < portal.today), key=listing_order, reverse=True)
+    return items(portal, past)
+
+
+def absolute(portal: Portal, path: str) -> str:
+    """A site path as a full address, for calendars and search engines that leave the site."""
+    return portal.settings.base_url.rstrip("/") + "/" + path
+
+
+def location_text(portal: Portal, event: Event) -> str:
+    """Where, in one line, for a calendar entry: the venue's address, or how to join online."""
+    parts = []
+    if event.venue:
+        venue = portal.venues[event.venue]
+        parts.append(", ".join(p for p in (event.room, venue.name, venue.address, venue.postcode) if p))
+    if event.online:
+        parts.append(f"Online: {event.online.platform}" + (f" {event.online.url}" if event.online.url else ""))
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    """'Add to calendar' links for one date of an event."""
+
+    ics: str
+    """The event's calendar file, relative to the site root (every date, kept up to date)."""
+    google: str
+    outlook: str
+
+
+def _span(portal: Portal, event: Event, occ: Occurrence) -> tuple[datetime, datetime] | None:
+    """Start and end as aware datetimes, or None for an all-day event."""
+    if occ.start is None:
+        return None
+    tz = portal.event_tz(event)
+    start = datetime.combine(occ.day, occ.start, tz)
+    end = datetime.combine(occ.last_day, occ.end or occ.start, tz)
+    return start, end
+
+
+def calendar_links(portal: Portal, event_id: str, occ: Occurrence) -> CalendarLinks:
+    """Google and Outlook 'add event' links for `occ`; they carry one date, the .ics file all of them."""
+    event = portal.events[event_id].model
+    page = absolute(portal, urls.event(event_id))
+    details = f"{event.summary}\n\nFull details and any changes: {page}"
+    where = location_text(portal, event)
+    span = _span(portal, event, occ)
+    if span is None:
+        after = occ.last_day + timedelta(days=1)  # both services take an exclusive end day
+        google_dates = f"{occ.day:%Y%m%d}/{after:%Y%m%d}"
+        outlook_times = {"startdt": occ.day.isoformat(), "enddt": after.isoformat(), "allday": "true"}
     else:
-        place = "Online"
-    method = portal.methods[e.method]
-    access = tuple(label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "yes")
-    status = e.status.value if e.status is not EventStatus.SCHEDULED else ""
-    return EventItem(
-        occurrence=occ,
-        record=record,
-        organiser=org.short_name or org.name,
-        place=place,
-        method=method.name,
-        level=method.level.value,
-        access_yes=access,
-        status=status,
+        start, end = span
+        google_dates = f"{start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
+        # Outlook reads a time without an offset in the viewer's own zone: send UTC, marked Z.
+        outlook_times = {
+            "startdt": start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "enddt": end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+    google = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": google_dates,
+        "details": details,
+        "location": where,
+        "ctz": str(portal.event_tz(event)),
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        **outlook_times,
+        "location": where,
+        "body": details,
+    }
+    return CalendarLinks(
+        ics=urls.event_ics(event_id),
+        google="https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
+        outlook="https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook, quote_via=quote),
     )
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    """A month's heading in a listing and its entries on this page."""
+
+    month: date
+    entries: tuple[EventItem, ...]
+    continued: bool
+    """True when the month began on the previous page, so the heading says so."""
+
+    @property
+    def heading(self) -> str:
+        return f"{self.month:%B %Y}" + (" (continued)" if self.continued else "")
+
+
+def months(page_items: Sequence[EventItem], before: EventItem | None = None) -> list[MonthGroup]:
+    """Entries grouped under month headings, keeping their order; `before` ends the previous page."""
+    out: list[MonthGroup] = []
+    for month, group in groupby(page_items, key=lambda i: i.month):
+        continued = not out and before is not None and before.month == month
+        out.append(MonthGroup(month, tuple(group), continued))
+    return out
+
+
+def page_months(pager: Pager[EventItem], entries: Sequence[EventItem]) -> list[MonthGroup]:
+    """The month groups of one page of `entries`."""
+    return months(pager.items, entries[pager.start - 2] if pager.start > 1 else None)

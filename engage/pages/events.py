@@ -2,76 +2,158 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from .. import urls
+from .. import consultation_stage, urls
 from ..formatting import long_date
-from ..markup import plain
+from ..models.event import Event, EventStatus
+from ..occurrences import Occurrence
 from ..portal import Portal
-from .event_view import EventItem, item
+from ..records import Record
+from .event_jsonld import event_jsonld, script_text
+from .event_view import (
+    ACCESS_LABELS,
+    AVAILABILITY_WORDS,
+    EventItem,
+    calendar_links,
+    facts,
+    page_months,
+    past_items,
+    recurrence_text,
+    upcoming_items,
+    zone_words,
+)
+from .facet_pages import by_value, filter_groups, listing_context
 from .page import Page
 from .paginate import paginate
 
+__all__ = ["pages", "past_items", "upcoming_items"]
 
-def upcoming_items(portal: Portal) -> list[EventItem]:
-    """Occurrences that have not finished before today, soonest first."""
-    return [item(portal, occ) for occ in portal.occurrences if occ.last_day >= portal.today]
-
-
-def past_items(portal: Portal) -> list[EventItem]:
-    """Occurrences that finished before today, most recent first."""
-    past = [occ for occ in portal.occurrences if occ.last_day < portal.today]
-    return [item(portal, occ) for occ in reversed(past)]
+DATES_SHOWN = 12
+"""How many coming dates an event page lists; a weekly event over years would otherwise run on."""
 
 
-def months(items: list[EventItem]) -> list[tuple[str, list[EventItem]]]:
-    """Items grouped under 'December 2026' headings, keeping their order."""
-    return [(key.strftime("%B %Y"), list(group)) for key, group in groupby(items, key=lambda i: i.month)]
+@dataclass(frozen=True)
+class Link:
+    """A labelled link within the site."""
+
+    text: str
+    url: str
+
+
+def published_feedback(portal: Portal) -> dict[str, str]:
+    """For each event, its latest 'you said, we did' page already published by today."""
+    out: dict[str, str] = {}
+    for event_id, feedback_ids in portal.feedback_for_event.items():
+        published = [f for f in feedback_ids if portal.feedback[f].model.published <= portal.today]
+        if published:
+            out[event_id] = max(published, key=lambda f: (portal.feedback[f].model.published, f))
+    return out
+
+
+def consultation_state(event: Event, today: date) -> str:
+    """Whether the consultation is open, in words a resident acts on."""
+    c = event.consultation
+    if c is None:
+        return ""
+    if today < c.opens:
+        return f"Opens on {long_date(c.opens)}. You can respond until {long_date(c.closes)}."
+    if today <= c.closes:
+        return f"Open now. You can respond until {long_date(c.closes)}."
+    return f"Closed on {long_date(c.closes)}."
+
+
+def facet_links(portal: Portal, event: Event) -> list[Link]:
+    """'More events like this': the area, topic and group pages this event is listed on."""
+    links = [Link(portal.areas[a].name, urls.facet_listing("area", a)) for a in event.areas]
+    links += [Link(portal.topics[t].name, urls.facet_listing("topic", t)) for t in event.topics]
+    links += [Link(portal.groups[g].name, urls.facet_listing("group", g)) for g in event.groups]
+    return links
+
+
+def event_context(portal: Portal, record: Record[Event], occurrences: list[Occurrence], feedback_id: str | None) -> dict[str, Any]:
+    e = record.model
+    upcoming = [o for o in occurrences if o.last_day >= portal.today]
+    # Lead with the next date; once all are past, with the most recent one.
+    lead = upcoming[0] if upcoming else occurrences[-1]
+    takes_place = e.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+    venue = portal.venues[e.venue] if e.venue else None
+    organiser = portal.organisations[e.organiser]
+    method = portal.methods[e.method]
+    rule = e.recurrence
+    shared = facts(portal, record)  # one event's facts serve every date on its page
+    return {
+        "kind": "event",
+        "id": record.id,
+        "record": e,
+        "lead": EventItem(lead, shared),
+        "is_past": not upcoming,
+        "zone": zone_words(e.timezone or portal.settings.timezone),
+        "recurrence": recurrence_text(e),
+        "skipped": sorted(rule.skip) if rule else [],
+        "upcoming": [EventItem(o, shared) for o in upcoming[:DATES_SHOWN]],
+        "more_dates": max(0, len(upcoming) - DATES_SHOWN),
+        "last_date": occurrences[-1].last_day,
+        "occurrence_count": len(occurrences),
+        "venue": venue,
+        "map_url": (
+            f"https://www.openstreetmap.org/?mlat={venue.latitude}&mlon={venue.longitude}#map=17/{venue.latitude}/{venue.longitude}"
+            if venue and venue.latitude is not None and venue.longitude is not None
+            else None
+        ),
+        "organiser": organiser,
+        "organiser_url": urls.facet_listing("organiser", e.organiser),
+        "partners": [portal.organisations[p].name for p in e.partners],
+        "method": method,
+        "method_url": urls.facet_listing("type", e.method),
+        "access": [(label, AVAILABILITY_WORDS[getattr(e.access, key).value]) for key, label in ACCESS_LABELS.items()],
+        "consultation_state": consultation_state(e, portal.today),
+        "consultation_stage": consultation_stage.stage_of(portal, record.id),
+        "calendar": calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
+        "jsonld": script_text(event_jsonld(portal, record.id, lead)),
+        "facet_links": facet_links(portal, e),
+        "eias": [portal.eias[i] for i in portal.eias_for_event.get(record.id, [])],
+        "feedback": portal.feedback[feedback_id] if feedback_id else None,
+        "commitments": [portal.commitments[i] for i in portal.commitments_for_record.get(("event", record.id), [])],
+        "today": portal.today,
+    }
 
 
 def event_pages(portal: Portal) -> list[Page]:
-    out = []
-    by_event: dict[str, list] = {}
+    by_event: dict[str, list[Occurrence]] = {}
     for occ in portal.occurrences:
         by_event.setdefault(occ.event_id, []).append(occ)
+    feedback = published_feedback(portal)
+    out = []
     for event_id, record in portal.events.items():
         e = record.model
-        occurrences = by_event.get(event_id, [])
-        upcoming = [o for o in occurrences if o.last_day >= portal.today]
+        # A rule whose every date is skipped still gets its page (others link to it), led by its first date.
+        occurrences = by_event.get(event_id) or [Occurrence(e.date, event_id, e.start_time, e.end_time, e.end_date or e.date)]
         out.append(
             Page(
                 url=urls.event(event_id),
-                title=e.title,
+                title=record.model.title,
                 template="engage/event.html",
-                description=e.summary,
-                context={
-                    "kind": "event",
-                    "id": event_id,
-                    "record": e,
-                    "item": item(portal, occurrences[0]) if occurrences else None,
-                    "venue": portal.venues[e.venue] if e.venue else None,
-                    "upcoming": [item(portal, o) for o in upcoming],
-                    "occurrence_count": len(occurrences),
-                    "eias": [portal.eias[i] for i in portal.eias_for_event.get(event_id, [])],
-                    "feedback": [portal.feedback[i] for i in portal.feedback_for_event.get(event_id, [])],
-                    "commitments": [portal.commitments[i] for i in portal.commitments_for_record.get(("event", event_id), [])],
-                    "plain_description": plain(e.description),
-                },
+                description=record.model.summary,
+                context=event_context(portal, record, occurrences, feedback.get(event_id)),
             )
         )
     return out
 
 
 def upcoming_pages(portal: Portal) -> list[Page]:
-    items = upcoming_items(portal)
-    pagers = paginate(items, portal.settings.events_per_page, "events/")
+    entries = upcoming_items(portal)
+    shared = listing_context(portal, filter_groups(portal, by_value(portal, entries)))
+    pagers = paginate(entries, portal.settings.events_per_page, "events/")
     return [
         Page(
             url=pager.url,
             title="Upcoming events" if pager.number == 1 else f"Upcoming events, page {pager.number} of {pager.count}",
             template="engage/events.html",
             description="Consultations, meetings and drop-ins coming up, soonest first.",
-            context={"kind": "upcoming", "pager": pager, "months": months(list(pager.items)), "timezone": portal.settings.timezone},
+            context={"kind": "upcoming", "pager": pager, "months": page_months(pager, entries), **shared},
             searchable=pager.number == 1,
         )
         for pager in pagers
@@ -79,34 +161,40 @@ def upcoming_pages(portal: Portal) -> list[Page]:
 
 
 def past_pages(portal: Portal) -> list[Page]:
-    items = past_items(portal)
+    entries = past_items(portal)
     years: dict[int, list[EventItem]] = {}
-    for entry in items:
+    for entry in entries:
         years.setdefault(entry.occurrence.day.year, []).append(entry)
+    feedback = published_feedback(portal)
     out = [
         Page(
             url="events/past/",
             title="Past events",
             template="engage/past_index.html",
             description="Events that have taken place, by year, with what came of them.",
-            context={"kind": "past-index", "years": [(year, len(entries)) for year, entries in sorted(years.items(), reverse=True)]},
+            context={
+                "kind": "past-index",
+                "years": [(year, len(year_entries)) for year, year_entries in sorted(years.items(), reverse=True)],
+                "feedback_count": len(feedback),
+            },
             searchable=True,
         )
     ]
-    for year, entries in sorted(years.items()):
-        for pager in paginate(entries, portal.settings.events_per_page, f"events/past/{year}/"):
+    for year, year_entries in sorted(years.items()):
+        for pager in paginate(year_entries, portal.settings.events_per_page, f"events/past/{year}/"):
             out.append(
                 Page(
                     url=pager.url,
                     title=f"Past events in {year}" + (f", page {pager.number} of {pager.count}" if pager.number > 1 else ""),
                     template="engage/events.html",
+                    description=f"Events that took place in {year}, most recent first.",
                     context={
                         "kind": "past",
                         "year": year,
                         "pager": pager,
-                        "months": months(list(pager.items)),
-                        "timezone": portal.settings.timezone,
-                        "feedback_for_event": portal.feedback_for_event,
+                        "months": page_months(pager, year_entries),
+                        "zone": zone_words(portal.settings.timezone),
+                        "feedback_for_event": feedback,
                     },
                 )
             )
@@ -115,7 +203,3 @@ def past_pages(portal: Portal) -> list[Page]:
 
 def pages(portal: Portal) -> list[Page]:
     return event_pages(portal) + upcoming_pages(portal) + past_pages(portal)
-
-
-def as_of(portal: Portal) -> str:
-    return long_date(portal.today)

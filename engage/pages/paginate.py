@@ -23,6 +23,13 @@ class Pager(Generic[T]):
     next_url: str | None
     first_url: str
     total: int
+    start: int = 1
+    """Position of this page's first item in the whole listing, counting from 1."""
+
+    @property
+    def end(self) -> int:
+        """Position of this page's last item (start - 1 on an empty page)."""
+        return self.start + len(self.items) - 1
 
     @property
     def numbers(self) -> list[tuple[int, str]]:
@@ -47,6 +54,7 @@ def paginate(items: Sequence[T], per_page: int, base_url: str) -> list[Pager[T]]
                 next_url=urls.listing(base_url, number + 1) if number < count else None,
                 first_url=base_url,
                 total=len(items),
+                start=(number - 1) * per_page + 1,
             )
         )
     return out

@@ -1,0 +1,121 @@
+"""A static listing per filter value (events/<facet>/<value>/) and the index of every filter.
+
+These pages work with no JavaScript; the filter form on the listings (assets/filters.js)
+only makes them quicker to reach and combine. Which events a value holds comes from
+engage.facets, the same rule the calendar feeds use, so a page and its feed always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .. import facets, urls
+from ..portal import Portal
+from .event_view import EventItem, page_months, upcoming_items, zone_words
+from .page import Page
+from .paginate import paginate
+
+FILTERS_URL = "events/filters/"
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """One value of a facet, with how many upcoming events it holds."""
+
+    value: str
+    name: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    """A facet and its values, as the filter form and the index of filters show them."""
+
+    key: str
+    label: str
+    options: tuple[FilterOption, ...]
+    feed: bool
+
+
+def by_value(portal: Portal, entries: list[EventItem]) -> dict[tuple[str, str], list[EventItem]]:
+    """Entries under every (facet, value) they have, keeping their order.
+
+    Each event's values come from facets.values_of once, rather than one pass over every
+    event per value (facets.events_for), which would grow with events x values.
+    """
+    values: dict[str, dict[str, tuple[str, ...]]] = {}
+    out: dict[tuple[str, str], list[EventItem]] = defaultdict(list)
+    for entry in entries:
+        event_id = entry.record.id
+        if event_id not in values:
+            values[event_id] = facets.values_of(portal, entry.event)
+        for facet, facet_values in values[event_id].items():
+            for value in facet_values:
+                out[(facet, value)].append(entry)
+    return out
+
+
+def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]]) -> list[FilterGroup]:
+    return [
+        FilterGroup(
+            key=facet.key,
+            label=facet.label,
+            options=tuple(
+                FilterOption(value, name, len(index.get((facet.key, value), [])), urls.facet_listing(facet.key, value))
+                for value, name in facets.names(portal, facet.key).items()
+            ),
+            feed=facet.feed,
+        )
+        for facet in facets.FACETS
+    ]
+
+
+def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
+    """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
+    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": FILTERS_URL}
+
+
+def facet_pages(portal: Portal) -> list[Page]:
+    index = by_value(portal, upcoming_items(portal))
+    groups = filter_groups(portal, index)
+    shared = listing_context(portal, groups)
+    out = [
+        Page(
+            url=FILTERS_URL,
+            title="Filter upcoming events",
+            template="engage/facets.html",
+            description="Find upcoming events by area, topic, group, organiser, type, cost and access.",
+            context={"kind": "filters", **shared},
+            searchable=True,
+        )
+    ]
+    for group in groups:
+        for option in group.options:
+            entries = index.get((group.key, option.value), [])
+            for pager in paginate(entries, portal.settings.events_per_page, option.url):
+                title = f"Upcoming events: {option.name}"
+                out.append(
+                    Page(
+                        url=pager.url,
+                        title=title if pager.number == 1 else f"{title}, page {pager.number} of {pager.count}",
+                        template="engage/events.html",
+                        description=f"Upcoming events filtered by {group.label.lower()}: {option.name}.",
+                        context={
+                            "kind": "facet",
+                            "pager": pager,
+                            "months": page_months(pager, entries),
+                            "facet": group,
+                            "option": option,
+                            "feed_url": urls.facet_feed(group.key, option.value) if group.feed else None,
+                            **shared,
+                        },
+                    )
+                )
+    return out
+
+
+def pages(portal: Portal) -> list[Page]:
+    return facet_pages(portal)
