@@ -1,0 +1,573 @@
+"""Calendar feeds: RFC 5545 text, stable identity, recurrence, cancellations, membership, subscribe page."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from engage import facets, urls
+from engage.feeds import publish, subscribe, vevents
+from engage.feeds.common import ICAL_STATUS, fold
+from engage.portal import Portal, check_data
+
+from .conftest import DEMO_TODAY, EXAMPLE_DATA
+
+HOST = "engage.example.gov.uk"
+LONDON = ZoneInfo("Europe/London")
+PARIS = ZoneInfo("Europe/Paris")
+
+# Cases the shared example data lacks, laid over a copy of it (the shared folder stays as it is).
+EXTRA = {
+    "events/district-council/2026-12-05-winter-fair.yaml": """\
+title: Winter fair stall
+summary: Find us at the two-day winter fair.
+description: |
+  Two days of stalls in the main hall.
+
+  Bring your ideas; we'll bring the tea, "proper" biscuits and a map, too.
+organiser: district-council
+method: drop-in
+areas: [north-ward]
+topics: [housing]
+date: 2026-12-05
+end_date: 2026-12-06
+venue: town-hall
+room: Main hall
+contact: engagement@example.gov.uk
+""",
+    "events/district-council/2026-11-30-twinning-call.yaml": """\
+title: Twinning association call
+summary: A weekly call with our twin town, held on its time.
+description: Join from the Town Hall or online.
+organiser: district-council
+method: public-meeting
+areas: [south-ward]
+topics: [health]
+date: 2026-11-30
+start_time: "19:00"
+end_time: "20:00"
+timezone: Europe/Paris
+recurrence:
+  frequency: weekly
+  until: 2027-04-26
+  skip: [2026-12-28]
+  moved:
+    - original: 2027-03-29
+      date: 2027-03-30
+      start_time: "18:00"
+      end_time: "19:30"
+      note: Easter Monday.
+venue: town-hall
+online:
+  platform: Zoom
+  url: https://example.zoom.us/j/1
+contact: engagement@example.gov.uk
+""",
+    "events/health-trust/2026-11-24-walk-and-talk.yaml": """\
+title: Walk and talk
+summary: A fortnightly walk with the health team.
+description: Walk round the park and talk about local services.
+organiser: health-trust
+method: drop-in
+areas: [north-ward]
+topics: [health]
+groups: [carers]
+date: 2026-11-24
+start_time: "10:00"
+end_time: "11:00"
+recurrence:
+  frequency: fortnightly
+  until: 2027-02-16
+  moved:
+    - original: 2026-12-22
+      date: 2026-12-23
+status: cancelled
+status_note: The walks are cancelled until the spring.
+sequence: 2
+venue: town-hall
+contact: involvement@example-health.nhs.uk
+""",
+    "events/district-council/2026-12-29-last-tuesday-surgery.yaml": """\
+title: Last Tuesday advice surgery
+summary: Advice on housing, all day on the last Tuesday of the month.
+description: Come any time.
+organiser: district-council
+method: drop-in
+areas: [south-ward]
+topics: [housing]
+date: 2026-12-29
+recurrence:
+  frequency: monthly
+  week_of_month: last
+  until: 2027-06-30
+  moved:
+    - original: 2027-02-23
+      date: 2027-02-24
+status: postponed
+status_note: New dates will follow once the hall is repaired.
+venue: town-hall
+contact: engagement@example.gov.uk
+""",
+    "events/district-council/2026-06-10-old-cancelled.yaml": """\
+title: Summer forum
+summary: A forum that did not take place.
+description: Cancelled.
+organiser: district-council
+method: public-meeting
+areas: [north-ward]
+topics: [housing]
+date: 2026-06-10
+start_time: "18:00"
+end_time: "19:00"
+status: cancelled
+status_note: Too few bookings.
+sequence: 1
+venue: town-hall
+contact: engagement@example.gov.uk
+""",
+}
+
+
+def portal_at(data: Path, today: str = DEMO_TODAY) -> Portal:
+    result = check_data(data, date.fromisoformat(today))
+    assert [p.as_text() for p in result.problems] == []
+    assert result.portal is not None
+    return result.portal
+
+
+@pytest.fixture
+def rich_data(data_copy: Path) -> Path:
+    for rel, text in EXTRA.items():
+        (data_copy / rel).write_text(text, encoding="utf-8")
+    return data_copy
+
+
+@pytest.fixture
+def rich_portal(rich_data: Path) -> Portal:
+    return portal_at(rich_data)
+
+
+def feed_files(portal: Portal) -> dict[str, bytes]:
+    return {f.path: f.content for f in publish.files(portal)}
+
+
+def parse(content: bytes) -> Calendar:
+    return Calendar.from_ical(content)
+
+
+def masters(cal: Calendar) -> list[str]:
+    return sorted(str(e["UID"]) for e in cal.walk("VEVENT") if "RECURRENCE-ID" not in e)
+
+
+def vevent_blocks(content: bytes) -> dict[tuple[str, str], bytes]:
+    """Each VEVENT's exact bytes, by (UID, RECURRENCE-ID line or '')."""
+    out = {}
+    for block in re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", content, re.S):
+        unfolded = block.replace(b"\r\n ", b"")
+        uid = re.search(rb"\r\nUID:(.*?)\r\n", unfolded)
+        rid = re.search(rb"\r\nRECURRENCE-ID[^\r]*", unfolded)
+        assert uid is not None
+        out[(uid.group(1).decode(), rid.group(0).decode().strip() if rid else "")] = block
+    return out
+
+
+def uid(event_id: str) -> str:
+    return f"{event_id}@{HOST}"
+
+
+# --- RFC 5545 text ----------------------------------------------------------------------
+
+
+def test_every_file_is_crlf_folded_utf8_icalendar(rich_portal: Portal) -> None:
+    files = feed_files(rich_portal)
+    assert len(files) > 20
+    for path, content in files.items():
+        assert content.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), path
+        assert content.endswith(b"END:VCALENDAR\r\n"), path
+        lines = content.split(b"\r\n")[:-1]
+        assert b"\n" not in b"".join(lines), f"{path}: a bare LF"
+        assert max(len(line) for line in lines) <= 75, f"{path}: a line over 75 octets"
+        content.decode("utf-8")
+        assert parse(content).to_ical() is not None
+
+
+def test_every_tzid_used_has_its_vtimezone_and_no_other(rich_portal: Portal) -> None:
+    for path, content in feed_files(rich_portal).items():
+        unfolded = content.replace(b"\r\n ", b"").decode()
+        used = set(re.findall(r";TZID=([^:;]+)", unfolded))
+        defined = set(re.findall(r"\r\nBEGIN:VTIMEZONE\r\nTZID:([^\r]+)", unfolded))
+        assert used == defined, path
+    all_feed = feed_files(rich_portal)[urls.ALL_FEED].decode()
+    assert re.findall(r"BEGIN:VTIMEZONE\r\nTZID:([^\r]+)", all_feed) == ["Europe/London", "Europe/Paris"]
+    # An all-day-only feed needs none.
+    assert b"VTIMEZONE" not in feed_files(rich_portal)[urls.CONSULTATIONS_FEED]
+
+
+def test_vtimezone_lists_each_onset_on_its_own_line(example_portal: Portal) -> None:
+    """ical.js reads one value per RDATE line and ignores DTSTART once RDATE is present."""
+    text = feed_files(example_portal)[urls.ALL_FEED].decode()
+    zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
+    daylight = zone[zone.index("BEGIN:DAYLIGHT") : zone.index("END:DAYLIGHT")]
+    first = min(r.model.date for r in example_portal.events.values()).year - 1
+    last = max(
+        [r.model.recurrence.until for r in example_portal.events.values() if r.model.recurrence]
+        + [r.model.end_date or r.model.date for r in example_portal.events.values()]
+    ).year + 1
+    onsets = re.findall(r"RDATE:(\d{8}T\d{6})\r\n", daylight)
+    assert len(onsets) == last - first + 1
+    assert re.search(r"DTSTART:(\d{8}T\d{6})", daylight).group(1) == onsets[0]  # type: ignore[union-attr]
+    assert "," not in daylight
+
+
+def test_calendar_properties_name_refresh_and_source(example_portal: Portal) -> None:
+    content = feed_files(example_portal)[urls.facet_feed("area", "north-ward")].decode()
+    header = content[: content.index("BEGIN:V", len("BEGIN:VCALENDAR"))]
+    assert header == (
+        "BEGIN:VCALENDAR\r\n"
+        "VERSION:2.0\r\n"
+        "PRODID:-//Example District Partnership//Engage//EN\r\n"
+        "CALSCALE:GREGORIAN\r\n"
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"
+        "URL:https://engage.example.gov.uk/feeds/\r\n"
+        "X-PUBLISHED-TTL:PT12H\r\n"
+        "NAME:Example Engage: North Ward\r\n"
+        "X-WR-CALNAME:Example Engage: North Ward\r\n"
+        "DESCRIPTION:Events in or for North Ward.\r\n"
+        "X-WR-CALDESC:Events in or for North Ward.\r\n"
+        "SOURCE;VALUE=URI:https://engage.example.gov.uk/feeds/area/north-ward.ics\r\n"
+    )
+
+
+# --- One VEVENT per event, stable identity ----------------------------------------------
+
+
+def test_all_ics_holds_every_event_once_and_an_override_per_moved_occurrence(rich_portal: Portal) -> None:
+    cal = parse(feed_files(rich_portal)[urls.ALL_FEED])
+    kept = [i for i in rich_portal.events if i != "2026-06-10-old-cancelled"]
+    assert masters(cal) == sorted(uid(i) for i in kept)
+    overrides = sorted(
+        (str(e["UID"]), e["RECURRENCE-ID"].dt, e["DTSTART"].dt) for e in cal.walk("VEVENT") if "RECURRENCE-ID" in e
+    )
+    expected = sorted(
+        (uid(i), vevents.moment(m.original, r.model.start_time, rich_portal.event_tz(r.model)),
+         vevents.moment(m.date, m.start_time or r.model.start_time, rich_portal.event_tz(r.model)))
+        for i, r in rich_portal.events.items()
+        if i in kept and r.model.recurrence
+        for m in r.model.recurrence.moved
+    )
+    assert overrides == expected
+    assert ("2026-11-30-twinning-call@" + HOST, datetime(2027, 3, 29, 19, 0, tzinfo=PARIS), datetime(2027, 3, 30, 18, 0, tzinfo=PARIS)) in overrides
+
+
+def test_uids_are_unique_across_every_item(rich_portal: Portal) -> None:
+    files = feed_files(rich_portal)
+    items = [
+        (str(e["UID"]), str(e.get("RECURRENCE-ID", "")))
+        for path in (urls.ALL_FEED, urls.CONSULTATIONS_FEED, urls.REVIEWS_FEED)
+        for e in parse(files[path]).walk("VEVENT")
+    ]
+    assert len(items) == len(set(items))
+
+
+def test_items_are_byte_identical_on_another_day(rich_data: Path) -> None:
+    """UID, DTSTAMP and every other property come from the data, never from the day of the build."""
+    before = feed_files(portal_at(rich_data, "2026-11-22"))
+    after = feed_files(portal_at(rich_data, "2027-06-01"))
+    for event_id in portal_at(rich_data).events:
+        assert before[urls.event_ics(event_id)] == after[urls.event_ics(event_id)]
+    old, new = vevent_blocks(before[urls.ALL_FEED]), vevent_blocks(after[urls.ALL_FEED])
+    # By 1 June 2027 the cancelled forum (1 October) and walks (last 16 February) are over 90 days gone.
+    gone = {key for key in old if key[0] in {uid("2026-10-01-cancelled-forum"), uid("2026-11-24-walk-and-talk")}}
+    assert gone and set(old) - set(new) == gone
+    assert {key: new[key] for key in old if key not in gone} == {key: old[key] for key in old if key not in gone}
+
+
+def test_dtstamp_is_the_date_in_the_id_plus_a_second_per_sequence(rich_portal: Portal) -> None:
+    cal = parse(feed_files(rich_portal)[urls.ALL_FEED])
+    stamps = {str(e["UID"]): e["DTSTAMP"].dt for e in cal.walk("VEVENT") if "RECURRENCE-ID" not in e}
+    assert stamps[uid("2026-10-01-cancelled-forum")] == datetime(2026, 10, 1, 0, 0, 1, tzinfo=UTC)
+    assert stamps[uid("2026-11-24-walk-and-talk")] == datetime(2026, 11, 24, 0, 0, 2, tzinfo=UTC)
+    assert stamps[uid("2026-12-03-library-review")] == datetime(2026, 12, 3, tzinfo=UTC)
+
+
+def test_library_review_vevent_whole(example_portal: Portal) -> None:
+    block = vevent_blocks(feed_files(example_portal)[urls.ALL_FEED])[(uid("2026-12-03-library-review"), "")]
+    assert block.decode().replace("\r\n ", "").split("\r\n") == [
+        "BEGIN:VEVENT",
+        "SUMMARY:Library service review consultation",
+        "DTSTART;TZID=Europe/London:20261203T183000",
+        "DTEND;TZID=Europe/London:20261203T200000",
+        "DTSTAMP:20261203T000000Z",
+        "UID:2026-12-03-library-review@engage.example.gov.uk",
+        "SEQUENCE:0",
+        "CATEGORIES:Public meeting,Housing",
+        "CLASS:PUBLIC",
+        "CONTACT:engagement@example.gov.uk",
+        "DESCRIPTION:Tell us how you use libraries before we decide opening hours.\\n\\n"
+        "We are reviewing opening hours at all libraries.\\n\\n"
+        "Where: Town Hall\\, 1 Market Street\\, Exampleton EX1 1AA\\n"
+        "Cost: Free\\n"
+        "Access: Step-free access: yes\\; Hearing loop: yes\\; BSL interpreter: on request. "
+        "Ask for other adjustments by 26 November 2026.\\n"
+        "Consultation open from 1 November 2026 to 20 December 2026.\\n"
+        "Contact: engagement@example.gov.uk\\n\\n"
+        "Full details: https://engage.example.gov.uk/events/2026-12-03-library-review/",
+        "GEO:53.68;-1.5",
+        "LOCATION:Town Hall\\, 1 Market Street\\, Exampleton EX1 1AA",
+        "STATUS:CONFIRMED",
+        "TRANSP:TRANSPARENT",
+        "URL:https://engage.example.gov.uk/events/2026-12-03-library-review/",
+        "END:VEVENT",
+        "",
+    ]
+
+
+def test_recurrence_is_rrule_exdate_and_recurrence_id(example_portal: Portal) -> None:
+    blocks = vevent_blocks(feed_files(example_portal)[urls.ALL_FEED])
+    master = blocks[(uid("2026-01-06-carers-cafe"), "")].decode().replace("\r\n ", "")
+    assert "RRULE:FREQ=MONTHLY;UNTIL=20270601T090000Z;BYDAY=1TU\r\n" in master
+    assert "EXDATE;TZID=Europe/London:20260804T100000\r\n" in master
+    moved = blocks[(uid("2026-01-06-carers-cafe"), "RECURRENCE-ID;TZID=Europe/London:20261201T100000")].decode()
+    moved = moved.replace("\r\n ", "")
+    assert "DTSTART;TZID=Europe/London:20261208T100000\r\n" in moved
+    assert "DTEND;TZID=Europe/London:20261208T120000\r\n" in moved
+    assert "This date moved from Tuesday 1 December 2026. The hall is in use on the first Tuesday." in moved
+    assert "RRULE" not in moved and "EXDATE" not in moved
+
+
+def test_rules_for_fortnightly_last_weekday_all_day_and_other_zones(rich_portal: Portal) -> None:
+    blocks = vevent_blocks(feed_files(rich_portal)[urls.ALL_FEED])
+
+    def lines(event_id: str, rid: str = "") -> list[str]:
+        return blocks[(uid(event_id), rid)].decode().replace("\r\n ", "").split("\r\n")
+
+    walk = lines("2026-11-24-walk-and-talk")
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270216T100000Z;INTERVAL=2" in walk
+    assert [line for line in walk if line.startswith(("STATUS:", "SEQUENCE:", "SUMMARY:"))] == [
+        "SUMMARY:Cancelled: Walk and talk",
+        "SEQUENCE:2",
+        "STATUS:CANCELLED",
+    ]
+    # A moved occurrence of a cancelled series is cancelled too.
+    assert "STATUS:CANCELLED" in lines("2026-11-24-walk-and-talk", "RECURRENCE-ID;TZID=Europe/London:20261222T100000")
+    surgery = lines("2026-12-29-last-tuesday-surgery")
+    assert "RRULE:FREQ=MONTHLY;UNTIL=20270629;BYDAY=-1TU" in surgery
+    assert "DTSTART;VALUE=DATE:20261229" in surgery and "DTEND;VALUE=DATE:20261230" in surgery
+    assert "STATUS:TENTATIVE" in surgery and "SUMMARY:Postponed: Last Tuesday advice surgery" in surgery
+    moved = lines("2026-12-29-last-tuesday-surgery", "RECURRENCE-ID;VALUE=DATE:20270223")
+    assert "DTSTART;VALUE=DATE:20270224" in moved and "DTEND;VALUE=DATE:20270225" in moved
+    fair = lines("2026-12-05-winter-fair")
+    assert "DTSTART;VALUE=DATE:20261205" in fair and "DTEND;VALUE=DATE:20261207" in fair
+    assert "LOCATION:Town Hall\\, Main hall\\, 1 Market Street\\, Exampleton EX1 1AA" in fair
+    call = lines("2026-11-30-twinning-call")
+    assert "DTSTART;TZID=Europe/Paris:20261130T190000" in call
+    assert "EXDATE;TZID=Europe/Paris:20261228T190000" in call
+    assert "LOCATION:Town Hall\\, 1 Market Street\\, Exampleton EX1 1AA (and online: Zoom)" in call
+
+
+# --- Cancelled events -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("today", "kept"), [("2026-12-30", True), ("2026-12-31", False)])
+def test_a_cancelled_event_stays_in_feeds_for_the_kept_days(today: str, kept: bool) -> None:
+    portal = portal_at(EXAMPLE_DATA, today)
+    files = feed_files(portal)
+    forum = uid("2026-10-01-cancelled-forum")
+    assert (forum in masters(parse(files[urls.ALL_FEED]))) is kept
+    assert (forum in masters(parse(files[urls.facet_feed("area", "south-ward")]))) is kept
+    # Its own file beside its page stays whatever the day, cancelled.
+    own = parse(files[urls.event_ics("2026-10-01-cancelled-forum")])
+    assert [(str(e["UID"]), str(e["STATUS"]), str(e["SUMMARY"])) for e in own.walk("VEVENT")] == [
+        (forum, "CANCELLED", "Cancelled: South Ward community forum")
+    ]
+
+
+# --- Membership -------------------------------------------------------------------------
+
+
+def test_facet_feeds_hold_exactly_the_facet_listing_events(rich_portal: Portal) -> None:
+    files = feed_files(rich_portal)
+    expected_paths = set()
+    for facet in (f for f in facets.FACETS if f.feed):
+        for value in facets.names(rich_portal, facet.key):
+            path = urls.facet_feed(facet.key, value)
+            expected_paths.add(path)
+            members = [i for i in facets.events_for(rich_portal, facet.key, value) if i != "2026-06-10-old-cancelled"]
+            assert masters(parse(files[path])) == sorted(uid(i) for i in members), path
+    assert {p for p in files if p.startswith("feeds/") and p.count("/") == 2} == expected_paths
+
+
+def test_each_vevent_is_serialised_once_and_reused(rich_portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = vevents.components
+
+    def counting(portal: Portal, event_id: str, event: object) -> object:
+        calls.append(event_id)
+        return real(portal, event_id, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vevents, "components", counting)
+    files = feed_files(rich_portal)
+    assert sorted(calls) == sorted(rich_portal.events)
+    block = vevent_blocks(files[urls.event_ics("2026-12-03-library-review")])[(uid("2026-12-03-library-review"), "")]
+    for path in (urls.ALL_FEED, urls.facet_feed("area", "north-ward"), urls.facet_feed("topic", "housing")):
+        assert block in files[path]
+
+
+def test_two_builds_are_byte_identical(example_portal: Portal) -> None:
+    assert publish.files(example_portal) == publish.files(example_portal)
+
+
+def test_consultation_closing_dates(example_portal: Portal) -> None:
+    cal = parse(feed_files(example_portal)[urls.CONSULTATIONS_FEED])
+    consultations = {i: r.model for i, r in example_portal.events.items() if r.model.consultation}
+    got = {str(e["UID"]): (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]), str(e["STATUS"])) for e in cal.walk("VEVENT")}
+    assert got == {
+        f"closes.{i}@{HOST}": (
+            e.consultation.closes,  # type: ignore[union-attr]
+            e.consultation.closes + timedelta(days=1),  # type: ignore[union-attr]
+            ("Cancelled: " if e.status.value == "cancelled" else "") + f"Consultation closes: {e.title}",
+            ICAL_STATUS[e.status],
+        )
+        for i, e in consultations.items()
+    }
+
+
+def test_reviews_and_deadlines_feed(example_portal: Portal) -> None:
+    cal = parse(feed_files(example_portal)[urls.REVIEWS_FEED])
+    items = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    expected = {f"eia.{i}.review@{HOST}": r.model.review_date for i, r in example_portal.eias.items()}
+    expected |= {f"eia.{i}.action.{a.id}@{HOST}": a.due for i, r in example_portal.eias.items() for a in r.model.actions}
+    expected |= {
+        f"commitment.{i}.action.{a.id}@{HOST}": a.due for i, r in example_portal.commitments.items() for a in r.model.actions
+    }
+    assert {k: v["DTSTART"].dt for k, v in items.items()} == expected
+    review = items[f"eia.library-hours.review@{HOST}"]
+    assert (str(review["SUMMARY"]), review["DTSTAMP"].dt, int(review["SEQUENCE"]), str(review["URL"])) == (
+        "EIA review due: Library opening hours review",
+        datetime(2026, 2, 11, tzinfo=UTC),
+        0,
+        "https://engage.example.gov.uk/eia/library-hours/",
+    )
+    tracker = items[f"commitment.listening.action.tracker@{HOST}"]
+    # Last revised on its update of 20 March 2026, 69 days after the commitment was published.
+    assert (str(tracker["SUMMARY"]), tracker["DTSTAMP"].dt, int(tracker["SEQUENCE"])) == (
+        "Done: Commitment action due: Keep a tracker of consultations awaiting feedback",
+        datetime(2026, 3, 20, tzinfo=UTC),
+        69,
+    )
+
+
+# --- The same occurrences as the listings -----------------------------------------------
+
+WINDOW = (date(2026, 1, 1), date(2028, 1, 1))
+
+
+def listing_occurrences(portal: Portal) -> list[tuple[str, object, object, str]]:
+    out = []
+    for occ in portal.occurrences:
+        event = portal.events[occ.event_id].model
+        if not (WINDOW[0] <= occ.day < WINDOW[1]) or occ.event_id == "2026-06-10-old-cancelled":
+            continue
+        tz = portal.event_tz(event)
+        start, end = vevents.span(occ.day, occ.last_day, occ.start, occ.end, tz)
+        out.append((uid(occ.event_id), start, end, ICAL_STATUS[event.status]))
+    return sorted(out, key=str)
+
+
+def parsed_occurrences(content: bytes) -> list[tuple[str, object, object, str]]:
+    found = recurring_ical_events.of(parse(content)).between(*WINDOW)
+    return sorted(((str(e["UID"]), e["DTSTART"].dt, e["DTEND"].dt, str(e["STATUS"])) for e in found), key=str)
+
+
+@pytest.mark.parametrize("which", ["example", "rich"])
+def test_all_ics_expands_to_the_listing_occurrences(which: str, example_portal: Portal, rich_data: Path) -> None:
+    portal = example_portal if which == "example" else portal_at(rich_data)
+    assert parsed_occurrences(feed_files(portal)[urls.ALL_FEED]) == listing_occurrences(portal)
+
+
+def test_times_convert_across_daylight_saving(rich_portal: Portal) -> None:
+    found = recurring_ical_events.of(parse(feed_files(rich_portal)[urls.ALL_FEED])).between(
+        date(2027, 3, 20), date(2027, 4, 7)
+    )
+    call = sorted(e["DTSTART"].dt.astimezone(UTC) for e in found if str(e["UID"]) == uid("2026-11-30-twinning-call"))
+    assert call == [
+        datetime(2027, 3, 22, 18, 0, tzinfo=UTC),  # 7pm CET
+        datetime(2027, 3, 30, 16, 0, tzinfo=UTC),  # moved: 6pm CEST on the Tuesday
+        datetime(2027, 4, 5, 17, 0, tzinfo=UTC),  # 7pm CEST
+    ]
+
+
+# --- The subscribe page -----------------------------------------------------------------
+
+
+def test_subscribe_page_links(example_portal: Portal) -> None:
+    page = subscribe.page(example_portal)
+    assert (page.url, page.template, page.title) == ("feeds/", "engage/feeds.html", "Subscribe to calendars")
+    first = page.context["main"][0]
+    assert first == subscribe.FeedLinks(
+        label="All events",
+        description="Every event listed on Example Engage.",
+        count=len(example_portal.events),
+        https="https://engage.example.gov.uk/feeds/all.ics",
+        webcal="webcal://engage.example.gov.uk/feeds/all.ics",
+        google="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fengage.example.gov.uk%2Ffeeds%2Fall.ics",
+        outlook="https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fengage.example.gov.uk%2Ffeeds%2Fall.ics"
+        "&name=Example+Engage%3A+all+events",
+        outlook_work="https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fengage.example.gov.uk%2Ffeeds%2Fall.ics"
+        "&name=Example+Engage%3A+all+events",
+    )
+    assert [g[0] for g in page.context["groups"]] == ["By area", "By topic", "By group", "By organiser", "By type of event"]
+    areas = dict(page.context["groups"])["By area"]
+    assert [(a.label, a.count, a.https) for a in areas] == [
+        (name, len(facets.events_for(example_portal, "area", key)), f"https://{HOST}/feeds/area/{key}.ics")
+        for key, name in facets.names(example_portal, "area").items()
+    ]
+    assert page.context["refresh_hours"] == 12
+
+
+@pytest.mark.slow
+def test_built_site_serves_the_feeds_and_the_subscribe_page(example_site: Path, example_portal: Portal) -> None:
+    for output in publish.files(example_portal):
+        assert (example_site / output.path).read_bytes() == output.content, output.path
+    html = (example_site / "feeds" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="webcal://engage.example.gov.uk/feeds/area/north-ward.ics">Apple Calendar and other apps</a>' in html
+    assert "We ask apps to check every 12 hours" in html
+    assert "stays in the feed marked \"Cancelled\" for 90 days" in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=400))
+def test_fold_round_trips_and_never_splits_a_character_or_an_escape(text: str) -> None:
+    line = "DESCRIPTION:" + text
+    folded = fold(line)
+    assert folded.endswith(b"\r\n")
+    physical = folded[:-2].split(b"\r\n")
+    assert all(len(part) <= 75 for part in physical)
+    assert all(part.startswith(b" ") for part in physical[1:])
+    for part in physical:
+        part.decode("utf-8")  # each line is whole characters
+        assert (len(part) - len(part.rstrip(b"\\"))) % 2 == 0 or part is physical[-1]
+    assert folded[:-2].replace(b"\r\n ", b"").decode("utf-8") == line
+
+
+def test_a_newline_in_text_is_escaped_not_written(example_portal: Portal) -> None:
+    content = feed_files(example_portal)[urls.event_ics("2026-01-06-carers-cafe")]
+    vevent = content[content.index(b"BEGIN:VEVENT") :].replace(b"\r\n ", b"")
+    description = re.search(rb"\r\nDESCRIPTION:(.*?)\r\n[A-Z]", vevent, re.S)
+    assert description is not None and b"\\n\\n" in description.group(1) and b"\n" not in description.group(1)
+
+
+def test_event_moment_helpers() -> None:
+    assert vevents.span(date(2026, 12, 5), date(2026, 12, 6), None, None, LONDON) == (date(2026, 12, 5), date(2026, 12, 7))
+    assert vevents.span(date(2026, 12, 5), date(2026, 12, 5), time(9), time(17), LONDON) == (
+        datetime(2026, 12, 5, 9, tzinfo=LONDON),
+        datetime(2026, 12, 5, 17, tzinfo=LONDON),
+    )

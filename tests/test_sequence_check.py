@@ -1,0 +1,218 @@
+"""`engage validate --against REF`: a moved, re-timed, re-placed or cancelled event must raise its sequence."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from engage import sequence_check
+from engage.cli import main
+from engage.models.event import Event
+from engage.problems import Problem
+from engage.yaml_reader import Document, read
+
+from .conftest import EXAMPLE_DATA
+
+LIBRARY = "events/district-council/2026-12-03-library-review.yaml"
+FORUM = "events/district-council/2026-10-01-cancelled-forum.yaml"
+SHOWN = f"data/{LIBRARY}"
+
+BASE = """\
+title: Library drop-in
+summary: Tell us how you use the library.
+description: Come along.
+organiser: district-council
+method: drop-in
+areas: [north-ward]
+topics: [housing]
+date: 2026-12-03
+start_time: "18:30"
+end_time: "20:00"
+venue: town-hall
+contact: engagement@example.gov.uk
+sequence: 2
+"""
+
+
+def parse(text: str) -> tuple[Event, Document]:
+    doc = read(text.encode())
+    return Event.model_validate(doc.value), doc
+
+
+def problems(new_text: str, old_text: str = BASE) -> list[Problem]:
+    old, _ = parse(old_text)
+    new, doc = parse(new_text)
+    return sequence_check.check("data/events/x.yaml", old, new, doc, "origin/main")
+
+
+def test_moving_the_date_without_raising_the_sequence_is_reported_at_the_sequence_field() -> None:
+    assert problems(BASE.replace("2026-12-03", "2026-12-10")) == [
+        Problem(
+            "data/events/x.yaml", 13, 1, "sequence-not-raised", "sequence",
+            "date changed since origin/main but sequence is still 2: set sequence: 3 so subscribed calendars update",
+        )
+    ]
+
+
+def test_raising_the_sequence_with_the_change_passes() -> None:
+    new = BASE.replace("2026-12-03", "2026-12-10").replace("sequence: 2", "sequence: 3")
+    assert problems(new) == []
+
+
+def test_changes_calendars_need_not_hear_about_pass_without_a_raise() -> None:
+    new = BASE.replace("Come along.", "Come along; tea provided.").replace("Library drop-in", "Library drop-in session")
+    assert problems(new) == []
+
+
+def test_every_changed_field_is_named_and_a_lowered_sequence_is_called_out() -> None:
+    new = (
+        BASE.replace('"18:30"', '"18:00"')
+        .replace("venue: town-hall", "venue: library")
+        .replace("sequence: 2", "sequence: 1\nstatus: cancelled\nstatus_note: Flooded.")
+    )
+    [problem] = problems(new)
+    assert problem.message == (
+        "start_time, venue and status changed since origin/main but sequence is still 1 (it was 2): "
+        "set sequence: 3 so subscribed calendars update"
+    )
+
+
+def test_a_missing_sequence_is_reported_at_the_start_of_the_record() -> None:
+    old = BASE.replace("sequence: 2\n", "")
+    new = old.replace("venue: town-hall", "online:\n  platform: Zoom")
+    assert problems(new, old) == [
+        Problem(
+            "data/events/x.yaml", 1, 1, "sequence-not-raised", "sequence",
+            "venue and online changed since origin/main but sequence is still 0: set sequence: 1 so subscribed calendars update",
+        )
+    ]
+
+
+def test_recurrence_room_timezone_and_closing_date_count_as_changes() -> None:
+    recurring = BASE + "recurrence:\n  frequency: weekly\n  until: 2027-01-28\n"
+    assert sequence_check.changed_fields(parse(recurring)[0], parse(recurring.replace("weekly", "fortnightly"))[0]) == ["recurrence"]
+    assert sequence_check.changed_fields(parse(BASE)[0], parse(BASE + "room: Room 2\ntimezone: Europe/Dublin\n")[0]) == ["timezone", "room"]
+    consultation = BASE + (
+        "consultation:\n  decision: Hours.\n  opens: 2026-11-01\n  closes: 2026-12-20\n  how_responses_used: Read by Cabinet.\n"
+    )
+    moved_close = consultation.replace("closes: 2026-12-20", "closes: 2027-01-10")
+    assert sequence_check.changed_fields(parse(consultation)[0], parse(moved_close)[0]) == ["consultation.closes"]
+
+
+def test_fetch_hint_names_the_remote_and_branch() -> None:
+    assert sequence_check.fetch_hint("origin/main") == "git fetch --depth=1 origin main:refs/remotes/origin/main"
+    assert sequence_check.fetch_hint("upstream/release/2027") == (
+        "git fetch --depth=1 upstream release/2027:refs/remotes/upstream/release/2027"
+    )
+    assert sequence_check.fetch_hint("main") == "git fetch --depth=1 origin main:refs/remotes/origin/main"
+
+
+# --- Through git and the CLI -------------------------------------------------------------
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    proc = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, check=True
+    )
+    return proc.stdout
+
+
+def validate(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["validate", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository whose main branch holds the example data, with a partner's branch checked out."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLE_DATA, root / "data")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "base")
+    git(root, "checkout", "--quiet", "-b", "partner")
+    return root
+
+
+def test_a_pull_request_that_moves_an_event_without_raising_sequence_fails(repo: Path) -> None:
+    edit(repo / "data" / LIBRARY, "date: 2026-12-03", "date: 2026-12-04")
+    git(repo, "commit", "--quiet", "-am", "move the library review")
+    code, out, _ = validate("--against", "main", str(repo / "data"))
+    assert code == 1
+    assert out == (
+        f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: date changed since main but sequence is still 0: "
+        "set sequence: 1 so subscribed calendars update\n"
+    )
+
+
+def test_uncommitted_edits_are_compared_too_and_a_raise_clears_the_error(repo: Path) -> None:
+    forum = repo / "data" / FORUM
+    edit(forum, 'start_time: "19:00"', 'start_time: "18:30"')
+    code, out, _ = validate("--against", "main", str(repo / "data"))
+    assert (code, out) == (
+        1,
+        f"data/{FORUM}:14:1: error[sequence-not-raised]: sequence: start_time changed since main but sequence is "
+        "still 1: set sequence: 2 so subscribed calendars update\n",
+    )
+    edit(forum, "sequence: 1", "sequence: 2")
+    assert validate("--against", "main", str(repo / "data"))[0] == 0
+
+
+def test_new_events_and_other_records_are_not_compared(repo: Path) -> None:
+    new = repo / "data" / "events" / "district-council" / "2027-01-05-new-drop-in.yaml"
+    new.write_text(BASE.replace("sequence: 2\n", ""), encoding="utf-8")
+    edit(repo / "data" / LIBRARY, "We are reviewing", "We are still reviewing")
+    assert validate("--against", "main", str(repo / "data"))[:2] == (0, "")
+
+
+def test_a_shallow_clone_without_the_base_branch_says_how_to_fetch_it(repo: Path, tmp_path: Path) -> None:
+    edit(repo / "data" / LIBRARY, "venue: town-hall", "venue: town-hall\nroom: Council Chamber")
+    git(repo, "commit", "--quiet", "-am", "name the room")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", "--depth=1", "--branch=partner", f"file://{repo}", str(clone))
+    code, out, err = validate("--against", "origin/main", str(clone / "data"))
+    assert (code, out) == (2, "")
+    assert err == (
+        "engage validate: cannot compare with origin/main: it is not in this clone (a shallow clone has only the "
+        "branch it checked out). Fetch the base branch first: "
+        "git fetch --depth=1 origin main:refs/remotes/origin/main\n"
+    )
+    # The command the message gives is enough: the base branch's tip, one commit deep.
+    git(clone, "fetch", "--quiet", "--depth=1", "origin", "main:refs/remotes/origin/main")
+    code, out, _ = validate("--against", "origin/main", str(clone / "data"))
+    assert code == 1
+    assert out == (
+        f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: room changed since origin/main but sequence is still 0: "
+        "set sequence: 1 so subscribed calendars update\n"
+    )
+
+
+def test_outside_a_git_work_tree_is_a_usage_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, data)
+    code, out, err = validate("--against", "origin/main", str(data))
+    assert (code, out) == (2, "")
+    assert err == f"engage validate: cannot compare with origin/main: {data} is not in a git work tree\n"
