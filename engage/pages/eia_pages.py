@@ -1,24 +1,147 @@
-"""The EIA register and a page per Equality Impact Assessment."""
+"""The EIA register (with static filtered and sorted views) and a page per assessment.
+
+Readers without JavaScript filter and sort by following links: each filter value and each
+figure over the register has its own static page, listed with the same table.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from .. import urls
+from ..commitment_progress import action_views
+from ..eia_figures import (
+    FILTER_FACETS,
+    OUTCOME_MEANINGS,
+    OUTCOME_NAMES,
+    SORTS,
+    STAGE_NAMES,
+    EiaRow,
+    Selection,
+    figures,
+    row,
+    rows,
+    selections,
+    sorted_rows,
+)
+from ..models.eia import ImpactLevel
 from ..portal import Portal
 from .page import Page
+from .paginate import paginate
+
+ROWS_PER_PAGE = 50
+"""Register rows per page: a row is one line of a table, so a page holds more than an events listing."""
+
+IMPACT_SYMBOLS: dict[ImpactLevel, str] = {
+    ImpactLevel.POSITIVE: "▲",
+    ImpactLevel.NEGATIVE: "▼",
+    ImpactLevel.NEUTRAL: "●",
+    ImpactLevel.MIXED: "◆",
+    ImpactLevel.UNKNOWN: "?",
+}
+"""A shape per impact, always printed beside its word (the shape is hidden from screen readers)."""
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """One row of an EIA's impact table: a configured characteristic and what was found."""
+
+    characteristic: str
+    """The characteristic's name."""
+    level: ImpactLevel | None
+    """None only if the characteristic was added to the taxonomy after the EIA (the checks report it)."""
+    rationale: str
+
+    @property
+    def symbol(self) -> str:
+        return IMPACT_SYMBOLS[self.level] if self.level else "–"
+
+    @property
+    def words(self) -> str:
+        return self.level.value.capitalize() if self.level else "Not assessed"
+
+
+def impact_rows(portal: Portal, eia_id: str) -> list[ImpactRow]:
+    """A row for every configured characteristic, in the taxonomy's order."""
+    found = {i.characteristic: i for i in portal.eias[eia_id].model.impacts}
+    out = []
+    for cid, characteristic in portal.characteristics.items():
+        impact = found.get(cid)
+        out.append(ImpactRow(characteristic.name, impact.impact if impact else None, impact.rationale if impact else ""))
+    return out
+
+
+def _filters(chosen: dict[str, list[Selection]]) -> list[tuple[str, list[Selection]]]:
+    return [(label, chosen[facet]) for facet, label in FILTER_FACETS if chosen[facet]]
+
+
+def _sorts(current: str) -> list[tuple[str, str, bool]]:
+    return [(words, url, key == current) for key, (words, url) in SORTS.items()]
+
+
+def _listing(
+    portal: Portal, items: list[EiaRow], base: str, title: str, description: str, context: dict[str, Any]
+) -> list[Page]:
+    """A register table over `items`, paginated under `base`."""
+    out = []
+    for pager in paginate(items, ROWS_PER_PAGE, base):
+        first = pager.number == 1
+        out.append(
+            Page(
+                url=pager.url,
+                title=title if first else f"{title}, page {pager.number} of {pager.count}",
+                template="engage/eia_register.html",
+                description=description,
+                context={**context, "pager": pager, "rows": list(pager.items), "today": portal.today, "first_page": first},
+                searchable=first and base == "eia/",
+            )
+        )
+    return out
+
+
+def register_pages(portal: Portal) -> list[Page]:
+    register = rows(portal)
+    chosen = selections(portal, register)
+    by_id = {r.id: r for r in register}
+    filters = _filters(chosen)
+    out = _listing(
+        portal,
+        register,
+        "eia/",
+        "Equality Impact Assessments",
+        "Every published Equality Impact Assessment, its outcome, its review date and its actions.",
+        {"kind": "eia-register", "figures": figures(register, chosen), "filters": filters, "sorts": _sorts("decision")},
+    )
+    for key, (words, url) in SORTS.items():
+        if key != "decision":
+            out += _listing(
+                portal,
+                sorted_rows(register, key),
+                url,
+                f"Equality Impact Assessments by {words}",
+                f"Every published Equality Impact Assessment, sorted by {words}.",
+                {"kind": "eia-sorted", "filters": filters, "sorts": _sorts(key)},
+            )
+    for facet_selections in chosen.values():
+        for selection in facet_selections:
+            out += _listing(
+                portal,
+                [by_id[i] for i in selection.ids],
+                selection.url,
+                selection.heading,
+                f"{selection.heading}: {selection.count} in the register.",
+                {"kind": "eia-selection", "selection": selection, "filters": filters},
+            )
+    return out
 
 
 def eia_pages(portal: Portal) -> list[Page]:
-    rows = sorted(portal.eias.values(), key=lambda r: (r.model.decision.date, r.id), reverse=True)
-    out = [
-        Page(
-            url="eia/",
-            title="Equality Impact Assessments",
-            template="engage/eia_register.html",
-            description="Every published Equality Impact Assessment, its outcome and its review date.",
-            context={"kind": "eia-register", "rows": rows, "today": portal.today},
-            searchable=True,
-        )
-    ]
+    events_for: dict[str, list[str]] = {}
+    for event_id, eia_ids in portal.eias_for_event.items():
+        for eia_id in eia_ids:
+            events_for.setdefault(eia_id, []).append(event_id)
+    out = []
     for eia_id, record in portal.eias.items():
         m = record.model
         out.append(
@@ -31,8 +154,15 @@ def eia_pages(portal: Portal) -> list[Page]:
                     "kind": "eia",
                     "id": eia_id,
                     "record": m,
+                    "row": row(portal, eia_id),
                     "today": portal.today,
-                    "events": [portal.events[e] for e in portal.events if eia_id in portal.eias_for_event.get(e, [])],
+                    "organisation": portal.organisations[m.organisation],
+                    "stage_name": STAGE_NAMES[m.stage],
+                    "outcome_name": OUTCOME_NAMES[m.outcome],
+                    "outcome_meaning": OUTCOME_MEANINGS[m.outcome],
+                    "impacts": impact_rows(portal, eia_id),
+                    "actions": action_views(portal, m.actions),
+                    "events": [portal.events[e] for e in sorted(events_for.get(eia_id, []))],
                     "feedback": [portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
                     "superseded_by": [portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
                     "supersedes": [portal.eias[i] for i in m.supersedes],
@@ -44,4 +174,4 @@ def eia_pages(portal: Portal) -> list[Page]:
 
 
 def pages(portal: Portal) -> list[Page]:
-    return eia_pages(portal)
+    return register_pages(portal) + eia_pages(portal)
