@@ -1,44 +1,270 @@
-"""'You said, we did': the index of consultations and a page per feedback record."""
+"""'You said, we did': the index of consultations by stage, and a page per feedback record.
+
+The index lists every consultation (an event with a `consultation` block) under its stage on
+the build's day, flagging those whose feedback is overdue. Final feedback is the part that
+grows with the archive, so it is paginated; the other stages are bounded by time.
+
+A feedback page closes the loop: we asked, who took part, who we heard from, you said, we did,
+the decision, and links to the EIA and actions. Counts under 5 are published as 'fewer than 5'
+and quotes not cleared for publication are never published.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
 from .. import urls
+from ..charts import Bar, Row, bar_chart, number
+from ..consultation_stage import STAGE_NAMES, ConsultationStage, Stage, all_stages, stage_of
+from ..models import Event, Feedback
+from ..models.feedback import QuoteConsent, Response
 from ..portal import Portal
+from ..records import Record
+from ..representation import CategoryShare, Comparison, compare_feedback
 from .page import Page
+from .paginate import paginate
+
+SMALL_COUNT = 5
+"""Counts below this are published as 'fewer than 5', so no one can be picked out."""
+RESPONSE_NAMES = {
+    Response.CHANGED: "Changed",
+    Response.PARTLY: "Partly changed",
+    Response.NOT_CHANGED: "Not changed",
+    Response.CONSIDERING: "Still considering",
+}
+PUBLISHABLE = {QuoteConsent.CONSENTED, QuoteConsent.ANONYMISED}
+INDEX_URL = "you-said-we-did/"
+# The order stages appear on the index: what people can act on first.
+INDEX_ORDER = (Stage.OPEN, Stage.CLOSED_AWAITING, Stage.INTERIM, Stage.UPCOMING)
 
 
-def feedback_pages(portal: Portal) -> list[Page]:
-    rows = sorted(portal.feedback.values(), key=lambda r: (r.model.published, r.id), reverse=True)
-    out = [
-        Page(
-            url="you-said-we-did/",
-            title="You said, we did",
-            template="engage/feedback_index.html",
-            description="What people told us in each consultation, and what we did about it.",
-            context={"kind": "feedback-index", "rows": rows},
-            searchable=True,
-        )
-    ]
-    for feedback_id, record in portal.feedback.items():
-        f = record.model
+def count_text(count: int) -> str:
+    """'412', or 'fewer than 5' for a count small enough to identify someone."""
+    return "fewer than 5" if count < SMALL_COUNT else f"{count:,}"
+
+
+# ---- The index -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    """A consultation as the index lists it."""
+
+    status: ConsultationStage
+    event: Record[Event]
+    feedback: tuple[Record[Feedback], ...]
+    """Feedback answering it, oldest first."""
+
+    @property
+    def latest(self) -> Record[Feedback] | None:
+        return self.feedback[-1] if self.feedback else None
+
+
+def consultation_rows(portal: Portal) -> dict[Stage, list[ConsultationRow]]:
+    """Consultations by stage, each list in the order the index shows it."""
+    by_stage: dict[Stage, list[ConsultationRow]] = {stage: [] for stage in Stage}
+    for status in all_stages(portal):
+        row = ConsultationRow(status, portal.events[status.event_id], tuple(portal.feedback[f] for f in status.feedback_ids))
+        by_stage[status.stage].append(row)
+    by_stage[Stage.UPCOMING].sort(key=lambda r: (r.status.opens, r.status.event_id))
+    by_stage[Stage.OPEN].sort(key=lambda r: (r.status.closes, r.status.event_id))
+    # Longest-waiting first, so overdue feedback heads the list.
+    by_stage[Stage.CLOSED_AWAITING].sort(key=lambda r: (r.status.closes, r.status.event_id))
+    for stage in (Stage.INTERIM, Stage.FINAL):
+        by_stage[stage].sort(key=lambda r: (_published(r), r.status.event_id), reverse=True)
+    return by_stage
+
+
+def _published(row: ConsultationRow) -> Any:
+    return row.latest.model.published if row.latest else row.status.closes
+
+
+def index_pages(portal: Portal) -> list[Page]:
+    by_stage = consultation_rows(portal)
+    sections = [(stage.value, STAGE_NAMES[stage], by_stage[stage]) for stage in INDEX_ORDER]
+    overdue = [r for r in by_stage[Stage.CLOSED_AWAITING] if r.status.overdue]
+    out = []
+    for pager in paginate(by_stage[Stage.FINAL], portal.settings.events_per_page, INDEX_URL):
+        first = pager.number == 1
         out.append(
             Page(
-                url=urls.feedback(feedback_id),
-                title=f"You said, we did: {f.title}",
-                template="engage/feedback.html",
-                description=f"What people said about {f.title}, and what was done.",
+                url=pager.url,
+                title="You said, we did" if first else f"You said, we did: final feedback, page {pager.number} of {pager.count}",
+                template="engage/feedback_index.html",
+                description="Every consultation, where it stands, and what came of it." if first else "",
                 context={
-                    "kind": "feedback",
-                    "id": feedback_id,
-                    "record": f,
-                    "event": portal.events[f.event],
-                    "eia": portal.eias[f.eia] if f.eia else None,
-                    "commitments": [portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])],
+                    "kind": "feedback-index",
+                    "sections": sections if first else [],
+                    "final": pager,
+                    "overdue": overdue if first else [],
+                    "due_weeks": portal.settings.feedback_due_weeks,
+                    "today": portal.today,
                 },
+                searchable=first,
             )
         )
     return out
 
 
+# ---- A feedback page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionLink:
+    """An action taken in response to a theme, with where it is tracked."""
+
+    text: str
+    holder: str
+    url: str
+
+
+def _action_link(portal: Portal, ref: str) -> ActionLink:
+    # References were checked on loading: '<eia-or-commitment-id>/<action-id>'.
+    holder_id, _, action_id = ref.partition("/")
+    if holder_id in portal.eias:
+        eia = portal.eias[holder_id].model
+        action = next(a for a in eia.actions if a.id == action_id)
+        return ActionLink(action.action, f"Equality Impact Assessment: {eia.title}", f"{urls.eia(holder_id)}#action-{action_id}")
+    commitment = portal.commitments[holder_id].model
+    action = next(a for a in commitment.actions if a.id == action_id)
+    return ActionLink(action.action, f"Equality commitment: {commitment.title}", f"{urls.commitment(holder_id)}#action-{action_id}")
+
+
+def themes_chart(feedback_id: str, f: Feedback) -> Markup:
+    rows = [
+        Row(t.theme, (Bar(float(t.count) if t.count >= SMALL_COUNT else None, f"{count_text(t.count)} responses"),))
+        for t in f.themes
+    ]
+    return bar_chart(
+        f"themes-{feedback_id}",
+        f"What people said in {f.title}: responses raising each theme",
+        "Bar chart of the number of responses that raised each theme. The table after it gives the same numbers.",
+        rows,
+    )
+
+
+def share_bound(stated: int) -> float:
+    """The most a suppressed count can be as a share of respondents, rounded up to 0.1%."""
+    return min(100.0, math.ceil(1000.0 * SMALL_COUNT / stated) / 10)
+
+
+def share_text(cat: CategoryShare, stated: int) -> str:
+    """'38%', or an upper bound when the count behind it is too small to publish."""
+    if cat.respondent_share is None:
+        return "none stated"
+    if cat.count < SMALL_COUNT:
+        return f"under {number(share_bound(stated))}%"
+    return f"{number(cat.respondent_share)}%"
+
+
+def gap_text(cat: CategoryShare, stated: int) -> str:
+    """Respondents' share against the population's, in words: '36.2 points below'.
+
+    For a suppressed count only a bound is given, since the exact gap would give the count away.
+    """
+    gap = cat.gap
+    if gap is None or cat.population_share is None:
+        return "not known"
+    if cat.count < SMALL_COUNT:
+        least = cat.population_share - share_bound(stated)
+        return f"at least {number(least)} points below" if least > 0 else "not published (fewer than 5)"
+    if round(gap, 1) == 0:
+        return "the same"
+    return f"{number(abs(gap))} points {'below' if gap > 0 else 'above'}"
+
+
+def population_text(cat: CategoryShare) -> str:
+    return "not known" if cat.population_share is None else f"{number(cat.population_share)}%"
+
+
+def representation_chart(feedback_id: str, title: str, c: Comparison) -> Markup:
+    rows = []
+    for cat in c.categories:
+        shown = None if cat.count < SMALL_COUNT else cat.respondent_share
+        rows.append(
+            Row(
+                cat.name,
+                (
+                    Bar(shown, f"Respondents: {share_text(cat, c.stated)}"),
+                    Bar(cat.population_share, f"Population: {population_text(cat)}", hatched=True),
+                ),
+            )
+        )
+    return bar_chart(
+        f"profile-{feedback_id}-{c.characteristic_id}",
+        f"{c.name}: respondents to {title} compared with the population of {c.area_name}",
+        "Paired bar chart. For each group, the solid bar is the share of respondents and the hatched bar the share "
+        "of the population, in per cent. The table after it gives the same numbers.",
+        rows,
+    )
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """A comparison with its chart and its figures written out for the table."""
+
+    comparison: Comparison
+    chart: Markup
+    shares: tuple[tuple[str, str, str, str], ...]
+    """Per category: respondents, share of respondents, share of population, and the gap in words."""
+
+
+def comparison_view(feedback_id: str, title: str, c: Comparison) -> ComparisonView:
+    shares = tuple(
+        (count_text(cat.count), share_text(cat, c.stated), population_text(cat), gap_text(cat, c.stated))
+        for cat in c.categories
+    )
+    return ComparisonView(c, representation_chart(feedback_id, title, c), shares)
+
+
+def feedback_context(portal: Portal, feedback_id: str) -> dict[str, Any]:
+    f = portal.feedback[feedback_id].model
+    event = portal.events[f.event]
+    total = sum(r.count for r in f.responses)
+    return {
+        "kind": "feedback",
+        "id": feedback_id,
+        "record": f,
+        "event": event,
+        "consultation": event.model.consultation,
+        "status": stage_of(portal, f.event),
+        "methods": [portal.methods[m].name for m in f.asked.methods],
+        "responses": [(portal.methods[r.method].name, count_text(r.count)) for r in f.responses],
+        "total": count_text(total),
+        "margin": number(portal.settings.representation_margin),
+        "comparisons": [comparison_view(feedback_id, f.title, c) for c in compare_feedback(portal, feedback_id)],
+        "themes_chart": themes_chart(feedback_id, f),
+        "themes": [
+            {
+                "theme": t,
+                "count": count_text(t.count),
+                "quotes": [q for q in t.quotes if q.consent in PUBLISHABLE],
+                "response": RESPONSE_NAMES[t.response],
+                "actions": [_action_link(portal, a) for a in t.actions],
+            }
+            for t in f.themes
+        ],
+        "eia": portal.eias[f.eia] if f.eia else None,
+        "commitments": [portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])],
+    }
+
+
+def feedback_pages(portal: Portal) -> list[Page]:
+    return [
+        Page(
+            url=urls.feedback(feedback_id),
+            title=f"You said, we did: {record.model.title}",
+            template="engage/feedback.html",
+            description=f"What people said about {record.model.title}, and what was done.",
+            context=feedback_context(portal, feedback_id),
+        )
+        for feedback_id, record in portal.feedback.items()
+    ]
+
+
 def pages(portal: Portal) -> list[Page]:
-    return feedback_pages(portal)
+    return index_pages(portal) + feedback_pages(portal)

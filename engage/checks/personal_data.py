@@ -1,0 +1,145 @@
+"""No personal data in anything published: the guard `engage validate` and every build run.
+
+Every string field of every event, EIA, feedback record and commitment is read for:
+
+- email addresses other than role mailboxes (the site's contact, `settings.role_mailboxes`
+  and each organisation's contact);
+- UK phone numbers starting 01, 02 or 07 (written 01632 960123, (01632) 960 123,
+  020 7946 0958, 07700 900123, +44 7700 900123, +44 (0)20 7946 0958 ...). Non-geographic
+  service lines (03, 08) belong to organisations, not people, and are allowed;
+- a full postcode with a house number before it (a home address);
+- National Insurance numbers and NHS numbers (NHS numbers only when their check digit is right,
+  so an ordinary 10-digit figure is not taken for one).
+
+Web addresses are blanked out before the search, so digits in a link's path never look like
+a phone number; dates (2026-12-03), times (18:30) and money (£1,200) cannot match by design.
+
+Quotes: the model makes `consent` compulsory, so an unmarked quote cannot load, and pages never
+publish a `not-cleared` quote. Their text is still checked here, since the data files themselves
+are public in the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..loading import Loaded
+from ..problems import Problem
+from ..records import Record
+from ..yaml_reader import Path
+
+CODE = "personal-data"
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# A candidate phone number: a +44 or 0 start, then digits with at most one separator (space,
+# hyphen or a closing bracket and space) between them. The digits are then counted and the
+# prefix checked, so dates, times, money and ids never qualify.
+PHONE = re.compile(r"(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)(?:\d(?:\)[ ]?|[ -])?){8,11}\d(?![\d])")
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
+# A house number and the capitalised words of a street before a postcode: "12 Acacia Avenue, EX1 1AA".
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+HOUSE = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,? (?!(?:{_MONTHS})\b)(?:[A-Z][A-Za-z'’.-]*[ ,]+){{1,6}}$")
+NI_NUMBER = re.compile(
+    r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+NHS_NUMBER = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
+
+
+def _blank_urls(text: str) -> str:
+    """The text with each web address replaced by spaces, so positions stay the same."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _phone_digits(candidate: str) -> str | None:
+    """The number as dialled in the UK (07700900123), or None when it is not a personal line."""
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+44"):
+        digits = "0" + (digits[3:] if candidate.replace(" ", "").startswith("+44(0)") else digits[2:])
+    if len(digits) not in (10, 11) or digits[:2] not in ("01", "02", "07"):
+        return None
+    return digits
+
+
+def _nhs_check_digit_ok(candidate: str) -> bool:
+    digits = [int(d) for d in re.sub(r"\D", "", candidate)]
+    total = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == digits[9]
+
+
+def findings(text: str, allowed_emails: set[str]) -> list[str]:
+    """What in `text` looks like personal data, each as a short description."""
+    text = _blank_urls(text)
+    out: list[str] = []
+    for m in EMAIL.finditer(text):
+        if m.group(0).lower() not in allowed_emails:
+            out.append(
+                f"the email address '{m.group(0)}' is not a role mailbox; use the site contact, an organisation's "
+                "contact or one listed in role_mailboxes in site.yaml, never a person's address"
+            )
+    for m in PHONE.finditer(text):
+        if _phone_digits(m.group(0)):
+            out.append(f"'{m.group(0).strip()}' looks like a phone number; do not publish people's phone numbers")
+    for m in POSTCODE.finditer(text):
+        if HOUSE.search(text[max(0, m.start() - 80) : m.start()]):
+            out.append(
+                f"'{m.group(0)}' with a house number before it looks like a home address; "
+                "do not publish people's addresses (venues belong in venues.yaml)"
+            )
+    for m in NI_NUMBER.finditer(text):
+        out.append(f"'{m.group(0)}' looks like a National Insurance number; never publish one")
+    for m in NHS_NUMBER.finditer(text):
+        if _nhs_check_digit_ok(m.group(0)):
+            out.append(f"'{m.group(0)}' looks like an NHS number; never publish one")
+    return out
+
+
+def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every string inside a record, with its path, in the model's field order."""
+    if isinstance(value, Enum):
+        return
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from strings(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, part in enumerate(value):
+            yield from strings(part, (*path, index))
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            yield from strings(value[key], (*path, key))
+
+
+def allowed_mailboxes(loaded: Loaded) -> set[str]:
+    """Role mailboxes that may be published."""
+    allowed: set[str] = set()
+    if loaded.settings is not None:
+        allowed.add(loaded.settings.model.contact.lower())
+        allowed.update(m.lower() for m in loaded.settings.model.role_mailboxes)
+    allowed.update(r.model.contact.lower() for r in loaded.taxonomies.get("organisations", []))
+    return allowed
+
+
+def check_record(record: Record[Any], allowed: set[str]) -> list[Problem]:
+    return [
+        record.problem(CODE, path, message)
+        for path, text in strings(record.model)
+        for message in findings(text, allowed)
+    ]
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    allowed = allowed_mailboxes(loaded)
+    out: list[Problem] = []
+    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    for record in records:
+        out += check_record(record, allowed)
+    return out

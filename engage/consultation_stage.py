@@ -1,0 +1,116 @@
+"""Where a consultation stands on a given day, and whether its feedback is overdue.
+
+A "consultation" is an event with a `consultation` block. Its stage follows from its
+dates and the feedback records that answer it:
+
+- upcoming: it opens after today;
+- open: today falls between its opening and closing days (both included);
+- closed-awaiting: it has closed and no feedback answers it yet;
+- interim / final: the latest feedback that answers it (by publication date) is interim / final.
+
+Feedback counts from its publication date: a record dated after today is not published yet
+on that day (the event pages follow the same rule), so the stage of any day can be worked out.
+
+A closed-awaiting consultation is overdue once `settings.feedback_due_weeks` weeks have
+passed since it closed (the common 12-week expectation). Pure functions: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .models import Event, Feedback
+from .models.feedback import FeedbackStage
+from .portal import Portal
+
+
+class Stage(StrEnum):
+    """A consultation's stage on a day."""
+
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    CLOSED_AWAITING = "closed-awaiting"
+    INTERIM = "interim"
+    FINAL = "final"
+
+
+STAGE_NAMES = {
+    Stage.UPCOMING: "Opening soon",
+    Stage.OPEN: "Open now",
+    Stage.CLOSED_AWAITING: "Closed, awaiting feedback",
+    Stage.INTERIM: "Interim feedback published",
+    Stage.FINAL: "Final feedback published",
+}
+"""How each stage is named on the site."""
+
+
+@dataclass(frozen=True)
+class ConsultationStage:
+    """A consultation's stage on a day, with what the pages need to say about it."""
+
+    event_id: str
+    stage: Stage
+    opens: date
+    closes: date
+    feedback_due: date
+    """The day by which feedback is expected: the closing day plus the configured weeks."""
+    overdue: bool
+    """Closed, no feedback, and the due day has passed."""
+    feedback_ids: tuple[str, ...]
+    """Feedback records answering it published by today, oldest first (by publication date, then id)."""
+
+    @property
+    def name(self) -> str:
+        return STAGE_NAMES[self.stage]
+
+    @property
+    def latest_feedback(self) -> str | None:
+        return self.feedback_ids[-1] if self.feedback_ids else None
+
+
+def feedback_due(closes: date, weeks: int) -> date:
+    """The day by which feedback is expected."""
+    return closes + timedelta(days=weeks * 7)
+
+
+def stage_on(
+    event_id: str, event: Event, feedback: dict[str, Feedback], today: date, due_weeks: int
+) -> ConsultationStage:
+    """The stage of one consultation on `today`, given the feedback records that answer it (by id)."""
+    assert event.consultation is not None, f"{event_id} is not a consultation"
+    c = event.consultation
+    published = [fid for fid in feedback if feedback[fid].published <= today]
+    ordered = tuple(sorted(published, key=lambda fid: (feedback[fid].published, fid)))
+    due = feedback_due(c.closes, due_weeks)
+    if ordered:
+        latest = feedback[ordered[-1]]
+        stage = Stage.FINAL if latest.stage is FeedbackStage.FINAL else Stage.INTERIM
+    elif today < c.opens:
+        stage = Stage.UPCOMING
+    elif today <= c.closes:
+        stage = Stage.OPEN
+    else:
+        stage = Stage.CLOSED_AWAITING
+    overdue = stage is Stage.CLOSED_AWAITING and due < today
+    return ConsultationStage(event_id, stage, c.opens, c.closes, due, overdue, ordered)
+
+
+def stage_of(portal: Portal, event_id: str) -> ConsultationStage | None:
+    """The stage of an event's consultation on the portal's day; None when it is not a consultation."""
+    event = portal.events[event_id].model
+    if event.consultation is None:
+        return None
+    answers = {fid: portal.feedback[fid].model for fid in portal.feedback_for_event.get(event_id, [])}
+    return stage_on(event_id, event, answers, portal.today, portal.settings.feedback_due_weeks)
+
+
+def all_stages(portal: Portal) -> list[ConsultationStage]:
+    """Every consultation's stage, in event id order."""
+    out = []
+    for event_id in portal.events:
+        found = stage_of(portal, event_id)
+        if found is not None:
+            out.append(found)
+    return out

@@ -1,0 +1,121 @@
+"""Engagement coverage: the summary page at coverage/ and a listing behind every figure on it.
+
+Each figure on the summary (a level, an area, a group, or the total) links to a paginated
+listing of the events behind it, under coverage/<facet>/<id>/, so no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..charts import Bar, Row, bar_chart
+from ..coverage import Bucket, Coverage, coverage
+from ..formatting import long_date
+from ..portal import Portal
+from .event_view import items, listing_order
+from .page import Page
+from .paginate import paginate
+
+BASE = "coverage/"
+FACET_WORDS = {"level": "level of the continuum", "area": "area", "group": "group"}
+
+
+def bucket_url(bucket: Bucket) -> str:
+    """Where the events behind a figure are listed."""
+    return f"{BASE}all/" if bucket.facet == "all" else f"{BASE}{bucket.facet}/{bucket.key}/"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A bucket as the summary shows it: its count, and a link when there is anything behind it."""
+
+    bucket: Bucket
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One breakdown on the summary: a chart, a table of figures and the gaps in words."""
+
+    key: str
+    heading: str
+    column: str
+    chart: Markup
+    figures: tuple[Figure, ...]
+    without: tuple[str, ...]
+
+
+def _chart(key: str, title: str, buckets: tuple[Bucket, ...]) -> Markup:
+    rows = [Row(b.name, (Bar(float(b.count), f"{b.count} held"),)) for b in buckets]
+    return bar_chart(
+        f"coverage-{key}",
+        title,
+        f"Bar chart of the number of events held by {FACET_WORDS[key]} in the last 12 months. "
+        "The table after it gives the same numbers, with links to the events.",
+        rows,
+    )
+
+
+def _section(key: str, heading: str, column: str, buckets: tuple[Bucket, ...], cov: Coverage, plural: str) -> Section:
+    return Section(
+        key=key,
+        heading=heading,
+        column=column,
+        chart=_chart(key, f"Events held by {FACET_WORDS[key]}, {long_date(cov.first_day)} to {long_date(cov.last_day)}", buckets),
+        figures=tuple(Figure(b, bucket_url(b) if b.count else None) for b in buckets),
+        without=tuple(b.name for b in cov.without(plural)),
+    )
+
+
+def summary_page(portal: Portal, cov: Coverage) -> Page:
+    sections = [
+        _section("level", "By level of the continuum of engagement", "Level", cov.levels, cov, "levels"),
+        _section("area", "By area", "Area", cov.areas, cov, "areas"),
+        _section("group", "By the groups events reached out to", "Group", cov.groups, cov, "groups"),
+    ]
+    return Page(
+        url=BASE,
+        title="Engagement coverage",
+        template="engage/coverage.html",
+        description="Which levels of engagement, areas and groups our events reached in the last 12 months, and which they missed.",
+        context={
+            "kind": "coverage",
+            "coverage": cov,
+            "total": Figure(cov.total, bucket_url(cov.total) if cov.total.count else None),
+            "sections": sections,
+        },
+        searchable=True,
+    )
+
+
+def detail_pages(portal: Portal, cov: Coverage) -> list[Page]:
+    out = []
+    buckets = [cov.total, *cov.levels, *cov.areas, *cov.groups]
+    for bucket in buckets:
+        if not bucket.count:
+            continue
+        entries = items(portal, sorted(bucket.occurrences, key=listing_order, reverse=True))
+        what = "All events held" if bucket.facet == "all" else f"Events held: {bucket.name}"
+        for pager in paginate(entries, portal.settings.events_per_page, bucket_url(bucket)):
+            out.append(
+                Page(
+                    url=pager.url,
+                    title=what + (f", page {pager.number} of {pager.count}" if pager.number > 1 else ""),
+                    template="engage/coverage.html",
+                    context={
+                        "kind": "coverage-detail",
+                        "bucket": bucket,
+                        "facet": FACET_WORDS.get(bucket.facet, ""),
+                        "coverage": cov,
+                        "pager": pager,
+                    },
+                )
+            )
+    return out
+
+
+def pages(portal: Portal) -> list[Page]:
+    cov = coverage(portal)
+    return [summary_page(portal, cov), *detail_pages(portal, cov)]

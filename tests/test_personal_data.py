@@ -1,0 +1,147 @@
+"""The personal data guard: emails, phone numbers, home addresses and id numbers in published
+text are errors naming file, line and field; dates, times, money, links and role mailboxes are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engage.checks.personal_data import findings
+from engage.cli import main
+
+ROLE = {"engagement@example.gov.uk", "involvement@example-health.nhs.uk"}
+FEEDBACK = "data/feedback/housing-allocations.yaml"
+QUOTE = "Families should be able to stay near their parents."
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Email jo.bloggs@gmail.com for a lift", "jo.bloggs@gmail.com"),
+        ("[write to me](mailto:jo@home.net)", "jo@home.net"),
+        ("Call 07700 900123 after six", "07700 900123"),
+        ("Mobile 07700900123", "07700900123"),
+        ("Ring +44 7700 900123", "+44 7700 900123"),
+        ("Ring +447700900123", "+447700900123"),
+        ("Ring +44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+        ("Home 01632 960123", "01632 960123"),
+        ("Home (01632) 960 123", "(01632) 960 123"),
+        ("Home 01632-960-123", "01632-960-123"),
+        ("Office 020 7946 0958", "020 7946 0958"),
+        ("Leeds 0113 496 0000", "0113 496 0000"),
+        ("She lives at 12 Acacia Avenue, Exampleton EX1 1AA", "EX1 1AA"),
+        ("Flat 3b, 14 High St, Leeds LS1 4AB", "LS1 4AB"),
+        ("NI number AB 12 34 56 C", "AB 12 34 56 C"),
+        ("NI AB123456C", "AB123456C"),
+        ("NHS number 943 476 5919", "943 476 5919"),
+    ],
+)
+def test_personal_data_is_found(text: str, found: str) -> None:
+    result = findings(text, ROLE)
+    assert len(result) == 1, result
+    assert f"'{found}'" in result[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to engagement@example.gov.uk or ENGAGEMENT@example.gov.uk.",
+        "The trust's mailbox is involvement@example-health.nhs.uk.",
+        "Held on 2026-12-03 from 18:30 to 20:00, or 03/12/2026 at 6:30pm.",
+        "The scheme costs £1,200,000 a year (2025-26), up 0.5% from £1,194,000.",
+        "Read https://www.example.gov.uk/docs/07700900123/report and [the plan](https://example.gov.uk/a/01632960123).",
+        "Event 2026-01-06-carers-cafe, reference 2026/0123/45, 412 responses, 15 to 20 per cent.",
+        "The contact centre is on 0300 123 4567; freephone 0800 123 4567.",
+        "The Town Hall is at EX1 1AA.",
+        "We met on 10 December at EX1 1AA.",
+        "A figure of 9434765918 and 1234567890.",
+        "Between 0 and 10 people, 07:30 to 09:00.",
+    ],
+)
+def test_ordinary_text_is_not_taken_for_personal_data(text: str) -> None:
+    assert findings(text, ROLE) == []
+
+
+def validate(data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["validate", str(data)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_example_data_is_clean(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert validate(data_copy, capsys) == (0, [])
+
+
+def test_an_email_address_in_a_quote_fails_with_file_line_and_field(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Email me at jo.bloggs@gmail.com about it.")
+    assert validate(data_copy, capsys) == (
+        1,
+        [
+            f"{FEEDBACK}:28:9: error[personal-data]: themes[0].quotes[0].text: the email address 'jo.bloggs@gmail.com' "
+            "is not a role mailbox; use the site contact, an organisation's contact or one listed in role_mailboxes "
+            "in site.yaml, never a person's address"
+        ],
+    )
+
+
+def test_a_phone_number_in_a_quote_fails_with_file_line_and_field(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Ring me on 07700 900123.")
+    assert validate(data_copy, capsys) == (
+        1,
+        [f"{FEEDBACK}:28:9: error[personal-data]: themes[0].quotes[0].text: '07700 900123' looks like a phone number; do not publish people's phone numbers"],
+    )
+
+
+def test_a_quote_not_cleared_for_publication_is_still_checked(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pages never show it, but the data files themselves are public in the repository."""
+    path = data_copy / "feedback/bus-routes-interim.yaml"
+    edit(path, "My neighbour relies on it every week.", "My neighbour on 01632 960123 relies on it.")
+    line = path.read_text(encoding="utf-8").splitlines().index("      - text: My neighbour on 01632 960123 relies on it.") + 1
+    code, out = validate(data_copy, capsys)
+    assert (code, out) == (
+        1,
+        [
+            f"data/feedback/bus-routes-interim.yaml:{line}:9: error[personal-data]: themes[0].quotes[1].text: "
+            "'01632 960123' looks like a phone number; do not publish people's phone numbers"
+        ],
+    )
+
+
+def test_a_quote_must_say_whether_it_may_be_published(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(data_copy / "feedback/housing-allocations.yaml", "        consent: anonymised\n", "")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[1:] for line in out] == [
+        ["error[missing-field]", "themes[0].quotes[0].consent: required field 'consent' is missing"]
+    ]
+
+
+def test_every_kind_of_record_is_checked(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(data_copy / "events/district-council/2026-12-03-library-review.yaml", "  We are reviewing", "  Ask Jo on 07700 900123. We are reviewing")
+    edit(data_copy / "eias/library-hours.yaml", "evidence: Visitor counts", "evidence: Letter from AB 12 34 56 C. Visitor counts")
+    edit(data_copy / "commitments/listening.yaml", "        text: Tracker in use", "        text: Ask jo@home.net. Tracker in use")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ")[0] + " " + line.split(": ")[2] for line in out] == [
+        "data/commitments/listening.yaml:28:9 actions[0].updates[0].text",
+        "data/eias/library-hours.yaml:7:1 evidence",
+        "data/events/district-council/2026-12-03-library-review.yaml:3:1 description",
+    ]
+
+
+def test_role_mailboxes_from_the_settings_may_be_published(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    event = data_copy / "events/district-council/2026-12-03-library-review.yaml"
+    edit(event, "  We are reviewing", "  Write to libraries@example.gov.uk. We are reviewing")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "libraries@example.gov.uk" in out[0]
+    (data_copy / "site.yaml").write_text(
+        (data_copy / "site.yaml").read_text(encoding="utf-8") + "role_mailboxes: [libraries@example.gov.uk]\n", encoding="utf-8"
+    )
+    assert validate(data_copy, capsys) == (0, [])
