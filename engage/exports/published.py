@@ -1,0 +1,38 @@
+"""What of a record may be published: the same rules the feedback pages follow.
+
+Quotes whose consent is 'not-cleared' are never published, and counts of respondents
+under 5 are withheld (the pages say 'fewer than 5'), so that nobody can be picked out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from ..models.feedback import Feedback, ProfileCount, QuoteConsent, Responses
+
+SMALL_COUNT = 5
+"""Counts below this are withheld."""
+
+_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"))
+WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
+"""Fields whose small values are withheld from open data, by (model, field name)."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def published(model: M) -> M:
+    """The record as it may be published: without quotes that are not cleared."""
+    if isinstance(model, Feedback):
+        themes = [
+            theme.model_copy(update={"quotes": [q for q in theme.quotes if q.consent != QuoteConsent.NOT_CLEARED]})
+            for theme in model.themes
+        ]
+        return model.model_copy(update={"themes": themes})
+    return model
+
+
+def withheld(owner: type[BaseModel], name: str, value: Any) -> bool:
+    """Whether this value is a small count that open data leaves empty."""
+    return (owner, name) in WITHHELD_COUNTS and isinstance(value, int) and value < SMALL_COUNT
