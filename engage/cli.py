@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, sequence_check
 from .portal import check_data
 from .problems import Problem, as_json
 from .scaffold import KINDS, ScaffoldError, new_record
@@ -55,6 +55,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         rel = p.resolve().relative_to(root.parent).as_posix()
         selected.append(rel)
     problems = [p for p in result.problems if _within(p, selected)]
+    if args.against:
+        try:
+            problems = sorted({*problems, *(p for p in sequence_check.against(root, args.against) if _within(p, selected))})
+        except sequence_check.BaseMissing as err:
+            print(f"engage validate: {err}", file=sys.stderr)
+            return 2
     if args.format == "json":
         print(as_json(problems))
     elif args.format == "github":
@@ -82,6 +88,27 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .exports import export
+
+    data, out = Path(args.data), Path(args.out)
+    if not (data / "site.yaml").is_file():
+        print(f"engage export: {data} is not a data folder (it has no site.yaml)", file=sys.stderr)
+        return 2
+    try:
+        written, problems = export(data, out)
+    except TodayError as err:
+        print(f"engage export: {err}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(problem.as_text(), file=sys.stderr)
+    if problems:
+        print(f"engage export: {len(problems)} problem(s) in the data; nothing was written", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} files under {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="engage",
@@ -100,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "github", "json"], default="text",
         help="text (one line per problem), github (workflow annotations) or json",
     )
+    validate.add_argument(
+        "--against", metavar="REF",
+        help="also compare each changed event file with its version at this git ref (such as origin/main) and "
+        "report a date, time, place or status change whose sequence was not raised",
+    )
     validate.set_defaults(func=cmd_validate)
 
     new = sub.add_parser(
@@ -114,6 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="the id to use instead of one made from the title")
     new.add_argument("--data", default="data", help="the data folder (default: data)")
     new.set_defaults(func=cmd_new)
+
+    export = sub.add_parser(
+        "export",
+        help="write the open data files (JSON, CSV) and JSON Schemas the site publishes",
+        description="Check the data, then write the open data files and JSON Schemas the site publishes, "
+        "at the same paths (open-data/..., schemas/...) under the output folder. "
+        "Exit 0 when written, 1 when the data has problems (nothing is written), 2 on usage errors.",
+    )
+    export.add_argument("--data", default="data", help="the data folder (default: data)")
+    export.add_argument("--out", default="export", metavar="DIR", help="the folder to write into (default: export)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

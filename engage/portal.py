@@ -10,13 +10,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import dates, eia_rules, references, unique_ids
+from .checks import dates, eia_rules, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem
 from .records import Record
 
-CHECKS = (unique_ids.check, references.check, dates.check, eia_rules.check)
+CHECKS = (
+    unique_ids.check,
+    references.check,
+    dates.check,
+    eia_rules.check,
+    personal_data.check,
+    population_shares.check,
+)
 
 
 @dataclass

@@ -53,7 +53,7 @@ def test_every_value_has_its_line_and_column() -> None:
         (b"a: !!python/object/apply:os.system ['ls']\n", ("yaml-tag", 1, 4)),
         (b"a: !custom x\n", ("yaml-tag", 1, 4)),
         (b"a: &x [1, 2]\nb: *x\n", ("yaml-alias", 1, 4)),
-        (b"a: [1, 2\n", ("yaml-syntax", 2, 1)),
+        (b"a: [1, 2\n", ("yaml-syntax", 1, 4)),
         (b"\xef\xbb\xbfa: 1\n", ("encoding-error", 1, 1)),
         (b"title: ok\nb: caf\xe9\n", ("encoding-error", 2, 7)),
         (b"", ("empty-file", 1, 1)),

@@ -6,18 +6,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..feeds import families as feed_families
 from ..portal import Portal
-from . import commitment_pages, eia_pages, events, feedback_pages, home
+from . import (
+    calendar_pages,
+    commitment_pages,
+    coverage_pages,
+    eia_pages,
+    events,
+    facet_pages,
+    feedback_pages,
+    home,
+    open_data_pages,
+)
 from .page import OutputFile, Page
 
 # Each page family contributes its pages; each output family its files.
 PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     events.pages,
+    facet_pages.pages,
+    calendar_pages.pages,
     eia_pages.pages,
     feedback_pages.pages,
     commitment_pages.pages,
+    coverage_pages.pages,
+    feed_families.pages,
+    open_data_pages.pages,
 ]
-FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = []
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
 
 
 @dataclass

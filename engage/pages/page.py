@@ -34,6 +34,8 @@ class Page:
         if self.description:
             meta["description"] = html.escape(self.description)
         lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        # Generated pages keep their text in templates, so Material's table of contents is empty.
+        lines += ["hide:", "  - toc"]
         if not self.searchable:
             lines += ["search:", "  exclude: true"]
         lines += ["---", "", self.markdown]
