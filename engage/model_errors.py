@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .models.types import SLUG_PATTERN
 from .problems import Problem
 from .yaml_reader import Document, Path
 
@@ -48,8 +49,74 @@ def _innermost_model(annotation: Any) -> Any:
 
 
 def _found(value: Any) -> str:
+    """A value as the contributor wrote it in YAML, shortened."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_SLUG_HELP = "an id of lower-case letters, digits and single hyphens, such as 'north-ward'"
+_WANT = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+"""What each pydantic type error expected, in a contributor's words."""
+_BOUNDS = {
+    "greater_than_equal": ("ge", "{} or more"),
+    "greater_than": ("gt", "more than {}"),
+    "less_than_equal": ("le", "{} or less"),
+    "less_than": ("lt", "less than {}"),
+}
+
+
+def _message(kind: str, detail: Any) -> str:
+    """Say what was expected and what was found, for every error pydantic raises on our types."""
+    value = detail["input"]
+    ctx = detail.get("ctx", {})
+    found = _found(value)
+    if kind in _WANT:
+        return f"expected {_WANT[kind]}, found {found}"
+    if kind in _BOUNDS:
+        key, want = _BOUNDS[kind]
+        return f"expected {want.format(ctx[key])}, found {found}"
+    if kind == "enum":
+        return f"expected one of {ctx.get('expected', '')}, found {found}"
+    if kind == "string_too_short":
+        if value == "":
+            return "expected some text, found an empty value"
+        return f"expected at least {ctx['min_length']:,} characters, found {len(value):,}"
+    if kind == "string_too_long":
+        return f"expected at most {ctx['max_length']:,} characters, found {len(value):,}"
+    if kind == "string_pattern_mismatch":
+        want = _SLUG_HELP if ctx.get("pattern") == SLUG_PATTERN else f"text matching {ctx.get('pattern')}"
+        return f"expected {want}, found {found}"
+    if kind == "too_short":
+        if not value:
+            return "expected at least one entry, found an empty list"
+        return f"expected at least {ctx['min_length']} entries, found {ctx['actual_length']}"
+    if kind == "too_long":
+        return f"expected at most {ctx['max_length']} entries, found {ctx['actual_length']}"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    message = message[0].lower() + message[1:]
+    if kind == "value_error" and message.endswith(f"found {value!r}"):
+        # Our own validators say 'found ...' already; spell the value the YAML way.
+        return message.removesuffix(f"found {value!r}") + f"found {found}"
+    if repr(value) in message or "found" in message:
+        return message
+    return f"{message}, found {found}"
 
 
 def problems_from(
@@ -76,17 +143,11 @@ def problems_from(
                     message += f"; did you mean '{close[0]}'?"
                 else:
                     message += "; allowed: " + ", ".join(holder.model_fields)
-        elif kind in {"model_type", "dict_type", "list_type"}:
+        elif kind in {"model_type", "model_attributes_type", "dict_type", "list_type"}:
             code = "wrong-type"
-            want = {"list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping of fields")
+            want = "a list" if kind == "list_type" else "a mapping of fields ('name: value' lines)"
             message = f"expected {want}, found {_found(detail['input'])}"
         else:
-            code = "invalid-value"
-            message = detail["msg"].removeprefix("Value error, ")
-            if kind == "enum":
-                expected = detail.get("ctx", {}).get("expected", "")
-                message = f"expected one of {expected}, found {_found(detail['input'])}"
-            elif "found" not in message and not isinstance(detail["input"], (dict, list)):
-                message = f"{message[0].lower()}{message[1:]}, found {_found(detail['input'])}"
+            code, message = "invalid-value", _message(kind, detail)
         out.append(Problem(file, line, column, code, name, message))
     return out

@@ -27,6 +27,8 @@ _FLOAT_RE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_NUMBER_START = frozenset("+-.0123456789")
 
 
 @dataclass
@@ -58,13 +60,22 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+def _tag_as_written(tag: str) -> str:
+    # PyYAML expands '!!str' to 'tag:yaml.org,2002:str'; show what the contributor typed.
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def _plain_scalar(text: str) -> Any:
-    if text in _NULLS:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if text in _WORDS:
+        return _WORDS[text]
+    # Only text starting like a number can be one; most values are words and stop here.
+    if text[0] not in _NUMBER_START:
+        return text
     if _INT_RE.match(text):
         return int(text)
     if _FLOAT_RE.match(text):
@@ -83,6 +94,8 @@ def decode(raw: bytes) -> str:
         raise YamlProblem(
             "encoding-error", "file starts with a byte-order mark; save it as UTF-8 without BOM"
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem("encoding-error", "file is saved as UTF-16; save it as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -95,115 +108,210 @@ def decode(raw: bytes) -> str:
             column,
         ) from None
     if "\x00" in text:
-        raise YamlProblem("encoding-error", "file contains a NUL character")
+        raise YamlProblem(
+            "encoding-error", "file contains a NUL character; save it as plain UTF-8 text", *_line_col(text, text.index("\x00"))
+        )
     return text
+
+
+# libyaml's parser is about twenty times faster than PyYAML's own and yields the same events;
+# PyYAML's is kept for reporting syntax errors, whose wording and positions it gives best.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 def parse(text: str) -> Document:
     """Parse one YAML document into plain values with positions."""
+    try:
+        return _walk(yaml.parse(text, Loader=_FAST_LOADER))
+    except yaml.YAMLError:
+        pass
+    try:
+        return _walk(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_problem(err, text) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem("yaml-syntax", f"not valid YAML: {err}") from None
+
+
+def _walk(events: Any) -> Document:
+    # The hot loop of every build: one pass over the events, the commonest kinds tested first,
+    # no helper calls per value. A frame is [container, its path, the pending key and its mark].
     doc = Document(value=None)
-    stack: list[tuple[Any, Path, Any]] = []  # (container, path, pending key)
+    positions = doc.positions
+    stack: list[list[Any]] = []
     nodes = 0
     documents = 0
     root_set = False
-
-    def place(value: Any, mark: Any) -> Path:
-        nonlocal root_set
-        if not stack:
-            doc.value = value
-            root_set = True
-            path: Path = ()
-            doc.positions[path] = _pos(mark)
-            return path
-        container, cpath, pending = stack[-1]
-        if isinstance(container, list):
-            path = (*cpath, len(container))
-            container.append(value)
-            doc.positions[path] = _pos(mark)
-            return path
-        # A mapping: the first scalar is the key, the next node its value.
-        assert pending is not None
-        key, key_mark = pending
-        path = (*cpath, key)
-        container[key] = value
-        stack[-1] = (container, cpath, None)
-        doc.positions.setdefault(path, _pos(key_mark))
-        return path
-
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(
-                        "yaml-syntax", "a file holds one record; found a second document ('---')",
-                        *_pos(event.start_mark),
-                    )
-                continue
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            if event.anchor is not None:
                 raise YamlProblem(
                     "yaml-alias",
                     "anchors and aliases (& and *) are not allowed; write the value out in full",
-                    *_pos(event.start_mark),
+                    mark.line + 1, mark.column + 1,
                 )
-            tag = getattr(event, "tag", None)
-            if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            tag = event.tag
+            if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
                 raise YamlProblem(
-                    "yaml-tag", f"tags such as {tag!r} are not allowed; write a plain value",
-                    *_pos(event.start_mark),
+                    "yaml-tag",
+                    f"tags such as '{_tag_as_written(tag)}' are not allowed; write a plain value, in quotes if need be",
+                    mark.line + 1, mark.column + 1,
                 )
             nodes += 1
             if nodes > MAX_NODES:
-                raise YamlProblem("file-too-large", f"file has more than {MAX_NODES:,} values")
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                continue
+                raise YamlProblem(
+                    "file-too-large", f"file has more than {MAX_NODES:,} values; a record needs far fewer",
+                    mark.line + 1, mark.column + 1,
+                )
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(
-                    "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
-                    *_pos(event.start_mark),
+                    "too-deep", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1
                 )
-            if isinstance(event, yaml.ScalarEvent):
-                if event.implicit[0]:
-                    value: Any = _plain_scalar(event.value)
-                else:
-                    value = event.value
-                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            frame = stack[-1] if stack else None
+            container = frame[0] if frame is not None else None
+            if kind is yaml.ScalarEvent:
+                text = event.value
+                value: Any = _plain_scalar(text) if event.implicit[0] else text
+                if frame is not None and frame[2] is None and type(container) is dict:
                     # This scalar is a key.
-                    container, cpath, _ = stack[-1]
-                    if not isinstance(value, str):
-                        value = event.value
-                    if value in container:
+                    key = value if type(value) is str else text
+                    if key in container:
+                        first = positions.get((*frame[1], key), (0, 0))[0]
                         raise YamlProblem(
                             "duplicate-key",
-                            f"key {value!r} appears twice in the same block; keep one",
-                            *_pos(event.start_mark),
+                            f"key {key!r} appears twice in the same block (first on line {first}); keep one",
+                            mark.line + 1, mark.column + 1,
                         )
-                    stack[-1] = (container, cpath, (value, event.start_mark))
+                    frame[2] = key
+                    frame[3] = mark
                     continue
-                place(value, event.start_mark)
-                continue
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            else:
+                if frame is not None and frame[2] is None and type(container) is dict:
                     raise YamlProblem(
-                        "yaml-syntax", "a key must be a plain word, not a list or mapping",
-                        *_pos(event.start_mark),
+                        "yaml-syntax", "a key must be a plain word, not a list or mapping", mark.line + 1, mark.column + 1
                     )
-                new: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                path = place(new, event.start_mark)
-                stack.append((new, path, None))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = _pos(mark) if mark else (1, 1)
-        what = err.problem or "not valid YAML"
-        raise YamlProblem("yaml-syntax", f"{what} (check indentation, colons and quotes)", line, column) from None
-    except yaml.YAMLError as err:
-        raise YamlProblem("yaml-syntax", f"not valid YAML: {err}") from None
+                value = {} if kind is yaml.MappingStartEvent else []
+            # Place the value in its container; a mapping value sits at its key's position.
+            if frame is None:
+                doc.value = value
+                root_set = True
+                path: Path = ()
+                positions[path] = (mark.line + 1, mark.column + 1)
+            elif type(container) is list:
+                path = (*frame[1], len(container))
+                container.append(value)
+                positions[path] = (mark.line + 1, mark.column + 1)
+            else:
+                key = frame[2]
+                key_mark = frame[3]
+                path = (*frame[1], key)
+                container[key] = value
+                frame[2] = None
+                if path not in positions:
+                    positions[path] = (key_mark.line + 1, key_mark.column + 1)
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, path, None, None])
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            nodes += 1
+            if nodes > MAX_NODES:
+                mark = event.start_mark
+                raise YamlProblem(
+                    "file-too-large", f"file has more than {MAX_NODES:,} values; a record needs far fewer",
+                    mark.line + 1, mark.column + 1,
+                )
+            stack.pop()
+            continue
+        if kind is yaml.AliasEvent:
+            raise YamlProblem(
+                "yaml-alias",
+                "anchors and aliases (& and *) are not allowed; write the value out in full",
+                *_pos(event.start_mark),
+            )
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    "yaml-syntax", "a file holds one record; found a second document ('---')",
+                    *_pos(event.start_mark),
+                )
     if not root_set:
         raise YamlProblem("empty-file", "file is empty")
     return doc
+
+
+# Where a value opens with a quote: after 'key: ', '- ' or the start of the line.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"\[\]{},][^#]*?:\s+)?(?P<quote>["'])""")
+
+
+def _unclosed_quote(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """The first line up to `last_line` whose value opens a quote that the line never closes."""
+    for number, line in enumerate(text.split("\n")[:last_line], start=1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote = match["quote"]
+        rest = line[match.end() :]
+        # Inside double quotes \" is an escaped quote; inside single quotes '' is.
+        closed = bool(re.search(r'(?<!\\)(?:\\\\)*"', rest)) if quote == '"' else "'" in rest.replace("''", "")
+        if not closed:
+            return number, match.start("quote") + 1, quote
+    return None
+
+
+_BRACKETS = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """PyYAML's parser jargon turned into a sentence about the line that needs fixing."""
+    mark = err.problem_mark or err.context_mark
+    line, column = _pos(mark) if mark else (1, 1)
+    problem = err.problem or "not valid YAML"
+    context = err.context or ""
+    if context == "while scanning a quoted scalar" or problem.startswith("expected <block end>, but found '<scalar>'"):
+        quote = _unclosed_quote(text, line)
+        if quote is not None:
+            q_line, q_column, q = quote
+            return YamlProblem(
+                "yaml-syntax", f"the quote ({q}) that opens this value is not closed on the same line; close it, or leave the quotes out",
+                q_line, q_column,
+            )
+        if problem.startswith("expected <block end>, but found '<scalar>'"):
+            return YamlProblem(
+                "yaml-syntax", "expected the end of the value, found more text after it; put the whole value inside the quotes",
+                line, column,
+            )
+    if problem.startswith("found character '\\t'"):
+        return YamlProblem("yaml-syntax", "a tab is used for indentation; indent with spaces", line, column)
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        char = problem.split("'")[1] if "'" in problem else "this character"
+        return YamlProblem("yaml-syntax", f"a value cannot start with {char}; put the value in quotes", line, column)
+    if context == "while scanning a simple key" and err.context_mark is not None:
+        return YamlProblem(
+            "yaml-syntax", "expected 'field: value' with a space after the colon, found a line without one",
+            *_pos(err.context_mark),
+        )
+    for name, (what, opening, closing) in _BRACKETS.items():
+        if context == f"while parsing a {name}" and err.context_mark is not None:
+            return YamlProblem(
+                "yaml-syntax",
+                f"the {what} that opens with '{opening}' here is not closed: expected ',' or '{closing}' before line {line}",
+                *_pos(err.context_mark),
+            )
+    if problem == "mapping values are not allowed here":
+        return YamlProblem(
+            "yaml-syntax",
+            "found ': ' where no field can start; check this line's indentation, or put quotes round a value that contains ': '",
+            line, column,
+        )
+    if problem.startswith("expected <block end>"):
+        return YamlProblem(
+            "yaml-syntax", "this line does not line up with the lines above it; check its indentation",
+            line, column,
+        )
+    return YamlProblem("yaml-syntax", f"{problem} (check indentation, colons and quotes)", line, column)
 
 
 def read(raw: bytes) -> Document:
