@@ -170,7 +170,7 @@ def _walk(events: Any) -> Document:
                     "too-deep", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1
                 )
             frame = stack[-1] if stack else None
-            container = frame[0] if frame is not None else None
+            container: Any = frame[0] if frame is not None else None
             if kind is yaml.ScalarEvent:
                 text = event.value
                 value: Any = _plain_scalar(text) if event.implicit[0] else text
