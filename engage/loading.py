@@ -41,6 +41,10 @@ EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+ANY_ID = "*"
+"""Marks a taxonomy whose whole file failed: any id may have been meant."""
+
+
 @dataclass
 class Loaded:
     """Everything read from one data folder, and every problem met on the way."""
@@ -228,6 +232,9 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
         problems.append(Problem(shown, 1, 1, "unexpected-file", "", f"unknown taxonomy; expected one of {known}"))
         return
     doc = _read(path, shown, problems)
+    if doc is None or not isinstance(doc.value, list):
+        # Nothing in it can be trusted: references to it are not reported, only the file itself.
+        out.broken.setdefault(stem, set()).add(ANY_ID)
     if doc is None:
         return
     if not isinstance(doc.value, list):

@@ -30,4 +30,4 @@ class Record(Generic[M]):
         """A problem at `path` inside this record."""
         full = (*self.base, *path)
         line, column = self.doc.position(full)
-        return Problem(self.file, line, column, code, dotted(path), message)
+        return Problem(self.file, line, column, code, dotted(full), message)

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import os
-import shutil
-import threading
-from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
-
-import pytest
 
 from engage.occurrences import Occurrence
 from engage.pages import events
@@ -23,9 +14,6 @@ from engage.pages.event_jsonld import event_jsonld, script_text
 from engage.pages.event_view import calendar_links, when_text
 from engage.pages.page import Page
 from engage.portal import Portal
-
-from .browser.axe import describe, violations
-from .browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
 
 LIBRARY = "2026-12-03-library-review"
 CHAT = "2026-11-24-health-chat"
@@ -327,115 +315,3 @@ def test_built_past_event_links_to_what_came_of_it(example_site: Path) -> None:
     page = built(example_site, SURVEY)
     assert "add-to-calendar" not in page.order
     assert ("Read what people said and what was done", "../../you-said-we-did/housing-allocations/") in page.links
-
-
-# --- In a real browser ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is None:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"browser tests must run in CI, but Chromium is not at {CHROMIUM}", pytrace=False)
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(example_site: Path) -> Iterator[str]:
-    """The example site over http, so directory URLs work as on a real host."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", sorted(VIEWPORTS))
-def test_every_event_page_passes_axe(width: str, chromium: Any, served: str, example_portal: Portal) -> None:
-    """Each variant of the event page: consultation, hybrid weekly, online fortnightly, cancelled, moved, past."""
-    context = chromium.new_context(viewport=VIEWPORTS[width], reduced_motion="reduce")
-    page = context.new_page()
-    failures = []
-    for event_id in example_portal.events:
-        page.goto(f"{served}/events/{event_id}/")
-        found = violations(page)
-        if found:
-            failures.append(f"/events/{event_id}/ at {width}:\n{describe(found)}")
-    for url in ("events/", "events/area/north-ward/?topic=health", "events/filters/", "calendar/", "calendar/2027-01/", "events/past/", "events/past/2026/"):
-        page.goto(f"{served}/{url}")
-        if url.startswith("events/") and "past" not in url and "filters" not in url:
-            page.locator("details.engage-filter-panel > summary").click()  # checked open, as a reader uses it
-        found = violations(page)
-        if found:
-            failures.append(f"/{url} at {width}:\n{describe(found)}")
-    context.close()
-    assert failures == []
-
-
-def _visible_entries(page: Any) -> list[str]:
-    found: list[str] = page.evaluate(
-        """() => [...document.querySelectorAll("li.engage-event")]
-            .filter((li) => li.checkVisibility())
-            .map((li) => li.querySelector("h3 a").pathname.split("/").filter(Boolean).pop())"""
-    )
-    return found
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", sorted(VIEWPORTS))
-def test_filter_find_open_and_add_to_calendar(
-    width: str, chromium: Any, served: str, example_portal: Portal, tmp_path: Path
-) -> None:
-    """A resident narrows the list to health events in North Ward, opens one and takes its calendar file."""
-    context = chromium.new_context(viewport=VIEWPORTS[width], accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{served}/events/")
-    page.get_by_text("Choose and combine filters").click()
-    page.get_by_label("Area").select_option("north-ward")
-    page.get_by_label("Topic").select_option("health")
-    page.get_by_role("button", name="Show events").click()
-    page.wait_for_url(f"{served}/events/area/north-ward/?topic=health")
-    status = page.locator("[data-engage-filter-status]")
-    status.filter(has_text="Filters selected").wait_for()
-    assert status.inner_text() == "Filters selected: Area: North Ward, Topic: Health and care. 4 events on this page match (5 listed on it)."
-    assert status.get_attribute("role") == "status"
-    assert _visible_entries(page) == [CHAT] * 4
-    # The next page of the listing keeps the extra filter.
-    assert page.locator(".engage-pager a[rel=next]").get_attribute("href").endswith("page/2/?topic=health")
-    page.locator(f"article a[href$='events/{CHAT}/']").first.click()
-    page.wait_for_url(f"{served}/events/{CHAT}/")
-    assert page.locator("h1").first.inner_text() == "Health and wellbeing chat"
-    google = page.get_by_role("link", name="Add to Google Calendar")
-    assert google.is_visible() and google.get_attribute("href").startswith("https://calendar.google.com/")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download a calendar file (.ics)").click()
-    assert download.value.suggested_filename == f"{CHAT}.ics"
-    context.close()
-
-
-@pytest.mark.browser
-def test_filters_work_without_javascript(chromium: Any, served: str) -> None:
-    context = chromium.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{served}/events/")
-    assert not page.locator("[data-engage-filter-panel]").is_visible()
-    page.get_by_role("link", name="Browse every filter", exact=False).click()
-    page.wait_for_url(f"{served}/events/filters/")
-    page.locator("#filter-access + p + ul a", has_text="Hearing loop").click()
-    page.wait_for_url(f"{served}/events/access/hearing-loop/")
-    assert _visible_entries(page) == [LIBRARY]
-    context.close()

@@ -27,8 +27,9 @@ def _event(r: Record) -> list[Problem]:  # type: ignore[type-arg]
     if e.timezone is not None and not valid_timezone(e.timezone):
         out.append(r.problem("unknown-timezone", ("timezone",), f"'{e.timezone}' is not a time zone such as Europe/London"))
     if (e.start_time is None) != (e.end_time is None):
-        missing = "end_time" if e.end_time is None else "start_time"
-        out.append(r.problem("missing-field", (missing,), "give both a start and an end time, or neither for an all-day event"))
+        given, missing = ("start_time", "end_time") if e.end_time is None else ("end_time", "start_time")
+        # Point at the time that is there: the missing one has no line of its own.
+        out.append(r.problem("missing-field", (given,), f"{given} is given but {missing} is not; give both, or neither for an all-day event"))
     if e.end_date is not None and e.end_date < e.date:
         out.append(r.problem("end-before-start", ("end_date",), f"ends on {long_date(e.end_date)}, before it starts on {long_date(e.date)}"))
     elif e.start_time and e.end_time and (e.end_date or e.date) == e.date and e.end_time <= e.start_time:
@@ -41,11 +42,11 @@ def _event(r: Record) -> list[Problem]:  # type: ignore[type-arg]
     if e.venue is None and e.online is None:
         out.append(r.problem("missing-field", ("venue",), "say where it is: give a venue, or online joining details, or both"))
     if e.status is not EventStatus.SCHEDULED and not e.status_note:
-        out.append(r.problem("missing-field", ("status_note",), f"a {e.status.value} event needs a status_note saying why and what to do instead"))
+        out.append(r.problem("missing-field", ("status",), f"a {e.status.value} event needs a status_note saying why and what to do instead"))
     if e.booking.by and e.booking.by > (e.end_date or e.date) and e.recurrence is None:
-        out.append(r.problem("date-order", ("booking", "by"), "the booking deadline is after the event"))
+        out.append(r.problem("date-order", ("booking", "by"), f"the booking deadline, {long_date(e.booking.by)}, is after the event on {long_date(e.end_date or e.date)}"))
     if e.access.adjustments_by and e.access.adjustments_by > (e.end_date or e.date) and e.recurrence is None:
-        out.append(r.problem("date-order", ("access", "adjustments_by"), "the date to ask for adjustments is after the event"))
+        out.append(r.problem("date-order", ("access", "adjustments_by"), f"the date to ask for adjustments, {long_date(e.access.adjustments_by)}, is after the event on {long_date(e.end_date or e.date)}"))
     if e.consultation is not None and e.consultation.closes < e.consultation.opens:
         out.append(
             r.problem(
@@ -92,7 +93,9 @@ def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
         start = moved.start_time or e.start_time
         end = moved.end_time or e.end_time
         if start and end and end <= start:
-            out.append(r.problem("end-before-start", ("recurrence", "moved", index, "end_time"), f"ends at {short_time(end)}, before it starts at {short_time(start)}"))
+            # Name the time written in this entry; the other may be inherited from the event.
+            field = "end_time" if moved.end_time is not None else "start_time"
+            out.append(r.problem("end-before-start", ("recurrence", "moved", index, field), f"ends at {short_time(end)}, before it starts at {short_time(start)}"))
     return out
 
 
@@ -138,7 +141,7 @@ def check(loaded: Loaded) -> list[Problem]:
                 ra.problem("review-before-decision", ("review_date",), f"review date {long_date(m.review_date)} must be after the decision on {long_date(m.decision.date)}")
             )
         if m.published < m.completed:
-            out.append(ra.problem("date-order", ("published",), "published before the assessment was completed"))
+            out.append(ra.problem("date-order", ("published",), f"published on {long_date(m.published)}, before the assessment was completed on {long_date(m.completed)}"))
     for rc in loaded.commitments:
         c = rc.model
         if c.ends <= c.starts:

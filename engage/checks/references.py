@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..loading import Loaded
+from ..loading import ANY_ID, Loaded
 from ..problems import Problem
 from ..records import Record
 from ..yaml_reader import Path
@@ -49,7 +49,8 @@ _NAMES = {
 
 
 def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path: Path) -> list[Problem]:
-    if value is None or value in known.ids.get(kind, set()):
+    ids = known.ids.get(kind, set())
+    if value is None or value in ids or ANY_ID in ids:
         return []
     return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'")]
 

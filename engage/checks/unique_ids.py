@@ -19,10 +19,17 @@ def _duplicates(records: Iterable[Record[Any]], what: str) -> list[Problem]:
             out.append(
                 record.problem(
                     "duplicate-id", ("id",) if record.base else (),
-                    f"{what} id '{record.id}' is already used by {first.file}",
+                    f"{what} id '{record.id}' is already used by {_where(first)}",
                 )
             )
     return out
+
+
+def _where(record: Record[Any]) -> str:
+    """The first holder of an id: its file, and its line when it is an entry in a taxonomy file."""
+    if not record.base:
+        return record.file
+    return f"{record.file} line {record.doc.position(record.base)[0]}"
 
 
 def check(loaded: Loaded) -> list[Problem]:
