@@ -90,7 +90,7 @@ def test_population_shares_must_add_up(data_copy: Path) -> None:
     edit(characteristics, "      population_share: 22\n", "      population_share: 32\n")
     edit(characteristics, "      population_share: 20\n", "      population_share: 20\n      area_shares: {north-ward: 25}\n")
     assert texts(data_copy) == [
-        "data/taxonomies/characteristics.yaml:4:3: error[shares-do-not-add-up]: [1].categories: "
+        "data/taxonomies/characteristics.yaml:4:3: error[shares-do-not-add-up]: [0].categories: "
         "population shares of 'age' add up to 110%, expected 100%",
         "data/taxonomies/characteristics.yaml:17:3: error[shares-do-not-add-up]: [1].categories: "
         "area 'north-ward' has shares for some categories of 'disability' but not for 'not-disabled'",
