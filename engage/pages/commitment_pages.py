@@ -35,6 +35,8 @@ def commitment_page(portal: Portal, commitment_id: str) -> Page:
         url=urls.commitment(commitment_id),
         title=c.title,
         template="engage/commitment.html",
+                # Titles only: the page text lives in its template, so each entry is small.
+                searchable=True,
         description=f"Equality commitment: {c.title}",
         context={
             "kind": "commitment",

@@ -149,6 +149,8 @@ def eia_pages(portal: Portal) -> list[Page]:
                 url=urls.eia(eia_id),
                 title=m.title,
                 template="engage/eia.html",
+                # Titles only: the page text lives in its template, so each entry is small.
+                searchable=True,
                 description=f"Equality Impact Assessment: {m.title}",
                 context={
                     "kind": "eia",

@@ -136,6 +136,8 @@ def event_pages(portal: Portal) -> list[Page]:
                 url=urls.event(event_id),
                 title=record.model.title,
                 template="engage/event.html",
+                # Titles only: the page text lives in its template, so each entry is small.
+                searchable=True,
                 description=record.model.summary,
                 context=event_context(portal, record, occurrences, feedback.get(event_id)),
             )

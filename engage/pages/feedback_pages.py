@@ -259,6 +259,8 @@ def feedback_pages(portal: Portal) -> list[Page]:
             url=urls.feedback(feedback_id),
             title=f"You said, we did: {record.model.title}",
             template="engage/feedback.html",
+                # Titles only: the page text lives in its template, so each entry is small.
+                searchable=True,
             description=f"What people said about {record.model.title}, and what was done.",
             context=feedback_context(portal, feedback_id),
         )

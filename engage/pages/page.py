@@ -38,7 +38,12 @@ class Page:
         lines += ["hide:", "  - toc"]
         if not self.searchable:
             lines += ["search:", "  exclude: true"]
-        lines += ["---", "", self.markdown]
+        body = self.markdown
+        if self.searchable and not body and self.description:
+            # Material's search indexes a page's rendered body; templates render the visible page
+            # from the context, so this escaped sentence is what the search finds besides the title.
+            body = f"<p>{html.escape(self.description)}</p>"
+        lines += ["---", "", body]
         return "\n".join(lines)
 
 
