@@ -6,6 +6,7 @@ state is rebuilt there.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from datetime import UTC, datetime
@@ -62,6 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = generate(portal)
     log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)
     _state["site"] = site
+    # Thousands of long-lived records and pages would be re-scanned by every garbage
+    # collection during rendering; they live until the build ends, so exempt them.
+    gc.collect()
+    gc.freeze()
     _state["settings"] = portal.settings
     config.site_url = config.site_url or portal.settings.base_url
     return config
