@@ -254,5 +254,5 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 out.broken.setdefault(stem, set()).add(item["id"])
             continue
-        entries.append(Record(stem, getattr(entry, "id"), shown, entry, doc, base=(index,)))
+        entries.append(Record(stem, entry.id, shown, entry, doc, base=(index,)))
     out.taxonomies[stem] = entries
