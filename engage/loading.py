@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Protocol, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -39,6 +39,12 @@ TAXONOMIES: dict[str, type[BaseModel]] = {
 }
 EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Entry(Protocol):
+    """What every taxonomy entry has; the entry models share no base class that says so."""
+
+    id: str
 
 
 ANY_ID = "*"
@@ -168,7 +174,7 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         if doc and _as_mapping(doc, shown, problems):
             settings = _model(models.Settings, doc, shown, problems)
             if isinstance(settings, models.Settings):
-                out.settings = Record("settings", "site", shown, settings, doc)
+                out.settings = Record("site", shown, settings, doc)
         return
     if len(rel) == 2 and rel[0] == "taxonomies":
         _load_taxonomy(path, stem, shown, out)
@@ -188,7 +194,7 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         if not isinstance(event, models.Event):
             out.broken.setdefault("events", set()).add(stem)
         elif doc is not None:
-            out.events.append(Record("event", stem, shown, event, doc))
+            out.events.append(Record(stem, shown, event, doc))
             if event.organiser != rel[1]:
                 problems.append(
                     out.events[-1].problem(
@@ -213,7 +219,7 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         if record is None or doc is None:
             out.broken.setdefault(rel[0], set()).add(stem)
         else:
-            getattr(out, rel[0]).append(Record(rel[0].rstrip("s"), stem, shown, record, doc))
+            getattr(out, rel[0]).append(Record(stem, shown, record, doc))
         return
     problems.append(
         Problem(
@@ -254,5 +260,5 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 out.broken.setdefault(stem, set()).add(item["id"])
             continue
-        entries.append(Record(stem, entry.id, shown, entry, doc, base=(index,)))
+        entries.append(Record(cast(_Entry, entry).id, shown, entry, doc, base=(index,)))
     out.taxonomies[stem] = entries

@@ -42,10 +42,3 @@ def _escape_property(text: str) -> str:
 def as_json(problems: list[Problem]) -> str:
     return json.dumps([asdict(p) for p in problems], indent=2, ensure_ascii=False)
 
-
-class DataError(Exception):
-    """Raised by the build when the data has problems; carries all of them."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(p.as_text() for p in problems))

@@ -18,7 +18,6 @@ M = TypeVar("M", bound=BaseModel)
 class Record(Generic[M]):
     """A record with its id (the file name, or a taxonomy entry's id) and source file."""
 
-    kind: str
     id: str
     file: str
     model: M

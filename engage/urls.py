@@ -40,8 +40,6 @@ def event_ics(event_id: str) -> str:
 ALL_FEED = "feeds/all.ics"
 CONSULTATIONS_FEED = "feeds/consultations.ics"
 REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
-FACETS = ("area", "topic", "group", "organiser", "type")
-"""Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
 
 
 def facet_feed(facet: str, value: str) -> str:
