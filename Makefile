@@ -1,22 +1,42 @@
-# Every target sets itself up on first use: a virtual environment with the pinned
-# dependencies (requirements.lock), and the npm packages the tests use.
+# Every target sets itself up on first use, in a virtual environment, with only what it needs,
+# installed from hashed lock files (pip --require-hashes): requirements.lock is what a preview or
+# a build needs (the build backend included); requirements-test.lock and requirements-lint.lock add
+# the test and the lint tools to the same pins. `make test` also installs the npm packages it uses.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.engage-installed
+TEST_STAMP := $(VENV)/.engage-test-tools
+LINT_STAMP := $(VENV)/.engage-lint-tools
 NODE_STAMP := node_modules/.engage-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test bench lint lock clean
+.PHONY: setup install serve build test bench lint lock clean
 
-setup: $(STAMP)
+## Everything a developer uses: what the site needs, the test tools and the lint tools.
+setup: $(STAMP) $(TEST_STAMP) $(LINT_STAMP)
+
+## Only what a preview or a build needs.
+install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
-	@echo "Setting up $(VENV) with the pinned dependencies (first run only)..."
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@echo "Setting up $(VENV) with what the site needs (first run only)..."
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) --require-hashes -r requirements.lock
+	@# Built by the setuptools pinned in the lock, so nothing unpinned is fetched.
+	$(PIP) --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	@echo "Adding the test tools to $(VENV) (first run only)..."
+	$(PIP) --require-hashes -r requirements-test.lock
+	@touch $@
+
+$(LINT_STAMP): $(STAMP) requirements-lint.lock
+	@echo "Adding the lint tools to $(VENV) (first run only)..."
+	$(PIP) --require-hashes -r requirements-lint.lock
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -36,21 +56,33 @@ build: $(STAMP)
 	mv .site-tmp site
 
 ## The whole test suite, browser and accessibility tests included.
-test: $(STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## Build synthetic data at 1,000, 5,000 and 10,000 events and print the figures.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-lint: $(STAMP)
+## Ruff (lint and format check), mypy, the import layering and dead code.
+lint: $(LINT_STAMP)
 	$(BIN)/ruff check engage hooks tests benchmarks
+	$(BIN)/ruff format --check engage hooks tests benchmarks
 	$(BIN)/mypy engage
+	$(BIN)/lint-imports
+	$(BIN)/vulture
 
-## Refresh requirements.lock after changing pyproject.toml.
-lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+# One universal lock per group, each with every file's hash. Existing pins are kept; run
+# `make lock LOCK_FLAGS=--upgrade` to move everything to the newest versions pyproject.toml allows.
+# The pinned pymdown-extensions needs Python 3.11.5 or newer, hence the floor.
+COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+	--custom-compile-command "make lock" $(LOCK_FLAGS)
+
+## Regenerate the lock files after changing pyproject.toml.
+lock: $(LINT_STAMP)
+	$(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" \
+		| $(COMPILE) pyproject.toml - -o requirements.lock
+	$(COMPILE) --extra test -c requirements.lock pyproject.toml -o requirements-test.lock
+	$(COMPILE) --extra lint -c requirements.lock -c requirements-test.lock pyproject.toml -o requirements-lint.lock
 
 clean:
 	rm -rf site .site-tmp $(VENV) node_modules
