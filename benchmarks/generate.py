@@ -12,6 +12,7 @@ and postponed events, and consultations with options, papers and a decision to c
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import shutil
@@ -89,8 +90,8 @@ class Vocab:
 @dataclass
 class EventInfo:
     id: str
-    date: date
-    closes: date | None
+    date: datetime.date
+    closes: datetime.date | None
 
 
 SENTENCES = [

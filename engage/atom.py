@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from . import urls
 from .formatting import long_date
-from .pages.page import OutputFile
+from .output import OutputFile
 from .portal import Portal
 
 ATOM_NS = "http://www.w3.org/2005/Atom"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .event_words import ACCESS_LABELS, attendance, is_free
 from .models.event import Event
 from .models.types import ContinuumLevel
-from .pages.event_view import ACCESS_LABELS, attendance, is_free
 from .portal import Portal
 
 

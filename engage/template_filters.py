@@ -7,7 +7,7 @@ from typing import Any
 from jinja2 import Environment
 
 from . import formatting, markup
-from .pages.event_view import ACCESS_LABELS, AVAILABILITY_WORDS
+from .event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 
 
 def register(env: Environment) -> None:

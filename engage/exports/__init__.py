@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pages.page import OutputFile
+from ..output import OutputFile
 from ..portal import Portal, check_data
 from ..problems import Problem
 from . import csv_export, json_export

@@ -24,7 +24,7 @@ from pydantic_core import CoreSchema, core_schema
 from .. import models
 from ..loading import TAXONOMIES
 from ..models import types as value_types
-from ..pages.page import OutputFile
+from ..output import OutputFile
 from .datasets import ALL, SCHEMAS, Dataset
 from .names import names_schema
 from .published import SMALL_COUNT, WITHHELD_COUNTS

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pages.page import OutputFile, Page
+    from ..output import OutputFile
+    from ..pages.page import Page
     from ..portal import Portal
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..pages.page import OutputFile
+from ..output import OutputFile
 from ..portal import Portal
 from . import deadlines, vevents
 from .common import Entry

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Event as VEvent
 
 from .. import urls
+from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS, attendance
 from ..formatting import long_date, weekday_date
 from ..markup import plain
 from ..models.event import Event, EventStatus, Frequency, Moved, WeekOfMonth
 from ..occurrences import rule_dates
-from ..pages.event_view import ACCESS_LABELS, AVAILABILITY_WORDS, attendance
 from ..portal import Portal
 from ..records import Record
 from .common import ICAL_STATUS, STATUS_PREFIX, Entry, absolute, event_stamp, serialise, uid

@@ -7,10 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import urls
+from ..event_words import ACCESS_LABELS, attendance, is_free
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
 from ..occurrences import Occurrence
 from ..portal import Portal
-from .event_view import ACCESS_LABELS, absolute, attendance, is_free
+from .event_view import absolute
 
 SCHEMA = "https://schema.org/"
 STATUS = {

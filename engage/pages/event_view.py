@@ -9,38 +9,14 @@ from itertools import groupby
 from urllib.parse import quote, urlencode
 
 from .. import urls
+from ..event_words import ACCESS_LABELS, is_free
+from ..facets import values_of
 from ..formatting import long_date, time_range, weekday_date
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
 from ..occurrences import Occurrence
 from ..portal import Portal
 from ..records import Record
 from .paginate import Pager
-
-ACCESS_LABELS = {
-    "step_free": "Step-free access",
-    "accessible_toilet": "Accessible toilet",
-    "hearing_loop": "Hearing loop",
-    "bsl": "BSL interpreter",
-    "speech_to_text": "Speech-to-text",
-    "easy_read": "Easy read papers",
-    "large_print": "Large print papers",
-    "quiet_space": "Quiet space",
-    "childcare": "Childcare",
-    "travel_costs": "Travel costs paid",
-    "carer_costs": "Carer costs paid",
-}
-AVAILABILITY_WORDS = {"yes": "Yes", "no": "No", "on-request": "On request", "unknown": "Not known"}
-
-
-def attendance(event: Event) -> str:
-    """in-person, online or hybrid."""
-    if event.online and event.venue:
-        return "hybrid"
-    return "online" if event.online else "in-person"
-
-
-def is_free(event: Event) -> bool:
-    return event.cost.strip().lower() in {"free", "free of charge", "no charge", "£0"}
 
 
 def zone_words(timezone: str) -> str:
@@ -111,9 +87,6 @@ def place_text(portal: Portal, event: Event) -> str:
 
 
 def facts(portal: Portal, record: Record[Event]) -> EventFacts:
-    # Imported here because facets imports this module for its labels.
-    from ..facets import values_of
-
     e = record.model
     org = portal.organisations[e.organiser]
     method = portal.methods[e.method]

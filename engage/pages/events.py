@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from .. import consultation_stage, urls
+from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 from ..formatting import long_date
 from ..models.event import Event, EventStatus
 from ..occurrences import Occurrence
@@ -14,8 +15,6 @@ from ..portal import Portal
 from ..records import Record
 from .event_jsonld import event_jsonld, script_text
 from .event_view import (
-    ACCESS_LABELS,
-    AVAILABILITY_WORDS,
     EventItem,
     calendar_links,
     facts,

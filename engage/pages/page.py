@@ -47,9 +47,7 @@ class Page:
         return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class OutputFile:
-    """A generated file served as it is: a feed, an export, a schema."""
+# Re-exported for the page families; its home is engage.output, below pages, feeds and exports.
+from ..output import OutputFile  # noqa: E402
 
-    path: str
-    content: bytes
+__all__ = ["OutputFile", "Page"]
