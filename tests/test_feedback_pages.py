@@ -13,7 +13,8 @@ import yaml
 
 from engage.charts import Bar, Row, bar_chart
 from engage.consultation_stage import Stage, stage_of, stage_on
-from engage.pages.feedback_pages import consultation_rows, count_text, index_pages
+from engage.disclosure import count_text
+from engage.pages.feedback_pages import consultation_rows, index_pages
 from engage.portal import Portal
 
 from .conftest import DEMO_DATA, DEMO_TODAY

@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..disclosure import SMALL_COUNT
 from .csv_export import LIST_SEPARATOR, TABLES, Table
 from .datasets import ALL, Dataset
 from .fields import FieldDoc, describe
 from .names import reference_words
-from .published import SMALL_COUNT, WITHHELD_COUNTS
+from .published import WITHHELD_COUNTS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""What of a record may be published: the same rules the feedback pages follow.
+"""What of a record may be published in open data, by the rule in `engage.disclosure`.
 
-Quotes whose consent is 'not-cleared' are never published, and counts of respondents
-under 5 are withheld (the pages say 'fewer than 5'), so that nobody can be picked out.
+Quotes whose consent is 'not-cleared' are never published, and counts of people under 5 are
+withheld (the pages say 'fewer than 5'), so that nobody can be picked out.
 """
 
 from __future__ import annotations
@@ -10,12 +10,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..models.feedback import Feedback, ProfileCount, QuoteConsent, Responses
+from ..disclosure import is_small, publishable
+from ..models.feedback import Feedback, ProfileCount, Responses, Theme
 
-SMALL_COUNT = 5
-"""Counts below this are withheld."""
-
-_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"))
+_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"), (Theme, "count"))
 WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
 """Fields whose small values are withheld from open data, by (model, field name)."""
 
@@ -26,7 +24,7 @@ def published(model: M) -> M:
     """The record as it may be published: without quotes that are not cleared."""
     if isinstance(model, Feedback):
         themes = [
-            theme.model_copy(update={"quotes": [q for q in theme.quotes if q.consent != QuoteConsent.NOT_CLEARED]})
+            theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]})
             for theme in model.themes
         ]
         return model.model_copy(update={"themes": themes})
@@ -35,4 +33,4 @@ def published(model: M) -> M:
 
 def withheld(owner: type[BaseModel], name: str, value: Any) -> bool:
     """Whether this value is a small count that open data leaves empty."""
-    return (owner, name) in WITHHELD_COUNTS and isinstance(value, int) and value < SMALL_COUNT
+    return (owner, name) in WITHHELD_COUNTS and isinstance(value, int) and is_small(value)

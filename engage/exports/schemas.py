@@ -22,12 +22,13 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaV
 from pydantic_core import CoreSchema, core_schema
 
 from .. import models
+from ..disclosure import SMALL_COUNT
 from ..loading import TAXONOMIES
 from ..models import types as value_types
 from ..output import OutputFile
 from .datasets import ALL, SCHEMAS, Dataset
 from .names import names_schema
-from .published import SMALL_COUNT, WITHHELD_COUNTS
+from .published import WITHHELD_COUNTS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

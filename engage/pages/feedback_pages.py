@@ -20,31 +20,24 @@ from markupsafe import Markup
 from .. import urls
 from ..charts import Bar, Row, bar_chart, number
 from ..consultation_stage import STAGE_NAMES, ConsultationStage, Stage, all_stages, stage_of
+from ..disclosure import SMALL_COUNT, count_text, is_small, publishable
 from ..models import Event, Feedback
-from ..models.feedback import QuoteConsent, Response
+from ..models.feedback import Response
 from ..portal import Portal
 from ..records import Record
 from ..representation import CategoryShare, Comparison, compare_feedback
 from .page import Page
 from .paginate import paginate
 
-SMALL_COUNT = 5
-"""Counts below this are published as 'fewer than 5', so no one can be picked out."""
 RESPONSE_NAMES = {
     Response.CHANGED: "Changed",
     Response.PARTLY: "Partly changed",
     Response.NOT_CHANGED: "Not changed",
     Response.CONSIDERING: "Still considering",
 }
-PUBLISHABLE = {QuoteConsent.CONSENTED, QuoteConsent.ANONYMISED}
 INDEX_URL = "you-said-we-did/"
 # The order stages appear on the index: what people can act on first.
 INDEX_ORDER = (Stage.OPEN, Stage.CLOSED_AWAITING, Stage.INTERIM, Stage.UPCOMING)
-
-
-def count_text(count: int) -> str:
-    """'412', or 'fewer than 5' for a count small enough to identify someone."""
-    return "fewer than 5" if count < SMALL_COUNT else f"{count:,}"
 
 
 # ---- The index -------------------------------------------------------------------------------
@@ -136,7 +129,7 @@ def _action_link(portal: Portal, ref: str) -> ActionLink:
 
 def themes_chart(feedback_id: str, f: Feedback) -> Markup:
     rows = [
-        Row(t.theme, (Bar(float(t.count) if t.count >= SMALL_COUNT else None, f"{count_text(t.count)} responses"),))
+        Row(t.theme, (Bar(None if is_small(t.count) else float(t.count), f"{count_text(t.count)} responses"),))
         for t in f.themes
     ]
     return bar_chart(
@@ -156,7 +149,7 @@ def share_text(cat: CategoryShare, stated: int) -> str:
     """'38%', or an upper bound when the count behind it is too small to publish."""
     if cat.respondent_share is None:
         return "none stated"
-    if cat.count < SMALL_COUNT:
+    if is_small(cat.count):
         return f"under {number(share_bound(stated))}%"
     return f"{number(cat.respondent_share)}%"
 
@@ -169,9 +162,9 @@ def gap_text(cat: CategoryShare, stated: int) -> str:
     gap = cat.gap
     if gap is None or cat.population_share is None:
         return "not known"
-    if cat.count < SMALL_COUNT:
+    if is_small(cat.count):
         least = cat.population_share - share_bound(stated)
-        return f"at least {number(least)} points below" if least > 0 else "not published (fewer than 5)"
+        return f"at least {number(least)} points below" if least > 0 else f"not published ({count_text(cat.count)})"
     if round(gap, 1) == 0:
         return "the same"
     return f"{number(abs(gap))} points {'below' if gap > 0 else 'above'}"
@@ -184,7 +177,7 @@ def population_text(cat: CategoryShare) -> str:
 def representation_chart(feedback_id: str, title: str, c: Comparison) -> Markup:
     rows = []
     for cat in c.categories:
-        shown = None if cat.count < SMALL_COUNT else cat.respondent_share
+        shown = None if is_small(cat.count) else cat.respondent_share
         rows.append(
             Row(
                 cat.name,
@@ -242,7 +235,7 @@ def feedback_context(portal: Portal, feedback_id: str) -> dict[str, Any]:
             {
                 "theme": t,
                 "count": count_text(t.count),
-                "quotes": [q for q in t.quotes if q.consent in PUBLISHABLE],
+                "quotes": [q for q in t.quotes if publishable(q)],
                 "response": RESPONSE_NAMES[t.response],
                 "actions": [_action_link(portal, a) for a in t.actions],
             }

@@ -1,0 +1,109 @@
+"""One disclosure rule for feedback pages and open data: small counts withheld, uncleared quotes never shown.
+
+Each test pins the rule's exact edge (4 withheld, 5 shown; which consents publish), so a changed
+threshold or consent list fails here, and the pages and the open data are checked against each
+other on the same record, so one side cannot drift from the other.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from typing import Any
+
+from engage import disclosure
+from engage.exports import json_export
+from engage.exports.csv_export import TABLES, render
+from engage.exports.datasets import ALL
+from engage.exports.names import name_index
+from engage.exports.published import WITHHELD_COUNTS, withheld
+from engage.models.feedback import Feedback, ProfileCount, Quote, QuoteConsent, Responses, Theme
+from engage.pages.feedback_pages import feedback_context, gap_text, share_text
+from engage.portal import Portal
+from engage.representation import CategoryShare
+
+FEEDBACK = next(d for d in ALL if d.name == "feedback")
+
+
+def test_counts_under_five_are_small_and_five_is_not() -> None:
+    assert disclosure.SMALL_COUNT == 5
+    assert [disclosure.is_small(n) for n in (0, 1, 4, 5, 6, 412)] == [True, True, True, False, False, False]
+
+
+def test_a_small_count_is_written_as_fewer_than_five() -> None:
+    assert [disclosure.count_text(n) for n in (0, 4, 5, 2914)] == ["fewer than 5", "fewer than 5", "5", "2,914"]
+
+
+def test_only_consented_and_anonymised_quotes_may_be_published() -> None:
+    assert {c.value: disclosure.publishable(Quote(text="A quote.", consent=c)) for c in QuoteConsent} == {
+        "consented": True,
+        "anonymised": True,
+        "not-cleared": False,
+    }
+
+
+def test_open_data_withholds_every_count_of_people_the_pages_withhold() -> None:
+    assert {(Responses, "count"), (ProfileCount, "count"), (Theme, "count")} == WITHHELD_COUNTS
+    assert [withheld(Responses, "count", n) for n in (4, 5)] == [True, False]
+    assert [withheld(Theme, "count", n) for n in (4, 5)] == [True, False]
+    # Only counts of people: another whole number at 4 is published.
+    assert withheld(Feedback, "count", 4) is False
+
+
+def test_suppressed_shares_give_only_a_bound() -> None:
+    small = CategoryShare("young", "Young people", 4, 2.0, 20.0, True)
+    shown = CategoryShare("older", "Older people", 5, 2.5, 20.0, True)
+    assert [share_text(small, 200), share_text(shown, 200)] == ["under 2.5%", "2.5%"]
+    assert [gap_text(small, 200), gap_text(shown, 200)] == ["at least 17.5 points below", "17.5 points below"]
+
+
+def _edge_case(portal: Portal) -> tuple[Portal, str]:
+    """The example feedback with counts of 4 and 5 everywhere, and a quote of every consent."""
+    key = "housing-allocations"
+    record = portal.feedback[key]
+    model = record.model
+    theme = model.themes[0]
+    quotes = [Quote(text=f"Said with consent {c.value}.", consent=c) for c in QuoteConsent]
+    changed = model.model_copy(
+        update={
+            "responses": [
+                model.responses[0].model_copy(update={"count": 4}),
+                model.responses[1].model_copy(update={"count": 5}),
+            ],
+            "themes": [
+                theme.model_copy(update={"count": 4, "quotes": quotes}),
+                theme.model_copy(update={"id": "second", "count": 5, "quotes": []}),
+            ],
+        }
+    )
+    edited = copy.copy(portal)
+    edited.feedback = {**portal.feedback, key: record.__class__(record.id, record.file, changed, record.doc)}
+    return edited, key
+
+
+def _csv(portal: Portal, file: str, key: str) -> list[dict[str, str]]:
+    table = next(t for t in TABLES if t.file == file)
+    rows = csv.DictReader(io.StringIO(render(portal, table).decode("utf-8-sig"), newline=""))
+    return [r for r in rows if r["feedback_id"] == key]
+
+
+def test_the_feedback_page_and_the_open_data_withhold_the_same_counts_and_quotes(example_portal: Portal) -> None:
+    portal, key = _edge_case(example_portal)
+    page = feedback_context(portal, key)
+    exported: dict[str, Any] = json.loads(
+        json_export.dumps(json_export.record(name_index(portal), FEEDBACK, key, portal.feedback[key].model))
+    )
+
+    assert [count for _, count in page["responses"]] == ["fewer than 5", "5"]
+    assert [r["count"] for r in exported["responses"]] == [None, 5]
+    assert [r["count"] for r in _csv(portal, "feedback-responses.csv", key)] == ["", "5"]
+
+    assert [t["count"] for t in page["themes"]] == ["fewer than 5", "5"]
+    assert [t["count"] for t in exported["themes"]] == [None, 5]
+    assert [r["count"] for r in _csv(portal, "feedback-themes.csv", key)] == ["", "5"]
+
+    published = ["Said with consent consented.", "Said with consent anonymised."]
+    assert [q.text for q in page["themes"][0]["quotes"]] == published
+    assert [q["text"] for q in exported["themes"][0]["quotes"]] == published
