@@ -325,6 +325,8 @@ def _restore_counts(item: dict[str, Any], model: BaseModel) -> None:
     assert isinstance(model, models.Feedback)
     for out, response in zip(item["responses"], model.responses, strict=True):
         out["count"] = response.count
+    for out, theme in zip(item["themes"], model.themes, strict=True):
+        out["count"] = theme.count
     for out_profile, profile in zip(item["profile"], model.profile, strict=True):
         for out, count in zip(out_profile["counts"], profile.counts, strict=True):
             out["count"] = count.count

@@ -1,13 +1,16 @@
-"""Every reference must name something that exists, so every link on the site works."""
+"""Every reference must name something that exists, so every link on the site works.
+
+Which fields are references is said once, in `engage.reference_fields`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ..loading import ANY_ID, Loaded
 from ..problems import Problem
 from ..records import Record
+from ..reference_fields import Reference, references
 from ..yaml_reader import Path
 
 
@@ -55,93 +58,36 @@ def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path:
     return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'")]
 
 
-def _refs(record: Record[Any], known: _Known, kind: str, values: Iterable[str], path: Path) -> list[Problem]:
-    out: list[Problem] = []
-    for index, value in enumerate(values):
-        out += _ref(record, known, kind, value, (*path, index))
-    return out
-
-
 def check(loaded: Loaded) -> list[Problem]:
     known = _Known(loaded)
     out: list[Problem] = []
-    for r in loaded.events:
-        e = r.model
-        out += _ref(r, known, "organisations", e.organiser, ("organiser",))
-        out += _refs(r, known, "organisations", e.partners, ("partners",))
-        out += _ref(r, known, "methods", e.method, ("method",))
-        out += _refs(r, known, "areas", e.areas, ("areas",))
-        out += _refs(r, known, "topics", e.topics, ("topics",))
-        out += _refs(r, known, "groups", e.groups, ("groups",))
-        out += _ref(r, known, "venues", e.venue, ("venue",))
-        out += _ref(r, known, "eias", e.eia, ("eia",))
+    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    records += [entry for entries in loaded.taxonomies.values() for entry in entries]
+    for record in records:
+        for reference in references(record.model):
+            out += _problems(record, known, reference)
     for ra in loaded.eias:
-        m = ra.model
-        out += _ref(ra, known, "organisations", m.organisation, ("organisation",))
-        out += _refs(ra, known, "events", m.engagement.events, ("engagement", "events"))
-        out += _refs(ra, known, "feedback", m.engagement.feedback, ("engagement", "feedback"))
-        out += _refs(ra, known, "eias", m.supersedes, ("supersedes",))
-        out += _refs(ra, known, "commitments", m.commitments, ("commitments",))
-        for index, impact in enumerate(m.impacts):
-            out += _ref(ra, known, "characteristics", impact.characteristic, ("impacts", index, "characteristic"))
-        out += _action_partners(ra, known)
-        if ra.id in m.supersedes:
+        if ra.id in ra.model.supersedes:
             out.append(ra.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
-    for rf in loaded.feedback:
-        f = rf.model
-        out += _ref(rf, known, "events", f.event, ("event",))
-        out += _ref(rf, known, "eias", f.eia, ("eia",))
-        out += _ref(rf, known, "areas", f.area, ("area",))
-        out += _refs(rf, known, "commitments", f.commitments, ("commitments",))
-        out += _refs(rf, known, "methods", f.asked.methods, ("asked", "methods"))
-        for index, resp in enumerate(f.responses):
-            out += _ref(rf, known, "methods", resp.method, ("responses", index, "method"))
-        for index, profile in enumerate(f.profile):
-            path: Path = ("profile", index)
-            out += _ref(rf, known, "characteristics", profile.characteristic, (*path, "characteristic"))
-            categories = known.categories.get(profile.characteristic)
-            if categories is None:
-                continue
-            for c_index, count in enumerate(profile.counts):
-                if count.category not in categories:
-                    out.append(
-                        rf.problem(
-                            "dangling-reference", (*path, "counts", c_index, "category"),
-                            f"characteristic '{profile.characteristic}' has no category '{count.category}'",
-                        )
-                    )
-        for t_index, theme in enumerate(f.themes):
-            for a_index, action in enumerate(theme.actions):
-                holder, _, action_id = action.partition("/")
-                if action_id not in known.actions.get(holder, set()):
-                    out.append(
-                        rf.problem(
-                            "dangling-reference", ("themes", t_index, "actions", a_index),
-                            f"no action '{action}'; write it as <eia-or-commitment-id>/<action-id>",
-                        )
-                    )
-    for rc in loaded.commitments:
-        c = rc.model
-        out += _ref(rc, known, "modules", c.module, ("module",))
-        out += _refs(rc, known, "organisations", c.organisations, ("organisations",))
-        out += _refs(rc, known, "characteristics", c.characteristics, ("characteristics",))
-        out += _refs(rc, known, "events", c.evidence.events, ("evidence", "events"))
-        out += _refs(rc, known, "eias", c.evidence.eias, ("evidence", "eias"))
-        out += _refs(rc, known, "feedback", c.evidence.feedback, ("evidence", "feedback"))
-        out += _action_partners(rc, known)
-    for rv in loaded.taxonomies.get("venues", []):
-        out += _ref(rv, known, "areas", rv.model.area, ("area",))
-    for rg in loaded.taxonomies.get("groups", []):
-        out += _ref(rg, known, "characteristics", rg.model.characteristic, ("characteristic",))
-    for rch in loaded.taxonomies.get("characteristics", []):
-        for c_index, category in enumerate(rch.model.categories):
-            for area in category.area_shares:
-                out += _ref(rch, known, "areas", area, ("categories", c_index, "area_shares", area))
     return out
 
 
-def _action_partners(record: Record[Any], known: _Known) -> list[Problem]:
-    out: list[Problem] = []
-    for index, action in enumerate(record.model.actions):
-        out += _refs(record, known, "organisations", action.partners, ("actions", index, "partners"))
-    return out
+def _problems(record: Record[Any], known: _Known, reference: Reference) -> list[Problem]:
+    kind, value, path = reference.kind, reference.value, reference.path
+    if kind == "actions":
+        holder, _, action_id = value.partition("/")
+        if action_id in known.actions.get(holder, set()):
+            return []
+        return [record.problem("dangling-reference", path, f"no action '{value}'; write it as <eia-or-commitment-id>/<action-id>")]
+    if kind == "categories":
+        characteristic, _, category = value.partition("/")
+        categories = known.categories.get(characteristic)
+        # An unknown characteristic is reported once, on its own field.
+        if categories is None or category in categories:
+            return []
+        return [
+            record.problem(
+                "dangling-reference", path, f"characteristic '{characteristic}' has no category '{category}'"
+            )
+        ]
+    return _ref(record, known, kind, value, path)

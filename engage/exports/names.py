@@ -1,56 +1,18 @@
 """Resolved names for the ids a record refers to, so open data reads without a lookup.
 
 Each record's export carries `_names`: for every kind of thing it refers to, its ids mapped to
-names, such as {"organisations": {"city-libraries": "City Libraries"}}. The mapping below says
-which fields hold references to what; `engage.checks.references` checks the same fields.
+names, such as {"organisations": {"city-libraries": "City Libraries"}}. Which fields hold
+references is said once, in `engage.reference_fields`; `engage.checks.references` checks the same.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from .. import models
-from ..models.commitment import Evidence
-from ..models.eia import Engagement, Impact
-from ..models.feedback import Asked, Profile, Responses, Theme
-from ..models.parts import Action
-from ..models.taxonomy import Category
 from ..portal import Portal
-from .fields import describe
-
-REFERENCES: dict[type[BaseModel], dict[str, str]] = {
-    models.Event: {
-        "organiser": "organisations",
-        "partners": "organisations",
-        "method": "methods",
-        "areas": "areas",
-        "topics": "topics",
-        "groups": "groups",
-        "venue": "venues",
-        "eia": "eias",
-    },
-    models.Eia: {"organisation": "organisations", "supersedes": "eias", "commitments": "commitments"},
-    Engagement: {"events": "events", "feedback": "feedback"},
-    Impact: {"characteristic": "characteristics"},
-    Action: {"partners": "organisations"},
-    models.Feedback: {"event": "events", "eia": "eias", "area": "areas", "commitments": "commitments"},
-    Asked: {"methods": "methods"},
-    Responses: {"method": "methods"},
-    Profile: {"characteristic": "characteristics"},
-    Theme: {"actions": "actions"},
-    models.Commitment: {
-        "module": "modules",
-        "organisations": "organisations",
-        "characteristics": "characteristics",
-    },
-    Evidence: {"events": "events", "eias": "eias", "feedback": "feedback"},
-    models.Venue: {"area": "areas"},
-    models.Group: {"characteristic": "characteristics"},
-}
-"""Per model, the fields that hold ids and the kind of thing they name."""
+from ..reference_fields import REFERENCES, references
 
 
 def name_index(portal: Portal) -> dict[str, dict[str, str]]:
@@ -71,35 +33,11 @@ def name_index(portal: Portal) -> dict[str, dict[str, str]]:
     return index
 
 
-@cache
-def _nested(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of `model` that hold groups of fields (which may hold references in turn)."""
-    return tuple(
-        doc.name for doc in describe(model)
-        if doc.value_type.kind == "group" or (doc.value_type.item is not None and doc.value_type.item.kind == "group")
-    )
-
-
-def _collect(model: BaseModel, found: dict[str, set[str]]) -> None:
-    for name, kind in REFERENCES.get(type(model), {}).items():
-        value = getattr(model, name)
-        if value is not None:
-            found.setdefault(kind, set()).update(value if isinstance(value, list) else [value])
-    for name in _nested(type(model)):
-        value = getattr(model, name)
-        for item in value if isinstance(value, list) else [value]:
-            if item is not None:
-                _collect(item, found)
-    if isinstance(model, Profile):
-        found.setdefault("categories", set()).update(f"{model.characteristic}/{c.category}" for c in model.counts)
-    if isinstance(model, Category):
-        found.setdefault("areas", set()).update(model.area_shares)
-
-
 def names(index: dict[str, dict[str, str]], model: BaseModel) -> dict[str, dict[str, str]]:
     """Every id `model` refers to, by kind, mapped to its name (from `name_index`); sorted."""
     found: dict[str, set[str]] = {}
-    _collect(model, found)
+    for reference in references(model):
+        found.setdefault(reference.kind, set()).add(reference.value)
     return {kind: {ref: index[kind][ref] for ref in sorted(refs)} for kind, refs in sorted(found.items()) if refs}
 
 

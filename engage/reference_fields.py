@@ -1,0 +1,95 @@
+"""Which fields hold ids of other things, and every reference a record makes, with where it is.
+
+The one home of the rule: `engage.checks.references` reports the references that name nothing,
+`engage.exports.names` resolves the same references to names, and the contributors' field
+reference says in words what each field takes; all three read `REFERENCES` through this walk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from . import models
+from .models.commitment import Evidence
+from .models.eia import Engagement, Impact
+from .models.feedback import Asked, Profile, Responses, Theme
+from .models.parts import Action
+from .models.taxonomy import Category
+from .yaml_reader import Path
+
+REFERENCES: dict[type[BaseModel], dict[str, str]] = {
+    models.Event: {
+        "organiser": "organisations",
+        "partners": "organisations",
+        "method": "methods",
+        "areas": "areas",
+        "topics": "topics",
+        "groups": "groups",
+        "venue": "venues",
+        "eia": "eias",
+    },
+    models.Eia: {"organisation": "organisations", "supersedes": "eias", "commitments": "commitments"},
+    Engagement: {"events": "events", "feedback": "feedback"},
+    Impact: {"characteristic": "characteristics"},
+    Action: {"partners": "organisations"},
+    models.Feedback: {"event": "events", "eia": "eias", "area": "areas", "commitments": "commitments"},
+    Asked: {"methods": "methods"},
+    Responses: {"method": "methods"},
+    Profile: {"characteristic": "characteristics"},
+    Theme: {"actions": "actions"},
+    models.Commitment: {
+        "module": "modules",
+        "organisations": "organisations",
+        "characteristics": "characteristics",
+    },
+    Evidence: {"events": "events", "eias": "eias", "feedback": "feedback"},
+    models.Venue: {"area": "areas"},
+    models.Group: {"characteristic": "characteristics"},
+}
+"""Per model, the fields that hold ids and the kind of thing they name: a taxonomy's name
+('areas'), a record folder ('events'), or 'actions' ('<eia-or-commitment-id>/<action-id>')."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One id a record refers to."""
+
+    kind: str
+    """What it names: a key of the portal ('areas', 'events' ...), 'actions' or 'categories'."""
+    value: str
+    """The id as written; for 'categories' it is '<characteristic>/<category>'."""
+    path: Path
+    """Where it is in the record, such as ('themes', 0, 'actions', 1)."""
+
+
+def references(model: BaseModel, path: Path = ()) -> Iterator[Reference]:
+    """Every reference in `model` and the groups of fields inside it, in field order."""
+    fields = REFERENCES.get(type(model), {})
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        kind = fields.get(name)
+        if kind is not None:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield Reference(kind, item, (*path, name, index))
+            elif value is not None:
+                yield Reference(kind, value, (*path, name))
+        elif isinstance(value, BaseModel):
+            yield from references(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from references(item, (*path, name, index))
+    # Two references that are not plain ids: a profile's categories belong to its characteristic,
+    # and a category's population shares are keyed by area.
+    if isinstance(model, Profile):
+        for index, count in enumerate(model.counts):
+            yield Reference(
+                "categories", f"{model.characteristic}/{count.category}", (*path, "counts", index, "category")
+            )
+    if isinstance(model, Category):
+        for area in model.area_shares:
+            yield Reference("areas", area, (*path, "area_shares", area))
