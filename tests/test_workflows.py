@@ -63,7 +63,7 @@ def test_the_pull_request_workflow_validates_builds_and_keeps_a_preview() -> Non
     workflow = load("pull-request.yml")
     commands = runs(workflow)
     assert commands == [
-        "make setup",
+        "make install",
         '.venv/bin/engage validate --format github --against "origin/$BASE_REF" data',
         "make build",
     ]
@@ -90,7 +90,7 @@ def test_the_publish_workflow_builds_nightly_and_only_its_deploy_job_may_write()
         "build": None,
         "deploy": {"pages": "write", "id-token": "write"},
     }
-    assert runs(workflow) == ["make setup", "make build"]
+    assert runs(workflow) == ["make install", "make build"]
     uses = [s["uses"].split("@")[0] for s in steps(workflow) if "uses" in s]
     assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"]
     # "Today" must be the real day, so that upcoming events move on by themselves.
