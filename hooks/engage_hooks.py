@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from engage import template_filters
+from engage.shell import shell_context
 from engage.pages import Site, generate
 from engage.portal import check_data
 from engage.problems import Problem
@@ -112,9 +115,28 @@ def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig,
     generated = _state["by_source"].get(page.file.src_uri)
     if generated is not None:
         context["engage"] = {**generated.context, "title": generated.title}
+        title, description = generated.title, generated.description
     else:
         context["engage"] = site.content_context.get(page.file.src_uri, {})
+        title, description = str(page.title or ""), str(page.meta.get("description") or "")
     context["engage_settings"] = _state["settings"]
+    context["shell"] = shell_context(
+        url=page.url,
+        title="" if page.is_homepage else title,
+        page_type=str(context["engage"].get("kind") or "content"),
+        description=description,
+        settings=_state["settings"],
+    )
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # The 404 page is served at any depth, so its links start from the site's own path.
+    if template_name == "404.html" and "settings" in _state:
+        context["shell"] = shell_context(
+            url="404.html", title="Page not found", page_type="not-found", description="", settings=_state["settings"]
+        )
+        context["shell"] = replace(context["shell"], root=urlsplit(_state["settings"].base_url).path, breadcrumbs=())
     return context
 
 

@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field
 
 from .types import RECORD_CONFIG, Email, Line, Text, Url
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+"""A colour written as six hexadecimal digits, such as #1d70b8."""
+
+
+class Branding(BaseModel):
+    """The partnership's look: checked for contrast (WCAG 2.2 AA) when the data is read."""
+
+    model_config = RECORD_CONFIG
+
+    logo: Line | None = None
+    """An image shown before the site's name in the header, as a path under content/ such as assets/logo.svg."""
+    brand_colour: Colour = "#1d70b8"
+    """Background of the header's name bar, written #rrggbb."""
+    brand_text_colour: Colour = "#ffffff"
+    """Text on the brand colour; needs a contrast of 4.5:1 with it."""
+    link_colour: Colour = "#1d70b8"
+    """Links on the white page; needs a contrast of 4.5:1 with white."""
+    visited_link_colour: Colour = "#4c2c92"
+    """Visited links on the white page; needs a contrast of 4.5:1 with white."""
 
 
 class Settings(BaseModel):
@@ -40,3 +62,5 @@ class Settings(BaseModel):
     """How many events a listing page shows."""
     description: Text | None = None
     """A sentence on what the site is for."""
+    branding: Branding = Field(default_factory=Branding)
+    """The partnership's logo and colours."""
