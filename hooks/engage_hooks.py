@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from engage import template_filters
+from engage import search, template_filters
 from engage.shell import shell_context
 from engage.pages import Site, generate
 from engage.portal import check_data
@@ -64,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     site = generate(portal)
+    site.files.append(search.index_file(portal, Path(config.docs_dir)))
     log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)
     _state["site"] = site
     # Thousands of long-lived records and pages would be re-scanned by every garbage
