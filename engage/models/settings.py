@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from .types import RECORD_CONFIG, Email, Line, Text, Url
 
-Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
-"""A colour written as six hexadecimal digits, such as #1d70b8."""
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _parse_colour(value: Any) -> Any:
+    if isinstance(value, str) and _COLOUR_RE.match(value.strip()):
+        return value.strip().lower()
+    raise ValueError(f"expected a colour written #rrggbb such as #1d70b8 (in quotes), found {value!r}")
+
+
+Colour = Annotated[str, BeforeValidator(_parse_colour)]
+"""A colour written as # and six hexadecimal digits, such as #1d70b8."""
 
 
 class Branding(BaseModel):
