@@ -91,7 +91,8 @@ def _short(text: str | None) -> str:
 
 def event_entries(portal: Portal) -> list[Entry]:
     """Upcoming events soonest first, then past events most recent first."""
-    upcoming, past = [], []
+    upcoming: list[Entry] = []
+    past: list[Entry] = []
     for event_id, record in portal.events.items():
         e = record.model
         org = portal.organisations[e.organiser]
@@ -121,7 +122,9 @@ def event_entries(portal: Portal) -> list[Entry]:
         )
         last = (e.recurrence.until if e.recurrence else None) or e.end_date or e.date
         is_past = last < portal.today
-        entry = Entry(urls.event(event_id), "past-event" if is_past else "event", e.title, _short(e.summary), e.date, words)
+        entry = Entry(
+            urls.event(event_id), "past-event" if is_past else "event", e.title, _short(e.summary), e.date, words
+        )
         (past if is_past else upcoming).append(entry)
     upcoming.sort(key=lambda entry: (entry.day or date.min, entry.url))
     past.sort(key=lambda entry: (entry.day or date.min, entry.url), reverse=True)
@@ -135,7 +138,9 @@ def record_entries(portal: Portal) -> list[Entry]:
     for eia_id, eia in portal.eias.items():
         m = eia.model
         org = portal.organisations.get(m.organisation)
-        words = _words(m.service, org and org.name, org and org.short_name, m.outcome.value.replace("-", " "), m.stage.value)
+        words = _words(
+            m.service, org and org.name, org and org.short_name, m.outcome.value.replace("-", " "), m.stage.value
+        )
         eias.append(Entry(urls.eia(eia_id), "eia", m.title, _short(m.purpose), m.published, words))
     feedback = []
     for feedback_id, fb in portal.feedback.items():
@@ -143,13 +148,24 @@ def record_entries(portal: Portal) -> list[Entry]:
         event = portal.events.get(f.event)
         themes = " ".join(theme.theme for theme in f.themes)
         words = _words(event and event.model.title, themes, "consultation feedback we asked you said we did")
-        feedback.append(Entry(urls.feedback(feedback_id), "feedback", f"You said, we did: {f.title}", _short(f.asked.question), f.published, words))
+        feedback.append(
+            Entry(
+                urls.feedback(feedback_id),
+                "feedback",
+                f"You said, we did: {f.title}",
+                _short(f.asked.question),
+                f.published,
+                words,
+            )
+        )
     commitments = []
     for commitment_id, c in portal.commitments.items():
-        m = c.model
-        orgs = " ".join(portal.organisations[o].name for o in m.organisations if o in portal.organisations)
-        words = _words(m.lead, orgs, " ".join(action.action for action in m.actions))
-        commitments.append(Entry(urls.commitment(commitment_id), "commitment", m.title, _short(m.statement), m.published, words))
+        cm = c.model
+        orgs = " ".join(portal.organisations[o].name for o in cm.organisations if o in portal.organisations)
+        words = _words(cm.lead, orgs, " ".join(action.action for action in cm.actions))
+        commitments.append(
+            Entry(urls.commitment(commitment_id), "commitment", cm.title, _short(cm.statement), cm.published, words)
+        )
     for group in (eias, feedback):
         group.sort(key=lambda entry: (entry.day or date.min, entry.url), reverse=True)
         out += group

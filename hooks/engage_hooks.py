@@ -21,11 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from engage import search, template_filters
-from engage.shell import shell_context
+from engage import search, template_filters, urls
 from engage.pages import Site, generate
 from engage.portal import check_data
 from engage.problems import Problem
+from engage.shell import shell_context
 from engage.today import TodayError
 from engage.urls import source
 
@@ -105,6 +105,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Our page templates escape everything by default; Material's own templates expect raw HTML.
     env.autoescape = lambda name: bool(name) and name.startswith("engage/")
     template_filters.register(env)
+    env.globals["url"] = urls
     return env
 
 

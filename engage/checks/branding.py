@@ -48,7 +48,14 @@ def check(loaded: Loaded) -> list[Problem]:
     # (field, its colour, the background it sits on, what that is, ratio needed, why)
     pairs = (
         ("brand_text_colour", b.brand_text_colour, b.brand_colour, "brand_colour " + b.brand_colour, TEXT, "text"),
-        ("brand_colour", b.brand_colour, WHITE, "the white search box in the header", NON_TEXT, "the edge of a control"),
+        (
+            "brand_colour",
+            b.brand_colour,
+            WHITE,
+            "the white search box in the header",
+            NON_TEXT,
+            "the edge of a control",
+        ),
         ("link_colour", b.link_colour, WHITE, "the white page", TEXT, "text"),
         ("link_colour", b.link_colour, LIGHT_GREY, f"the navigation bar's grey {LIGHT_GREY}", TEXT, "text"),
         ("visited_link_colour", b.visited_link_colour, WHITE, "the white page", TEXT, "text"),

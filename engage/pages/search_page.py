@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from .. import urls
 from ..portal import Portal
 from .page import Page
 
-SEARCH_PAGE = "search/"
-INDEX_PATH = "search/index.json"
+INDEX_PATH = urls.search() + "index.json"
 """Loaded by the search page only."""
 
 
 def pages(portal: Portal) -> list[Page]:
     return [
         Page(
-            url=SEARCH_PAGE,
+            url=urls.search(),
             title="Search",
             template="engage/search.html",
             context={"kind": "search", "index": INDEX_PATH},
