@@ -52,8 +52,9 @@ _STOP = """() => {
     box: {x: r.left, y: r.top, width: r.width, height: r.height},
     shown: el.checkVisibility({visibilityProperty: true, opacityProperty: true}) && r.width >= 2 && r.height >= 2,
     inView: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
-    wholeInView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
-    small: r.height <= innerHeight && r.width <= innerWidth,
+    // Half a pixel of rounding is not "off-screen"; a box taller than the view cannot fit in it.
+    wholeInView: r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5,
+    small: r.height <= innerHeight - 40 && r.width <= innerWidth,
     inside, covered, under,
     focusVisible: el.matches(":focus-visible"),
   };
@@ -78,14 +79,19 @@ def _clip(box: dict[str, float], viewport: dict[str, int], pad: int = 5) -> dict
     return {"x": x, "y": y, "width": right - x, "height": bottom - y}
 
 
-def walk(page: Any, *, backward: bool = False, pixel_every: int = 6, extra: int = 2) -> Walk:
-    """Tab (or Shift+Tab) through the whole page from its start (or end), checking every stop."""
+def walk(page: Any, *, backward: bool = False, limit: int = 0, pixel_every: int = 8, extra: int = 2) -> Walk:
+    """Tab (or Shift+Tab) through the page from its start (or end), checking every stop.
+
+    `limit` caps the stops on long pages (0: the whole page): a forward walk covers the header
+    and the start of the content, a backward one the footer and the end of the content.
+    """
     count = page.evaluate(_SETUP, _NO_MOTION)
     key = "Shift+Tab" if backward else "Tab"
     viewport = page.viewport_size
     result = Walk()
     seen: set[str] = set()
-    for step in range(count + extra):
+    steps = count + extra if not limit else min(count + extra, limit)
+    for step in range(steps):
         page.keyboard.press(key)
         stop = page.evaluate(_STOP)
         if stop is None:
@@ -109,7 +115,7 @@ def walk(page: Any, *, backward: bool = False, pixel_every: int = 6, extra: int 
             result.problems.append(f"focus is under the fixed or sticky {stop['under'][0]}: {what}")
         if not stop["focusVisible"]:
             result.problems.append(f"focus is not :focus-visible: {what}")
-        if pixel_every and len(result.stops) % pixel_every == 1:
+        if pixel_every and (len(result.stops) - 1) % pixel_every == 0:
             clip = _clip(stop["box"], viewport)
             if clip is not None:
                 focused = page.screenshot(clip=clip, animations="disabled", caret="hide")

@@ -22,15 +22,24 @@ from .focus_walk import walk
 from .site_pages import SitePages
 
 SAMPLE = int(os.environ.get("ENGAGE_KEYBOARD_SAMPLE", "1"))
+# Stops per walk: forward covers the header and the start of the content, backward the footer
+# and the end; 0 walks whole pages (slow on the filter index's hundreds of links).
+STOPS = int(os.environ.get("ENGAGE_WALK_STOPS", "30"))
+# Without JavaScript, the page types whose shell or content differs when scripts are off.
+NO_JS_TYPES = ("home", "upcoming", "event", "eia-register", "feedback", "search", "404", "content:about/")
 MENU = ".engage-service-navigation__toggle"
 NAV_LINKS = ".engage-service-navigation__list a"
 
 
-def _walk_every_type(pages: SitePages, base_url: str, page: Any, width: str, backward: bool, label: str) -> list[str]:
+def _walk_every_type(
+    pages: SitePages, base_url: str, page: Any, width: str, backward: bool, label: str, kinds: tuple[str, ...] = ()
+) -> list[str]:
     failures = []
     for kind, url in pages.samples(SAMPLE):
+        if kinds and kind not in kinds:
+            continue
         page.goto(f"{base_url}/{url}")
-        result = walk(page, backward=backward)
+        result = walk(page, backward=backward, limit=STOPS)
         if not result.stops:
             failures.append(f"{kind} /{url} {label}: Tab reached nothing")
         failures += [f"{kind} /{url} at {width} {label}: {problem}" for problem in result.problems]
@@ -54,7 +63,8 @@ def test_focus_is_visible_walking_every_page_type_without_javascript(
     width: str, direction: str, pages: SitePages, base_url: str, new_page: Callable[..., Any]
 ) -> None:
     page = new_page(VIEWPORTS[width], reduced_motion="reduce", java_script_enabled=False)
-    failures = _walk_every_type(pages, base_url, page, width, direction == "backward", f"{direction}, no JavaScript")
+    label = f"{direction}, no JavaScript"
+    failures = _walk_every_type(pages, base_url, page, width, direction == "backward", label, NO_JS_TYPES)
     assert failures == [], "\n".join(failures)
 
 
@@ -283,3 +293,39 @@ def test_a_first_visit_is_light_and_fetches_nothing_from_another_host(
     assert not [address for address in sizes if "search" in urlsplit(address).path]
     total = sum(sizes.values())
     assert total < FIRST_VISIT_LIMIT, f"{total} bytes: {sizes}"
+
+
+# --- The walk's checks have teeth: each failure of the issue, put back, is caught ------------
+
+
+def test_the_walk_catches_a_sticky_header_over_focus(pages: SitePages, base_url: str, new_page: Callable[..., Any]) -> None:
+    page = new_page(VIEWPORTS["phone"], reduced_motion="reduce")
+    page.goto(f"{base_url}/{pages.by_type['event'][0]}")
+    page.add_style_tag(content="html{scroll-padding:0!important} .engage-header{position:sticky;top:0;z-index:10}")
+    problems = walk(page, backward=True, limit=STOPS).problems
+    assert any("under the fixed or sticky header.engage-header" in p for p in problems), problems
+
+
+def test_the_walk_catches_focus_that_draws_nothing(pages: SitePages, base_url: str, new_page: Callable[..., Any]) -> None:
+    page = new_page(VIEWPORTS["desktop"], reduced_motion="reduce")
+    page.goto(f"{base_url}/{pages.by_type['event'][0]}")
+    # Focused links drawn exactly as unfocused body links are.
+    page.add_style_tag(
+        content="*:focus{outline:none!important;box-shadow:none!important;background-color:transparent!important;"
+        "color:var(--engage-link)!important;text-decoration:underline!important;"
+        "text-decoration-thickness:max(1px,0.0625rem)!important}"
+    )
+    problems = walk(page, limit=STOPS, pixel_every=1).problems
+    assert any(p.startswith("focus changes no pixel") for p in problems), problems
+
+
+def test_the_walk_catches_focusable_buttons_in_a_clipped_header(
+    pages: SitePages, base_url: str, new_page: Callable[..., Any]
+) -> None:
+    page = new_page(VIEWPORTS["phone"], reduced_motion="reduce")
+    page.goto(f"{base_url}/{pages.by_type['eia-register'][0]}")
+    page.add_style_tag(
+        content=".engage-stack thead{display:block!important;position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}"
+    )
+    problems = walk(page, limit=0, pixel_every=0).problems
+    assert any("<button.engage-sort-button>" in p for p in problems), problems
