@@ -6,9 +6,11 @@ partners, type of event, topic and group words, access arrangements ("BSL", "hea
 "step-free") and month; assessments, feedback and commitments by their title, organisation,
 service and summary; information pages (content/*.md) by their title and text.
 
-The index is a compact JSON array of rows `[url, kind, title, summary, date, words]`, one per
-result; `words` holds the searchable text that is not already in the title or summary. The
-matching itself (every typed word must begin a word of the entry) is in
+The index is compact JSON: `terms`, the phrases many entries share (a venue, an organisation, a
+topic, an access arrangement), written once; and `rows`, one per result,
+`[url, kind, title, summary, date, words, [term numbers]]`, where `words` is the entry's own
+searchable text beyond its title and summary. Sharing the phrases keeps an event's row to about
+a third of its size. The matching itself (every typed word must begin a word of the entry) is in
 theme_overrides/assets/search.js.
 """
 
@@ -66,10 +68,20 @@ class Entry:
     summary: str
     day: date | None
     words: str
-    """Everything else the entry is found by, space-separated."""
+    """The entry's own text it is found by besides its title and summary."""
+    phrases: tuple[str, ...] = ()
+    """Text it is found by that other entries share (written once in the index's terms)."""
 
-    def row(self) -> list[str]:
-        return [self.url, self.kind, self.title, self.summary, self.day.isoformat() if self.day else "", self.words]
+    @property
+    def text(self) -> str:
+        """Everything the entry is found by besides its title and summary."""
+        return " ".join(part for part in (self.words, *self.phrases) if part)
+
+    def row(self, terms: dict[str, int]) -> list[object]:
+        """The index row, numbering each shared phrase in `terms` (which grows as needed)."""
+        numbers = [terms.setdefault(phrase, len(terms)) for phrase in self.phrases]
+        day = self.day.isoformat() if self.day else ""
+        return [self.url, self.kind, self.title, self.summary, day, self.words, numbers]
 
 
 def _words(*parts: object) -> str:
@@ -102,29 +114,25 @@ def event_entries(portal: Portal) -> list[Entry]:
             for key, label in ACCESS_LABELS.items()
             if getattr(e.access, key).value in {"yes", "on-request"}
         ]
-        words = _words(
-            venue and venue.name,
-            venue and venue.address,
-            venue and venue.postcode,
-            e.room,
-            e.online and f"online {e.online.platform}",
-            " ".join(portal.areas[a].name for a in e.areas if a in portal.areas),
-            org.name,
-            org.short_name,
-            " ".join(portal.organisations[p].name for p in e.partners if p in portal.organisations),
+        words = _words(e.room, e.online and f"online {e.online.platform}")
+        phrases = [
+            venue and _words(venue.name, venue.address, venue.postcode),
+            *(portal.areas[a].name for a in e.areas if a in portal.areas),
+            _words(org.name, org.short_name),
+            *(portal.organisations[p].name for p in e.partners if p in portal.organisations),
             portal.methods[e.method].name,
-            " ".join(portal.topics[t].name for t in e.topics if t in portal.topics),
-            " ".join(portal.groups[g].name for g in e.groups if g in portal.groups),
-            " ".join(access),
+            *(portal.topics[t].name for t in e.topics if t in portal.topics),
+            *(portal.groups[g].name for g in e.groups if g in portal.groups),
+            *access,
             e.consultation and "consultation",
             e.status.value if e.status.value != "scheduled" else "",
             f"{e.date:%B %Y}",
-        )
+        ]
         last = (e.recurrence.until if e.recurrence else None) or e.end_date or e.date
         is_past = last < portal.today
-        entry = Entry(
-            urls.event(event_id), "past-event" if is_past else "event", e.title, _short(e.summary), e.date, words
-        )
+        kind = "past-event" if is_past else "event"
+        shared = tuple(dict.fromkeys(" ".join(p.split()) for p in phrases if p))
+        entry = Entry(urls.event(event_id), kind, e.title, _short(e.summary), e.date, words, shared)
         (past if is_past else upcoming).append(entry)
     upcoming.sort(key=lambda entry: (entry.day or date.min, entry.url))
     past.sort(key=lambda entry: (entry.day or date.min, entry.url), reverse=True)
@@ -204,7 +212,9 @@ def entries(portal: Portal, content_dir: Path | None = None) -> list[Entry]:
 
 def index_json(items: Iterable[Entry]) -> bytes:
     """The compact index the search page loads."""
-    payload = {"kinds": KIND_LABELS, "rows": [entry.row() for entry in items]}
+    terms: dict[str, int] = {}
+    rows = [entry.row(terms) for entry in items]
+    payload = {"kinds": KIND_LABELS, "terms": list(terms), "rows": rows}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

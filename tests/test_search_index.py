@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from engage import search
 from engage.portal import Portal
@@ -12,8 +13,8 @@ from engage.search import Entry
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _rows(site: Path) -> list[list[str]]:
-    rows: list[list[str]] = json.loads((site / "search/index.json").read_text(encoding="utf-8"))["rows"]
+def _rows(site: Path) -> list[list[Any]]:
+    rows: list[list[Any]] = json.loads((site / "search/index.json").read_text(encoding="utf-8"))["rows"]
     return rows
 
 
@@ -31,7 +32,7 @@ def test_an_event_is_found_by_place_organiser_access_and_topic(demo_portal: Port
     entries = {entry.url: entry for entry in search.event_entries(demo_portal)}
     for event_id, record in demo_portal.events.items():
         e = record.model
-        words = entries[f"events/{event_id}/"].words
+        words = entries[f"events/{event_id}/"].text
         org = demo_portal.organisations[e.organiser]
         assert org.name in words
         if e.venue:
@@ -43,8 +44,11 @@ def test_an_event_is_found_by_place_organiser_access_and_topic(demo_portal: Port
 
 
 def test_index_rows_are_compact_and_in_a_fixed_order(example_portal: Portal) -> None:
-    entry = Entry("events/x/", "event", "T", "S", None, "w")
-    assert entry.row() == ["events/x/", "event", "T", "S", "", "w"]
+    terms = {"Fernside": 0}
+    entry = Entry("events/x/", "event", "T", "S", None, "w", ("Town Hall", "Fernside"))
+    assert entry.row(terms) == ["events/x/", "event", "T", "S", "", "w", [1, 0]]
+    assert terms == {"Fernside": 0, "Town Hall": 1}
+    assert entry.text == "w Town Hall Fernside"
     first = search.index_json(search.entries(example_portal, ROOT / "content"))
     again = search.index_json(search.entries(example_portal, ROOT / "content"))
     assert first == again

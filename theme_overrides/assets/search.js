@@ -1,5 +1,5 @@
-/* Engage's site search, loaded by the search page only. It reads search/index.json (rows of
-   [url, kind, title, summary, date, words]) and lists the entries in which every typed word
+/* Engage's site search, loaded by the search page only. It reads search/index.json (shared
+   phrases in `terms`; rows of [url, kind, title, summary, date, words, [term numbers]]) and lists the entries in which every typed word
    begins a word; title matches rank first. The count goes to a role="status" region, so screen
    readers announce it. Results are built with textContent: nothing from the index is parsed as HTML. */
 (function () {
@@ -30,7 +30,8 @@
 
   function prepare(data) {
     return data.rows.map(function (row, order) {
-      return { row: row, order: order, title: fold(row[2]), text: fold(row[2] + " " + row[3] + " " + row[5]) };
+      var shared = (row[6] || []).map(function (n) { return data.terms[n]; }).join(" ");
+      return { row: row, order: order, title: fold(row[2]), text: fold(row[2] + " " + row[3] + " " + row[5] + " " + shared) };
     });
   }
 
