@@ -329,3 +329,24 @@ def test_the_walk_catches_focusable_buttons_in_a_clipped_header(
     )
     problems = walk(page, limit=0, pixel_every=0).problems
     assert any("<button.engage-sort-button>" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+def test_the_site_name_is_whole_under_increased_text_spacing(width: str, base_url: str, new_page: Callable[..., Any]) -> None:
+    """Regression: the site name was cut to "Calderbrook En…" under WCAG 1.4.12 text spacing."""
+    page = new_page(VIEWPORTS[width])
+    page.goto(f"{base_url}/events/")
+    page.add_style_tag(
+        content="* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+        " p { margin-bottom: 2em !important; }"
+    )
+    name = page.locator(".engage-header__name")
+    assert " ".join(name.inner_text().split()) == "Calderbrook Engage"
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.engage-header *, .engage-service-navigation *')]
+              .filter((el) => !el.matches('.engage-visually-hidden') && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+              .map((el) => el.className)"""
+    )
+    assert clipped == []
+    box = name.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS[width]["width"]
