@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import branding, dates, eia_rules, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem
@@ -23,6 +23,7 @@ CHECKS = (
     eia_rules.check,
     personal_data.check,
     population_shares.check,
+    branding.check,
 )
 
 

@@ -48,3 +48,78 @@ def facet_feed(facet: str, value: str) -> str:
 
 def facet_listing(facet: str, value: str) -> str:
     return f"events/{facet}/{value}/"
+
+
+# The site's sections and information pages (same definitions as the rendering layer's urls.py).
+def home() -> str:
+    return ""
+
+
+def events() -> str:
+    """The upcoming events listing (page 1)."""
+    return "events/"
+
+
+def past_events() -> str:
+    return "events/past/"
+
+
+def filters() -> str:
+    """Every filter of the event listings on one page."""
+    return "events/filters/"
+
+
+def calendar() -> str:
+    """The month calendar (this month)."""
+    return "calendar/"
+
+
+def eias() -> str:
+    """The register of Equality Impact Assessments."""
+    return "eia/"
+
+
+def feedback_index() -> str:
+    """'You said, we did': every consultation's outcome."""
+    return "you-said-we-did/"
+
+
+def commitments() -> str:
+    return "commitments/"
+
+
+def coverage() -> str:
+    return "coverage/"
+
+
+def feeds() -> str:
+    """The page that explains how to subscribe to the calendar feeds."""
+    return "feeds/"
+
+
+def open_data() -> str:
+    return "open-data/"
+
+
+def schemas() -> str:
+    return "schemas/"
+
+
+def search() -> str:
+    return "search/"
+
+
+def accessibility() -> str:
+    return "accessibility/"
+
+
+def privacy() -> str:
+    return "privacy/"
+
+
+def contact() -> str:
+    return "contact/"
+
+
+def about() -> str:
+    return "about/"

@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from engage import template_filters
+from engage import search, template_filters, urls
 from engage.pages import Site, generate
 from engage.portal import check_data
 from engage.problems import Problem
+from engage.shell import shell_context
 from engage.today import TodayError
 from engage.urls import source
 
@@ -61,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     site = generate(portal)
+    site.files.append(search.index_file(portal, Path(config.docs_dir)))
     log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)
     _state["site"] = site
     # Thousands of long-lived records and pages would be re-scanned by every garbage
@@ -101,6 +105,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Our page templates escape everything by default; Material's own templates expect raw HTML.
     env.autoescape = lambda name: bool(name) and name.startswith("engage/")
     template_filters.register(env)
+    env.globals["url"] = urls
     return env
 
 
@@ -112,9 +117,28 @@ def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig,
     generated = _state["by_source"].get(page.file.src_uri)
     if generated is not None:
         context["engage"] = {**generated.context, "title": generated.title}
+        title, description = generated.title, generated.description
     else:
         context["engage"] = site.content_context.get(page.file.src_uri, {})
+        title, description = str(page.title or ""), str(page.meta.get("description") or "")
     context["engage_settings"] = _state["settings"]
+    context["shell"] = shell_context(
+        url=page.url,
+        title="" if page.is_homepage else title,
+        page_type=str(context["engage"].get("kind") or "content"),
+        description=description,
+        settings=_state["settings"],
+    )
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # The 404 page is served at any depth, so its links start from the site's own path.
+    if template_name == "404.html" and "settings" in _state:
+        context["shell"] = shell_context(
+            url="404.html", title="Page not found", page_type="not-found", description="", settings=_state["settings"]
+        )
+        context["shell"] = replace(context["shell"], root=urlsplit(_state["settings"].base_url).path, breadcrumbs=())
     return context
 
 

@@ -85,7 +85,7 @@ class _ArticleLinks(HTMLParser):
         found = dict(attrs)
         self.serial += 1
         self.stack.append(Element(tag, frozenset((found.get("class") or "").split()), self.serial))
-        if tag == "article" and self.article_depth is None:
+        if tag == "main" and self.article_depth is None:
             self.article_depth = len(self.stack)
         href = found.get("href")
         if tag == "a" and self.article_depth is not None and href:

@@ -2,9 +2,41 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, Field
 
 from .types import RECORD_CONFIG, Email, Line, Text, Url
+
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _parse_colour(value: Any) -> Any:
+    if isinstance(value, str) and _COLOUR_RE.match(value.strip()):
+        return value.strip().lower()
+    raise ValueError(f"expected a colour written #rrggbb such as #1d70b8 (in quotes), found {value!r}")
+
+
+Colour = Annotated[str, BeforeValidator(_parse_colour)]
+"""A colour written as # and six hexadecimal digits, such as #1d70b8."""
+
+
+class Branding(BaseModel):
+    """The partnership's look: checked for contrast (WCAG 2.2 AA) when the data is read."""
+
+    model_config = RECORD_CONFIG
+
+    logo: Line | None = None
+    """An image shown before the site's name in the header, as a path under content/ such as assets/logo.svg."""
+    brand_colour: Colour = "#1d70b8"
+    """Background of the header's name bar, written #rrggbb."""
+    brand_text_colour: Colour = "#ffffff"
+    """Text on the brand colour; needs a contrast of 4.5:1 with it."""
+    link_colour: Colour = "#1d70b8"
+    """Links on the white page; needs a contrast of 4.5:1 with white."""
+    visited_link_colour: Colour = "#4c2c92"
+    """Visited links on the white page; needs a contrast of 4.5:1 with white."""
 
 
 class Settings(BaseModel):
@@ -40,3 +72,5 @@ class Settings(BaseModel):
     """How many events a listing page shows."""
     description: Text | None = None
     """A sentence on what the site is for."""
+    branding: Branding = Field(default_factory=Branding)
+    """The partnership's logo and colours."""

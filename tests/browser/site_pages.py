@@ -100,10 +100,11 @@ class SitePages:
 
 
 def page_type(url: str, kind: str | None, hand_written: set[str]) -> str:
-    if kind:
-        return kind
     if url == NOT_FOUND:
         return "404"
+    # Hand-written pages share the layout's page type "content"; each is a type of its own here.
+    if kind and not (kind == "content" and url in hand_written):
+        return kind
     if url in hand_written:
         return f"content:{url or 'home'}"
     # A generated page without a `kind` in its context: grouped by its section so it is

@@ -56,7 +56,7 @@ def page(new_page: Callable[..., Any]) -> Any:
 
 
 def _in_article(html: str, extra: str) -> str:
-    return re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + extra, html, count=1)
+    return re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + extra, html, count=1)
 
 
 def test_the_untouched_page_passes(page: Any, base_url: str, event_url: str) -> None:

@@ -81,7 +81,7 @@ def test_filter_find_open_and_add_to_calendar(
     assert _visible_entries(page) == [CHAT] * 4
     # The next page of the listing keeps the extra filter.
     assert page.locator(".engage-pager a[rel=next]").get_attribute("href").endswith("page/2/?topic=health")
-    page.locator(f"article a[href$='events/{CHAT}/']").first.click()
+    page.locator(f"main a[href$='events/{CHAT}/']").first.click()
     page.wait_for_url(f"{served}/events/{CHAT}/")
     assert page.locator("h1").first.inner_text() == "Health and wellbeing chat"
     google = page.get_by_role("link", name="Add to Google Calendar")

@@ -31,7 +31,7 @@ def upcoming_in_an_area(portal: Portal) -> tuple[str, str, str]:
 def first_link_to(page: Any, section: str, records: Any) -> str:
     """The id of the first record of `section` the page's content visibly links to."""
     paths: list[str] = page.evaluate(
-        """() => [...document.querySelectorAll("article a[href]")]
+        """() => [...document.querySelectorAll("main a[href]")]
             .filter((a) => a.checkVisibility({visibilityProperty: true})).map((a) => a.pathname)"""
     )
     for path in paths:
@@ -42,7 +42,7 @@ def first_link_to(page: Any, section: str, records: Any) -> str:
 
 
 def h1(page: Any) -> str:
-    return " ".join(page.locator("article h1").first.inner_text().split())
+    return " ".join(page.locator("main h1").first.inner_text().split())
 
 
 def fits_the_width(page: Any) -> list[str]:
@@ -51,7 +51,7 @@ def fits_the_width(page: Any) -> list[str]:
         """() => {
             const scrolls = (el) => { for (let a = el.parentElement; a; a = a.parentElement) {
                 const o = getComputedStyle(a).overflowX; if (o === "auto" || o === "scroll") return true; } return false; };
-            return [...document.querySelectorAll("article *")]
+            return [...document.querySelectorAll("main *")]
                 .filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !scrolls(el))
                 .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : "")).slice(0, 5);
         }"""
@@ -68,18 +68,18 @@ def test_find_an_upcoming_event_in_an_area_and_add_it_to_a_calendar(
     page = new_page(VIEWPORTS[width], accept_downloads=True)
 
     page.goto(f"{base_url}/")
-    page.locator("article a[href$='events/']").first.click()
+    page.locator("main a[href$='events/']").first.click()
     assert page.url == f"{base_url}/events/"
-    page.locator("article a[href$='events/filters/']").first.click()
+    page.locator("main a[href$='events/filters/']").first.click()
     assert page.url == f"{base_url}/events/filters/"
-    area_link = page.locator(f"article a[href$='events/area/{area_id}/']").first
+    area_link = page.locator(f"main a[href$='events/area/{area_id}/']").first
     assert area_link.inner_text().strip() == area_name
     area_link.click()
     assert page.url == f"{base_url}/events/area/{area_id}/"
     assert area_name in h1(page)
     assert fits_the_width(page) == []
 
-    event_link = page.locator(f"article a[href$='events/{event_id}/']").first
+    event_link = page.locator(f"main a[href$='events/{event_id}/']").first
     assert " ".join(event_link.inner_text().split()) == event.title
     event_link.click()
     assert page.url == f"{base_url}/events/{event_id}/"
@@ -106,10 +106,10 @@ def test_open_an_equality_impact_assessment_from_the_register(
 ) -> None:
     page = new_page(VIEWPORTS[width])
     page.goto(f"{base_url}/")
-    page.locator("article a[href$='eia/']").first.click()
+    page.locator("main a[href$='eia/']").first.click()
     assert page.url == f"{base_url}/eia/"
     eia_id = first_link_to(page, "eia", portal.eias)
-    link = page.locator(f"article a[href$='eia/{eia_id}/']").filter(visible=True).first
+    link = page.locator(f"main a[href$='eia/{eia_id}/']").filter(visible=True).first
     assert link.locator("xpath=ancestor::table/caption").inner_text().strip() != ""
     title = " ".join(link.inner_text().split())
     link.click()
@@ -129,13 +129,13 @@ def test_open_a_you_said_we_did_page(
 ) -> None:
     page = new_page(VIEWPORTS[width])
     page.goto(f"{base_url}/")
-    page.locator("article a[href$='you-said-we-did/']").first.click()
+    page.locator("main a[href$='you-said-we-did/']").first.click()
     assert page.url == f"{base_url}/you-said-we-did/"
     feedback_id = first_link_to(page, "you-said-we-did", portal.feedback)
-    page.locator(f"article a[href$='you-said-we-did/{feedback_id}/']").filter(visible=True).first.click()
+    page.locator(f"main a[href$='you-said-we-did/{feedback_id}/']").filter(visible=True).first.click()
     assert page.url == f"{base_url}/you-said-we-did/{feedback_id}/"
     feedback = portal.feedback[feedback_id].model
-    headings = [" ".join(t.split()) for t in page.locator("article h2").all_inner_texts()]
+    headings = [" ".join(t.split()) for t in page.locator("main h2").all_inner_texts()]
     assert {"We asked", "You said"} <= set(headings)
     for theme in feedback.themes:
         assert page.get_by_role("heading", name=theme.theme, exact=True).first.is_visible()

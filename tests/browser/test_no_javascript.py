@@ -13,7 +13,7 @@ from .conftest import VIEWPORTS
 from .site_pages import SitePages
 
 # Links to records and listings, which a page must show whether or not scripts run.
-_RECORD_LINKS = """() => [...document.querySelectorAll("article a[href]")]
+_RECORD_LINKS = """() => [...document.querySelectorAll("main a[href]")]
     .filter((a) => a.checkVisibility({visibilityProperty: true}))
     .filter((a) => /\\/(events|eia|you-said-we-did|commitments)\\//.test(a.pathname))
     .map((a) => a.pathname).sort()"""
@@ -38,7 +38,7 @@ def test_every_page_type_reads_the_same_without_javascript(
         if missing:
             failures.append(f"{kind} /{url}: links shown only with JavaScript: {missing[:5]}")
         dead = without.evaluate(
-            """() => [...document.querySelectorAll("article a")]
+            """() => [...document.querySelectorAll("main a")]
                 .filter((a) => !a.getAttribute("href") || /^\\s*(javascript:|#$)/i.test(a.getAttribute("href")))
                 .map((a) => a.outerHTML.slice(0, 120))"""
         )
@@ -53,14 +53,14 @@ def test_home_to_events_to_an_event_without_javascript(
 ) -> None:
     page = new_page(VIEWPORTS[width], java_script_enabled=False)
     page.goto(f"{base_url}/")
-    page.locator("article a[href$='events/']").first.click()
+    page.locator("main a[href$='events/']").first.click()
     assert page.url == f"{base_url}/events/"
-    listed = page.locator("article .engage-list a[href*='events/']").first
+    listed = page.locator("main .engage-list a[href*='events/']").first
     assert listed.is_visible()
     title = " ".join(listed.inner_text().split())
     listed.click()
     assert page.url.startswith(f"{base_url}/events/")
-    assert " ".join(page.locator("article h1").first.inner_text().split()) == title
+    assert " ".join(page.locator("main h1").first.inner_text().split()) == title
 
 
 def test_calendar_months_are_readable_without_javascript(
@@ -71,9 +71,9 @@ def test_calendar_months_are_readable_without_javascript(
     followed = 0
     for url in pages.sample("calendar"):
         page.goto(f"{base_url}/{url}")
-        assert page.locator("article table").first.is_visible(), f"/{url} shows no month grid without JavaScript"
+        assert page.locator("main table").first.is_visible(), f"/{url} shows no month grid without JavaScript"
         shown = page.evaluate(
-            """() => [...document.querySelectorAll("article a[href]")]
+            """() => [...document.querySelectorAll("main a[href]")]
                 .filter((a) => a.checkVisibility({visibilityProperty: true}) && a.innerText.trim())
                 .map((a) => ({path: a.pathname, text: a.innerText.trim().replace(/\\s+/g, " ")}))"""
         )
@@ -82,8 +82,8 @@ def test_calendar_months_are_readable_without_javascript(
             continue
         event_id = events[0]["path"].strip("/").split("/")[-1]
         assert portal.events[event_id].model.title in events[0]["text"]
-        page.locator(f"article a[href$='events/{event_id}/']").filter(visible=True).first.click()
+        page.locator(f"main a[href$='events/{event_id}/']").filter(visible=True).first.click()
         assert page.url == f"{base_url}/events/{event_id}/"
-        assert " ".join(page.locator("article h1").first.inner_text().split()) == portal.events[event_id].model.title
+        assert " ".join(page.locator("main h1").first.inner_text().split()) == portal.events[event_id].model.title
         followed += 1
     assert followed, "no month in the sample shows an event without JavaScript"

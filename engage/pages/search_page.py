@@ -1,0 +1,22 @@
+"""The search page: a form, a live region for the count, and the results (engage/search.py builds the index)."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..portal import Portal
+from .page import Page
+
+INDEX_PATH = urls.search() + "index.json"
+"""Loaded by the search page only."""
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [
+        Page(
+            url=urls.search(),
+            title="Search",
+            template="engage/search.html",
+            context={"kind": "search", "index": INDEX_PATH},
+            description=f"Search {portal.settings.name}: events, impact assessments, feedback and information pages.",
+        )
+    ]
