@@ -167,6 +167,18 @@ def _check_email(value: str) -> str:
     return value.lower()
 
 
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(10)] + [f"lpt{n}" for n in range(10)]
+)
+"""Names Windows will not create as files or folders: an id becomes both, so none may be one."""
+
+
+def _check_not_reserved(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise ValueError(f"'{value}' is a name Windows reserves for a device and cannot be a file; choose another id")
+    return value
+
+
 def _reject_bool(value: Any) -> Any:
     # `yes`/`no` stay strings in our loader, but a bare true/false must not be read as 1/0.
     if isinstance(value, bool):
@@ -178,7 +190,7 @@ Day = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_check_day_win
 """A calendar date, YYYY-MM-DD, between EARLIEST_DAY and LATEST_DAY."""
 Clock = Annotated[time, BeforeValidator(_parse_clock)]
 """A local wall-clock time, HH:MM (24-hour)."""
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80), AfterValidator(_check_not_reserved)]
 """An identifier: lower-case letters, digits and single hyphens."""
 Ref = Slug
 """The id of another record or taxonomy entry."""
