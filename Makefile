@@ -28,12 +28,10 @@ $(NODE_STAMP): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## Build the static site into site/. A failed build leaves the previous site/ untouched.
+## Build the static site into site/. A failed, killed or concurrent build leaves a whole site/:
+## the new one is built beside it and swapped in atomically, under a lock.
 build: $(STAMP)
-	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp
-	rm -rf site
-	mv .site-tmp site
+	$(BIN)/python -m engage.site_publish --site site -- $(BIN)/mkdocs build --strict
 
 ## The whole test suite, browser and accessibility tests included.
 test: $(STAMP) $(NODE_STAMP)
