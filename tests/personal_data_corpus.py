@@ -3,7 +3,7 @@
 The personal items cover each way people write a datum and each evasion seen in review: mobiles
 and landlines with spaces, hyphens, dots, brackets, +44, +44-, 0044 and (0); NI numbers in any
 case with spaces, hyphens or dots; email addresses written with &#64;, a zero-width space, a soft
-hyphen, a full-width ＠ or inside a link; NHS numbers; home addresses. The clean items are what
+hyphen, a full-width at sign (U+FF20) or inside a link; NHS numbers; home addresses. The clean items are what
 partnerships really publish: dates, times, money, reference numbers, service lines, role mailboxes,
 venue postcodes and links with digits in their path. The test prints precision and recall.
 """

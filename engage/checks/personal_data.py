@@ -66,7 +66,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 def normalised(text: str) -> str:
     """The text as a reader sees it: entities decoded (&#64; is @), compatibility forms folded
-    (full-width ＠ and digits), invisible characters removed. Evasions then match plainly."""
+    (full-width at signs (U+FF20) and digits), invisible characters removed. Evasions then match plainly."""
     if "&" in text:
         text = html.unescape(text)
     if not text.isascii():
