@@ -162,6 +162,13 @@ def parse(text: str) -> Document:
         return _walk(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         raise _syntax_problem(err, text) from None
+    except yaml.reader.ReaderError as err:
+        # A character YAML forbids (U+FFFE, a C1 control ...): one line, at its position.
+        char = err.character if isinstance(err.character, str) else chr(err.character)
+        raise YamlProblem(
+            "encoding-error", f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it",
+            *_line_col(text, err.position),
+        ) from None
     except yaml.YAMLError as err:
         raise YamlProblem("yaml-syntax", f"not valid YAML: {err}") from None
 

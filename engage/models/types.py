@@ -41,7 +41,7 @@ MAX_SEQUENCE = 1_000_000
 """An event's sequence is raised by one per change; a million changes is beyond any real event."""
 MAX_COUNT = 1_000_000_000
 """The largest count of people or responses: more than any UK population."""
-MAX_MEASURE = 1e12
+MAX_MEASURE = 10**12
 """The largest magnitude a published number may have; finite, and far beyond any real count."""
 MAX_REFS = 200
 """The most ids one reference list may hold (a partnership has tens of areas, not thousands)."""
@@ -68,8 +68,8 @@ def _parse_day(value: Any) -> Any:
 def _check_day_window(value: date) -> date:
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValueError(
-            f"{value.isoformat()} is outside the dates the site publishes "
-            f"({EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}); check the year"
+            f"expected a date from {EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()} "
+            "(the dates the site publishes; check the year)"
         )
     return value
 
@@ -107,8 +107,8 @@ def _check_safe(value: str) -> str:
     char = unsafe_character(value)
     if char is not None:
         raise ValueError(
-            f"contains the invisible or control character {_describe(char)}, "
-            "typed or written as an entity; remove it"
+            f"expected text without control or invisible formatting characters, found {_describe(char)} "
+            "(typed, or written as an entity such as &#x1b;); remove it"
         )
     return value
 
@@ -141,8 +141,9 @@ def _check_url(value: str) -> str:
     if not re.match(r"^https?://[^\s<>\"'`]+$", value):
         raise ValueError(f"expected a web address starting https:// or http://, found {value!r}")
     # Percent-encoded controls (%00, %1b) and bidi overrides (%E2%80%AE) reach links and feeds too.
-    if re.search(r"%(?:[01][0-9a-fA-F]|7[fF])|%[eE]2%80%[aA][a-eA-E]|%[eE]2%81%[aA][6-9]", value):
-        raise ValueError("contains an encoded control or bidi character (such as %00 or %E2%80%AE); remove it")
+    encoded = re.search(r"%(?:[01][0-9a-fA-F]|7[fF])|%[eE]2%80%[aA][a-eA-E]|%[eE]2%81%[aA][6-9]", value)
+    if encoded:
+        raise ValueError(f"expected a web address without encoded control or bidi characters, found {encoded[0]}; remove it")
     return _check_safe(value)
 
 
@@ -150,7 +151,7 @@ def _unique_refs(value: list[str]) -> list[str]:
     seen: set[str] = set()
     for ref in value:
         if ref in seen:
-            raise ValueError(f"lists '{ref}' more than once; name each id once")
+            raise ValueError(f"expected each id once, found '{ref}' more than once")
         seen.add(ref)
     return value
 

@@ -82,18 +82,18 @@ def month_span(by_day: dict[date, list[CalendarEntry]], today: date | None = Non
     further away, only the months that have events."""
     if not by_day:
         return []
-    first, last = min(by_day).replace(day=1), max(by_day).replace(day=1)
-    if today is not None:
-        near_first = max(first, add_months(today.replace(day=1), -CONTINUOUS_MONTHS))
-        near_last = min(last, add_months(today.replace(day=1), CONTINUOUS_MONTHS))
-    else:
-        near_first, near_last = first, last
     months = {day.replace(day=1) for day in by_day}
-    if near_first <= near_last:
-        month = near_first
-        while month <= near_last:
-            months.add(month)
+    if today is None:
+        near = sorted(months)
+    else:
+        low = add_months(today.replace(day=1), -CONTINUOUS_MONTHS)
+        high = add_months(today.replace(day=1), CONTINUOUS_MONTHS)
+        near = sorted(m for m in months if low <= m <= high)
+    if near:
+        month = near[0]
+        while month < near[-1]:
             month = add_months(month, 1)
+            months.add(month)
     return sorted(months)
 
 
