@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.engage-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test bench lint lock clean
+.PHONY: setup serve build test fuzz bench lint lock clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ build: $(STAMP)
 ## The whole test suite, browser and accessibility tests included.
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## Ten minutes of seeded mutation fuzzing of the demo data (make test runs 45 seconds of it).
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --seconds 600
 
 ## Build synthetic data at 1,000, 5,000 and 10,000 events and print the figures.
 bench: $(STAMP)
