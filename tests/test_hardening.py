@@ -108,10 +108,10 @@ def test_hostile_value_is_refused_with_one_clear_line(
     data_copy: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, expected: str
 ) -> None:
     replace(data_copy / EVENT, old, new)
-    started = time.monotonic()
+    started = time.process_time()
     code, out = validate(data_copy, capsys)
     assert (code, out) == (1, [expected])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_recurrence_until_9999_is_refused_not_a_traceback(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,11 +143,11 @@ def test_measure_of_1e308_is_refused(value: str, data_copy: Path, capsys: pytest
 
 
 def test_unclosed_quote_scan_is_linear_on_a_line_of_backslashes() -> None:
-    started = time.monotonic()
+    started = time.process_time()
     assert _unclosed_quote('title: "' + "\\" * 250_000, 1) == (1, 8, '"')
     assert _unclosed_quote("- " * 120_000, 1) is None
     assert _unclosed_quote("a" + ": " * 120_000, 1) is None
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_unclosed_quote_message_unchanged_for_ordinary_mistakes() -> None:
@@ -162,10 +162,10 @@ def test_unclosed_quote_message_unchanged_for_ordinary_mistakes() -> None:
     ids=["20000-brackets", "escaped-brackets", "image-brackets", "nested-ordered-lists", "nested-quotes", "nested-lists", "emphasis"],
 )
 def test_markdown_with_20000_brackets_stays_fast(text: str) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     markup.render.__wrapped__(text)
     markup.plain(text)
-    assert time.monotonic() - started < 3
+    assert time.process_time() - started < 3
 
 
 def test_markdown_bounds_leave_ordinary_text_alone() -> None:
