@@ -284,3 +284,16 @@ def test_event_100_years_out_adds_one_month_page_not_1200(data_copy: Path) -> No
     assert [p.as_text() for p in after.problems] == []
     assert after.portal is not None
     assert len(calendar_pages(after.portal)) - len(calendar_pages(before.portal)) == 1
+
+
+def test_monthly_series_to_2099_is_refused_not_900_month_pages(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace(data_copy / EVENT, "eia: library-hours", "eia: library-hours\nrecurrence:\n  frequency: monthly\n  week_of_month: first\n  until: 2099-12-31")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[1:] for line in out] == [
+        [
+            "error[too-long]",
+            "recurrence.until: repeats from 3 December 2026 until 31 December 2099; a series may run at most 5 years "
+            "(set a nearer until and extend it later)",
+        ]
+    ]

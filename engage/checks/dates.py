@@ -14,6 +14,8 @@ from ..records import Record
 
 MAX_EVENT_DAYS = 366
 """The longest an event over several days may run."""
+MAX_RECURRENCE_DAYS = 5 * 365 + 1
+"""The longest a recurring series may run from its first date (five years)."""
 
 
 def valid_timezone(name: str) -> bool:
@@ -80,6 +82,16 @@ def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
         out.append(r.problem("invalid-value", ("end_date",), "a recurring event happens on single days; leave out end_date"))
     if rule.until < e.date:
         out.append(r.problem("end-before-start", ("recurrence", "until"), f"repeats until {long_date(rule.until)}, before its first date {long_date(e.date)}"))
+        return out
+    if (rule.until - e.date).days > MAX_RECURRENCE_DAYS:
+        # Each occurrence is listed and gridded; a series to 2099 would add hundreds of pages.
+        out.append(
+            r.problem(
+                "too-long", ("recurrence", "until"),
+                f"repeats from {long_date(e.date)} until {long_date(rule.until)}; a series may run at most "
+                f"{MAX_RECURRENCE_DAYS // 365} years (set a nearer until and extend it later)",
+            )
+        )
         return out
     if rule.frequency is Frequency.MONTHLY:
         if rule.week_of_month is None:
