@@ -13,7 +13,7 @@ NODE_STAMP := node_modules/.engage-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup install serve build test bench lint lock clean
+.PHONY: setup install serve build test fuzz bench lint lock clean
 
 ## Everything a developer uses: what the site needs, the test tools and the lint tools.
 setup: $(STAMP) $(TEST_STAMP) $(LINT_STAMP)
@@ -48,16 +48,18 @@ $(NODE_STAMP): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## Build the static site into site/. A failed build leaves the previous site/ untouched.
+## Build the static site into site/. A failed, killed or concurrent build leaves a whole site/:
+## the new one is built beside it and swapped in atomically, under a lock.
 build: $(STAMP)
-	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp
-	rm -rf site
-	mv .site-tmp site
+	$(BIN)/python -m engage.site_publish --site site -- $(BIN)/mkdocs build --strict
 
 ## The whole test suite, browser and accessibility tests included.
 test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## Ten minutes of seeded mutation fuzzing of the demo data (make test runs 45 seconds of it).
+fuzz: $(TEST_STAMP)
+	$(BIN)/python -m tests.fuzz --seconds 600
 
 ## Build synthetic data at 1,000, 5,000 and 10,000 events and print the figures.
 bench: $(STAMP)

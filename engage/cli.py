@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, sequence_check
+from .dry_build import dry_build
 from .portal import check_data
 from .problems import Problem, as_json
 from .scaffold import KINDS, ScaffoldError, new_record
@@ -45,11 +46,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = roots.pop()
     assert root is not None
     try:
-        # Validation never depends on the day, so no ENGAGE_TODAY is needed here.
-        result = check_data(root, today=date.min)
+        # The checks never depend on the day; the trial build after them uses ENGAGE_TODAY or today.
+        result = check_data(root, today=None if not args.no_build else date.min)
     except TodayError as err:
         print(f"engage validate: {err}", file=sys.stderr)
         return 2
+    if result.portal is not None and not args.no_build:
+        # What validates must build: generate every page, feed and export as the build would.
+        result.problems.extend(dry_build(result.portal, root.name))
     # Problems are shown relative to the data folder's parent, like the files in the repository.
     selected = []
     for p in paths:
@@ -127,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--format", choices=["text", "github", "json"], default="text",
         help="text (one line per problem), github (workflow annotations) or json",
+    )
+    validate.add_argument(
+        "--no-build", action="store_true",
+        help="only check the data; skip generating the site in memory (which proves that what validates builds)",
     )
     validate.add_argument(
         "--against", metavar="REF",

@@ -18,9 +18,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import models
 from .model_errors import problems_from
+from .models.types import WINDOWS_RESERVED
 from .problems import Problem
 from .records import Record
-from .yaml_reader import Document, YamlProblem, read
+from .yaml_reader import Document, YamlProblem, read, read_limited
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "eias": models.Eia,
@@ -80,7 +81,7 @@ def display_path(path: FsPath, root: FsPath) -> str:
 
 def _read(path: FsPath, shown: str, problems: list[Problem]) -> Document | None:
     try:
-        return read(path.read_bytes())
+        return read(read_limited(path))
     except YamlProblem as err:
         problems.append(Problem(shown, err.line, err.column, err.code, "", err.message))
     except OSError as err:
@@ -133,6 +134,30 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _walk_files(root: FsPath) -> Iterator[FsPath]:
+    """Every file and symbolic link under `root`; links to folders are listed, never entered."""
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        base = FsPath(folder)
+        for name in dirs:
+            if (base / name).is_symlink():
+                yield base / name
+        for name in files:
+            yield base / name
+
+
+def _undecodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _printable(text: str) -> str:
+    raw = text.encode("utf-8", "surrogateescape")
+    return "".join(c if c.isprintable() else "\ufffd" for c in raw.decode("utf-8", "replace"))
+
+
 def load(root: FsPath) -> Loaded:
     """Read every file under `root` (the data folder)."""
     root = FsPath(root)
@@ -143,12 +168,30 @@ def load(root: FsPath) -> Loaded:
     # Relative parts are cut from the path string: pathlib's relative_to and Path ordering cost
     # seconds at 10,000 files. Sorting by parts is the order Path sorting gives.
     base = len(str(root / "x")) - 1  # where a child's name starts: 0 for the root '.'
-    found = sorted((tuple(str(p)[base:].split(os.sep)), p) for p in root.rglob("*") if p.is_file())
+    found = sorted((tuple(str(p)[base:].split(os.sep)), p) for p in _walk_files(root))
     with _collector_paused():
         for rel, path in found:
             if any(part.startswith(".") for part in rel) or path.name in {"README.md", "CODEOWNERS"}:
                 continue
             shown = "/".join((root.name, *rel)) if root.name else "/".join(rel)
+            if not shown.isprintable() or _undecodable(shown):
+                # A name that is not UTF-8 (or holds control characters) cannot be printed safely,
+                # let alone published as a URL: show it with replacement characters and refuse it.
+                shown = _printable(shown)
+                out.files.append(shown)
+                out.problems.append(
+                    Problem(shown, 1, 1, "file-name", "", "the file or folder name is not plain UTF-8 text; rename it")
+                )
+                continue
+            if path.is_symlink():
+                out.files.append(shown)
+                out.problems.append(
+                    Problem(
+                        shown, 1, 1, "symlink", "",
+                        "file is a symbolic link; put the file itself in the data folder (links are not followed)",
+                    )
+                )
+                continue
             out.files.append(shown)
             _load_file(path, rel, shown, out)
     if out.settings is None and not any(p.file.endswith("site.yaml") for p in out.problems):
@@ -205,6 +248,11 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
                 )
         return
     if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
+        if stem in WINDOWS_RESERVED:
+            problems.append(
+                Problem(shown, 1, 1, "file-name", "", f"'{stem}' is a name Windows reserves for a device; rename the file")
+            )
+            return
         if not SLUG_NAME.match(stem):
             problems.append(
                 Problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -10,6 +11,11 @@ from pydantic import BaseModel, ValidationError
 from .models.types import SLUG_PATTERN
 from .problems import Problem
 from .yaml_reader import Document, Path
+
+_VALIDATOR_STEP = re.compile(
+    r"^(?:function-(?:after|before|wrap|plain)|constrained-\w+|list|set|dict|union|tagged-union|"
+    r"lax-or-strict|json-or-python|nullable|chain|default|is-instance|lax|strict)\[.*\]$|^constrained-\w+$"
+)
 
 
 def dotted(path: Path) -> str:
@@ -125,8 +131,11 @@ def problems_from(
     """One problem per pydantic error, placed at the offending line."""
     out: list[Problem] = []
     for detail in err.errors(include_url=False):
-        # pydantic adds validator names (e.g. 'function-after[...]') to loc for some types.
-        loc = tuple(p for p in detail["loc"] if isinstance(p, int) or "[" not in str(p))
+        # pydantic adds validator names (e.g. 'function-after[...]') to loc for some types; a
+        # contributor's own key may hold brackets too ('topics[0]'), so only pydantic's are dropped.
+        loc = tuple(p for p in detail["loc"] if isinstance(p, int) or not _VALIDATOR_STEP.match(p))
+        if not loc:
+            loc = tuple(detail["loc"][-1:])
         path = (*prefix, *loc)
         line, column = doc.position(path)
         kind = detail["type"]

@@ -10,7 +10,10 @@ PyYAML's event stream is walked by hand instead of using a loader, so that:
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +32,7 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _WORDS: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _NUMBER_START = frozenset("+-.0123456789")
+_MAX_INT_DIGITS = 100
 
 
 @dataclass
@@ -77,19 +81,48 @@ def _plain_scalar(text: str) -> Any:
     if text[0] not in _NUMBER_START:
         return text
     if _INT_RE.match(text):
-        return int(text)
+        # Python refuses to convert more than 4,300 digits; no real value is that long, so
+        # leave it as text and let the model say it expected a number.
+        return int(text) if len(text) <= _MAX_INT_DIGITS else text
     if _FLOAT_RE.match(text):
         return float(text)
     return text
 
 
+def _too_large(size: int) -> YamlProblem:
+    return YamlProblem(
+        "file-too-large", f"file is {size:,} bytes; a record file may be at most {MAX_FILE_BYTES:,} bytes"
+    )
+
+
+def read_limited(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, never following a symbolic link and never reading past the size limit.
+
+    The size is checked before reading and at most one byte past the limit is read, so a
+    2 GB file costs nothing; O_NOFOLLOW refuses a link swapped in after the folder was listed."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise YamlProblem("symlink", "file is a symbolic link; put the file itself in the data folder") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem("unexpected-file", "not a regular file; put a plain .yaml file here")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(info.st_size)
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+        raise _too_large(len(raw))
+    return raw
+
+
 def decode(raw: bytes) -> str:
     """Bytes to text, refusing what an editor would not show plainly."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(
-            "file-too-large",
-            f"file is {len(raw):,} bytes; a record file may be at most {MAX_FILE_BYTES:,} bytes",
-        )
+        raise _too_large(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise YamlProblem(
             "encoding-error", "file starts with a byte-order mark; save it as UTF-8 without BOM"
@@ -129,6 +162,13 @@ def parse(text: str) -> Document:
         return _walk(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         raise _syntax_problem(err, text) from None
+    except yaml.reader.ReaderError as err:
+        # A character YAML forbids (U+FFFE, a C1 control ...): one line, at its position.
+        char = err.character if isinstance(err.character, str) else chr(err.character)
+        raise YamlProblem(
+            "encoding-error", f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it",
+            *_line_col(text, err.position),
+        ) from None
     except yaml.YAMLError as err:
         raise YamlProblem("yaml-syntax", f"not valid YAML: {err}") from None
 
@@ -242,22 +282,64 @@ def _walk(events: Any) -> Document:
     return doc
 
 
-# Where a value opens with a quote: after 'key: ', '- ' or the start of the line.
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"\[\]{},][^#]*?:\s+)?(?P<quote>["'])""")
+def _opening_quote(line: str) -> int | None:
+    """Where a value opens with a quote: after 'key: ', '- ' or the start of the line.
+
+    A hand-written scan rather than a regular expression: backtracking over a line of
+    '- - - ...' or ': : : ...' made one 250 KB file cost minutes."""
+    size = len(line)
+    i = 0
+    while i < size and line[i].isspace():
+        i += 1
+    # '- ' list markers, any number of them.
+    while i + 1 < size and line[i] == "-" and line[i + 1].isspace():
+        i += 1
+        while i < size and line[i].isspace():
+            i += 1
+    if i >= size:
+        return None
+    if line[i] in "'\"":
+        return i
+    if line[i] in "#[]{},":
+        return None
+    comment = line.find("#", i)
+    end = size if comment < 0 else comment
+    colon = line.find(":", i + 1, end)
+    while colon >= 0:
+        j = colon + 1
+        while j < size and line[j].isspace():
+            j += 1
+        if j > colon + 1 and j < size and line[j] in "'\"":
+            return j
+        colon = line.find(":", max(j, colon + 1), end)
+    return None
+
+
+def _closes_double(rest: str) -> bool:
+    """Whether a double-quoted value closes in `rest`; one pass, so a line of backslashes stays cheap."""
+    escaped = False
+    for char in rest:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            return True
+    return False
 
 
 def _unclosed_quote(text: str, last_line: int) -> tuple[int, int, str] | None:
     """The first line up to `last_line` whose value opens a quote that the line never closes."""
     for number, line in enumerate(text.split("\n")[:last_line], start=1):
-        match = _QUOTED_VALUE.match(line)
-        if not match:
+        at = _opening_quote(line)
+        if at is None:
             continue
-        quote = match["quote"]
-        rest = line[match.end() :]
+        quote = line[at]
+        rest = line[at + 1 :]
         # Inside double quotes \" is an escaped quote; inside single quotes '' is.
-        closed = bool(re.search(r'(?<!\\)(?:\\\\)*"', rest)) if quote == '"' else "'" in rest.replace("''", "")
+        closed = _closes_double(rest) if quote == '"' else "'" in rest.replace("''", "")
         if not closed:
-            return number, match.start("quote") + 1, quote
+            return number, at + 1, quote
     return None
 
 

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from engage import search, template_filters, urls
+from engage import preview_problems, search, template_filters, urls
 from engage.pages import Site, generate
 from engage.portal import check_data
 from engage.problems import Problem
@@ -150,6 +150,4 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
 
 
 def _problems_page(problems: list[Problem]) -> str:
-    lines = ["# The data has problems", "", "Fix these and save; the preview rebuilds by itself.", ""]
-    lines += [f"- `{p.as_text()}`" for p in problems]
-    return "\n".join(lines)
+    return preview_problems.page(problems)

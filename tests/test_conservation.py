@@ -229,5 +229,5 @@ def test_each_record_is_one_row_of_the_open_data(built: Built, kind: str) -> Non
     records = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     rows = records["records"] if isinstance(records, dict) else records
     assert Counter(r["id"] for r in rows) == ids
-    table = list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8"))))
+    table = list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8-sig"))))
     assert Counter(r["id"] for r in table) == ids

@@ -145,3 +145,46 @@ def test_role_mailboxes_from_the_settings_may_be_published(data_copy: Path, caps
         (data_copy / "site.yaml").read_text(encoding="utf-8") + "role_mailboxes: [libraries@example.gov.uk]\n", encoding="utf-8"
     )
     assert validate(data_copy, capsys) == (0, [])
+
+
+def test_labelled_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: recall was 75.6% (mobiles 70%, NI numbers 61%) and 13 of 14 evasions passed."""
+    from .personal_data_corpus import CLEAN, PERSONAL
+    from .personal_data_corpus import ROLE as CORPUS_ROLE
+
+    missed = [text for text in PERSONAL if not findings(text, CORPUS_ROLE)]
+    false_alarms = [text for text in CLEAN if findings(text, CORPUS_ROLE)]
+    caught = len(PERSONAL) - len(missed)
+    precision = caught / (caught + len(false_alarms))
+    recall = caught / len(PERSONAL)
+    with capsys.disabled():
+        print(f"\npersonal-data corpus: {len(PERSONAL)} personal, {len(CLEAN)} clean; "
+              f"precision {precision:.1%}, recall {recall:.1%}")
+    assert (missed, false_alarms) == ([], [])
+
+
+def test_an_organisations_contact_is_allowed_only_where_it_takes_part(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: any organisation's contact was allowed in every field of every record."""
+    event = data_copy / "events/district-council/2026-12-03-library-review.yaml"
+    edit(event, "  We are reviewing", "  Ask involvement@example-health.nhs.uk. We are reviewing")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[1] + " " + line.split(": ")[2] for line in out] == [
+        "error[personal-data] description"
+    ]
+    edit(event, "organiser: district-council\n", "organiser: district-council\npartners: [health-trust]\n")
+    assert validate(data_copy, capsys) == (0, [])
+
+
+def test_taxonomies_and_site_settings_are_guarded(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: the text fields of taxonomies and site.yaml were not checked at all."""
+    edit(data_copy / "taxonomies/topics.yaml", "  name: Housing\n", "  name: Housing\n  description: Ask Jo on 07700 900123.\n")
+    (data_copy / "site.yaml").write_text(
+        (data_copy / "site.yaml").read_text() + "description: Run by jo.bloggs&#64;gmail.com\n"
+    )
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ")[0] + " " + line.split(": ")[2] for line in out] == [
+        "data/site.yaml:6:1 description",
+        "data/taxonomies/topics.yaml:3:3 [0].description",
+    ]

@@ -12,6 +12,11 @@ from ..occurrences import rule_dates, week_of_month
 from ..problems import Problem
 from ..records import Record
 
+MAX_EVENT_DAYS = 366
+"""The longest an event over several days may run."""
+MAX_RECURRENCE_DAYS = 5 * 365 + 1
+"""The longest a recurring series may run from its first date (five years)."""
+
 
 def valid_timezone(name: str) -> bool:
     try:
@@ -32,6 +37,15 @@ def _event(r: Record) -> list[Problem]:  # type: ignore[type-arg]
         out.append(r.problem("missing-field", (given,), f"{given} is given but {missing} is not; give both, or neither for an all-day event"))
     if e.end_date is not None and e.end_date < e.date:
         out.append(r.problem("end-before-start", ("end_date",), f"ends on {long_date(e.end_date)}, before it starts on {long_date(e.date)}"))
+    elif e.end_date is not None and (e.end_date - e.date).days >= MAX_EVENT_DAYS:
+        # Every day of an event is a square on the month grids: a century-long one is a typo.
+        out.append(
+            r.problem(
+                "too-long", ("end_date",),
+                f"lasts from {long_date(e.date)} to {long_date(e.end_date)}; an event may last at most "
+                f"{MAX_EVENT_DAYS} days (list a longer programme as separate or recurring events)",
+            )
+        )
     elif e.start_time and e.end_time and (e.end_date or e.date) == e.date and e.end_time <= e.start_time:
         out.append(
             r.problem(
@@ -68,6 +82,16 @@ def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
         out.append(r.problem("invalid-value", ("end_date",), "a recurring event happens on single days; leave out end_date"))
     if rule.until < e.date:
         out.append(r.problem("end-before-start", ("recurrence", "until"), f"repeats until {long_date(rule.until)}, before its first date {long_date(e.date)}"))
+        return out
+    if (rule.until - e.date).days > MAX_RECURRENCE_DAYS:
+        # Each occurrence is listed and gridded; a series to 2099 would add hundreds of pages.
+        out.append(
+            r.problem(
+                "too-long", ("recurrence", "until"),
+                f"repeats from {long_date(e.date)} until {long_date(rule.until)}; a series may run at most "
+                f"{MAX_RECURRENCE_DAYS // 365} years (set a nearer until and extend it later)",
+            )
+        )
         return out
     if rule.frequency is Frequency.MONTHLY:
         if rule.week_of_month is None:

@@ -1,13 +1,16 @@
 """No personal data in anything published: the guard `engage validate` and every build run.
 
-Every string field of every event, EIA, feedback record and commitment is read for:
+Every string field of every event, EIA, feedback record, commitment, taxonomy entry and of
+site.yaml is read, as a reader sees it (entities such as &#64; decoded, full-width forms folded,
+zero-width characters and soft hyphens removed, and what links carry in their query), for:
 
-- email addresses other than role mailboxes (the site's contact, `settings.role_mailboxes`
-  and each organisation's contact);
+- email addresses other than role mailboxes (the site's contact and `settings.role_mailboxes`
+  anywhere; an organisation's contact only in records that organisation runs or takes part in);
 - UK phone numbers starting 01, 02 or 07 (written 01632 960123, (01632) 960 123,
   020 7946 0958, 07700 900123, +44 7700 900123, +44 (0)20 7946 0958 ...). Non-geographic
   service lines (03, 08) belong to organisations, not people, and are allowed;
-- a full postcode with a house number before it (a home address);
+- a full postcode with a house number before it (a home address; not in venues, whose
+  address is public);
 - National Insurance numbers and NHS numbers (NHS numbers only when their check digit is right,
   so an ordinary 10-digit figure is not taken for one).
 
@@ -21,7 +24,10 @@ are public in the repository.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+import urllib.parse
 from collections.abc import Iterator
 from enum import Enum
 from typing import Any
@@ -37,18 +43,48 @@ CODE = "personal-data"
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# A candidate phone number: a +44 or 0 start, then digits with at most one separator (space,
-# hyphen or a closing bracket and space) between them. The digits are then counted and the
-# prefix checked, so dates, times, money and ids never qualify.
-PHONE = re.compile(r"(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)(?:\d(?:\)[ ]?|[ -])?){8,11}\d(?![\d])")
+# A candidate phone number: a +44, 0044 or 0 start, then digits with at most one separator
+# (space, hyphen, dot or a closing bracket and space) between them. The digits are then counted
+# and the prefix checked, so dates, times, money and ids never qualify.
+PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?|\(?0)(?:\d(?:\)[ .-]?|[ .-])?){8,11}\d(?![\d])"
+)
 POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
 # A house number and the capitalised words of a street before a postcode: "12 Acacia Avenue, EX1 1AA".
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 HOUSE = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,? (?!(?:{_MONTHS})\b)(?:[A-Z][A-Za-z'’.-]*[ ,]+){{1,6}}$")
+# Any case, and spaces, hyphens or dots between the pairs: ab-12-34-56-c, AB.12.34.56.C.
 NI_NUMBER = re.compile(
-    r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+    r"(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?[A-D](?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 NHS_NUMBER = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
+# Characters that hide data from a pattern without showing on the page: zero-width spaces and
+# joiners, the soft hyphen, the word joiner, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def normalised(text: str) -> str:
+    """The text as a reader sees it: entities decoded (&#64; is @), compatibility forms folded
+    (full-width at signs (U+FF20) and digits), invisible characters removed. Evasions then match plainly."""
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return text
+
+
+def _in_urls(text: str) -> str:
+    """What web addresses carry as data, percent-decoded: their query and fragment, and any email
+    address anywhere in them. Path digits (report/07700900123) are ids and are left out."""
+    parts = []
+    for m in _URL.finditer(text):
+        url = urllib.parse.unquote(m.group(0))
+        split = re.split(r"[?#]", url, maxsplit=1)
+        if len(split) == 2:
+            parts.append(split[1])
+        parts.extend(EMAIL.findall(split[0]))
+    return "\n".join(parts)
 
 
 def _blank_urls(text: str) -> str:
@@ -59,8 +95,11 @@ def _blank_urls(text: str) -> str:
 def _phone_digits(candidate: str) -> str | None:
     """The number as dialled in the UK (07700900123), or None when it is not a personal line."""
     digits = re.sub(r"\D", "", candidate)
-    if candidate.startswith("+44"):
-        digits = "0" + (digits[3:] if candidate.replace(" ", "").startswith("+44(0)") else digits[2:])
+    compact = re.sub(r"[ .-]", "", candidate)
+    if compact.startswith(("+44", "0044")):
+        national = digits[4:] if compact.startswith("0044") else digits[2:]
+        # +44 (0)20 ...: the bracketed 0 is the national prefix written twice.
+        digits = national if "(0)" in compact else "0" + national
     if len(digits) not in (10, 11) or digits[:2] not in ("01", "02", "07"):
         return None
     return digits
@@ -74,9 +113,15 @@ def _nhs_check_digit_ok(candidate: str) -> bool:
     return check != 10 and check == digits[9]
 
 
-def findings(text: str, allowed_emails: set[str]) -> list[str]:
-    """What in `text` looks like personal data, each as a short description."""
-    text = _blank_urls(text)
+def findings(text: str, allowed_emails: set[str], addresses: bool = True) -> list[str]:
+    """What in `text` looks like personal data, each as a short description.
+
+    The text is read as published (entities decoded, invisible characters removed), and what
+    web addresses carry (mailto, ?email=, percent-encoded @) is read too; only digits in a link's
+    path are left alone. `addresses=False` for venues, whose address is the point."""
+    text = normalised(text)
+    if "://" in text:
+        text = _blank_urls(text) + "\n" + _in_urls(text)
     out: list[str] = []
     for m in EMAIL.finditer(text):
         if m.group(0).lower() not in allowed_emails:
@@ -87,7 +132,7 @@ def findings(text: str, allowed_emails: set[str]) -> list[str]:
     for m in PHONE.finditer(text):
         if _phone_digits(m.group(0)):
             out.append(f"'{m.group(0).strip()}' looks like a phone number; do not publish people's phone numbers")
-    for m in POSTCODE.finditer(text):
+    for m in POSTCODE.finditer(text if addresses else ""):
         if HOUSE.search(text[max(0, m.start() - 80) : m.start()]):
             out.append(
                 f"'{m.group(0)}' with a house number before it looks like a home address; "
@@ -119,27 +164,49 @@ def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
 
 
 def allowed_mailboxes(loaded: Loaded) -> set[str]:
-    """Role mailboxes that may be published."""
+    """Role mailboxes that may be published anywhere: the site's contact and `role_mailboxes`."""
     allowed: set[str] = set()
     if loaded.settings is not None:
         allowed.add(loaded.settings.model.contact.lower())
         allowed.update(m.lower() for m in loaded.settings.model.role_mailboxes)
-    allowed.update(r.model.contact.lower() for r in loaded.taxonomies.get("organisations", []))
     return allowed
 
 
-def check_record(record: Record[Any], allowed: set[str]) -> list[Problem]:
+_ORGANISATION_FIELDS = frozenset({"organiser", "organisation", "organisations", "partners", "lead"})
+
+
+def _organisations_of(record: Record[Any]) -> set[str]:
+    """Ids of the organisations a record names as organiser, partner or lead (and its own, for one)."""
+    found = {record.id} if record.kind == "organisations" else set()
+    for path, text in strings(record.model):
+        if any(step in _ORGANISATION_FIELDS for step in path if isinstance(step, str)):
+            found.add(text)
+    return found
+
+
+def check_record(record: Record[Any], allowed: set[str], contacts: dict[str, str] | None = None) -> list[Problem]:
+    """Every published text of a record; an organisation's contact is allowed only in records
+    that organisation runs or takes part in, not in any field of any record."""
+    if contacts:
+        allowed = allowed | {contacts[o] for o in _organisations_of(record) if o in contacts}
+    addresses = record.kind != "venues"
     return [
         record.problem(CODE, path, message)
         for path, text in strings(record.model)
-        for message in findings(text, allowed)
+        for message in findings(text, allowed, addresses)
     ]
 
 
 def check(loaded: Loaded) -> list[Problem]:
     allowed = allowed_mailboxes(loaded)
+    contacts = {r.id: r.model.contact.lower() for r in loaded.taxonomies.get("organisations", [])}
     out: list[Problem] = []
     records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    # Taxonomies and site.yaml are published too (names, descriptions, directions, the footer).
+    for entries in loaded.taxonomies.values():
+        records.extend(entries)
+    if loaded.settings is not None:
+        records.append(loaded.settings)
     for record in records:
-        out += check_record(record, allowed)
+        out += check_record(record, allowed, contacts)
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
@@ -107,6 +108,20 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?$")
+
+
+def inert(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs (OWASP CSV injection advice).
+
+    A cell starting with = + - @, a tab or a carriage return is a formula to Excel, LibreOffice
+    and Google Sheets; a leading apostrophe makes it text. Plain numbers (-3.5) stay numbers."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def _getter(column: Column) -> Callable[[BaseModel], Any]:
     """Reads a column's value from a row's model: through its groups, then the field itself."""
     *groups, name = column.path
@@ -132,18 +147,19 @@ def rows(portal: Portal, table: Table) -> list[list[str]]:
     for key, model in sorted(table.dataset.entries(portal).items()):
         shown = published(model)
         if table.nested is None:
-            out.append([key, *(cell(get(shown)) for get in getters)])
+            out.append([key, *(inert(cell(get(shown))) for get in getters)])
             continue
         for position, item in enumerate(getattr(shown, table.nested), start=1):
             keys = [key, str(position)] if numbered else [key]
-            out.append([*keys, *(cell(get(item)) for get in getters)])
+            out.append([*keys, *(inert(cell(get(item))) for get in getters)])
     return out
 
 
 def render(portal: Portal, table: Table) -> bytes:
-    """The CSV file: a header row, then the rows; UTF-8, '\\n' line endings, quoted only where needed."""
+    """The CSV file: a header row, then the rows; UTF-8 with a byte-order mark (so Excel reads '£'),
+    '\\n' line endings, quoted only where needed, every cell inert."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.header())
     writer.writerows(rows(portal, table))
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")

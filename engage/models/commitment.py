@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from .parts import Action, Update
-from .types import RECORD_CONFIG, Day, Line, Number, Ref, Slug, Text
+from .types import RECORD_CONFIG, Day, Line, Number, Ref, RefList, Slug, Text
 
 
 class FrameworkLevel(StrEnum):
@@ -67,11 +67,11 @@ class Evidence(BaseModel):
 
     model_config = RECORD_CONFIG
 
-    events: list[Ref] = Field(default_factory=list)
+    events: RefList = Field(default_factory=list)
     """Engagement events (ids)."""
-    eias: list[Ref] = Field(default_factory=list)
+    eias: RefList = Field(default_factory=list)
     """EIAs (ids)."""
-    feedback: list[Ref] = Field(default_factory=list)
+    feedback: RefList = Field(default_factory=list)
     """Feedback records (ids)."""
 
 
@@ -94,9 +94,9 @@ class Commitment(BaseModel):
     """not-started, on-track, at-risk, achieved or closed."""
     lead: Line
     """The accountable role."""
-    organisations: list[Ref] = Field(min_length=1)
+    organisations: RefList = Field(min_length=1)
     """Organisations (ids) signed up to it."""
-    characteristics: list[Ref] = Field(default_factory=list)
+    characteristics: RefList = Field(default_factory=list)
     """Characteristics (ids) it addresses."""
     starts: Day
     """Start of the period."""

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from .parts import Action, Decision, Document
-from .types import RECORD_CONFIG, Day, Line, Ref, Text
+from .types import RECORD_CONFIG, Day, Line, Ref, RefList, Text
 
 
 class Stage(StrEnum):
@@ -67,9 +67,9 @@ class Engagement(BaseModel):
 
     summary: Text | None = None
     """Who was engaged and how, in plain words."""
-    events: list[Ref] = Field(default_factory=list)
+    events: RefList = Field(default_factory=list)
     """Engagement events (ids) that informed it."""
-    feedback: list[Ref] = Field(default_factory=list)
+    feedback: RefList = Field(default_factory=list)
     """Feedback records (ids) it drew on."""
 
 
@@ -116,11 +116,11 @@ class Eia(BaseModel):
     """When it was published in the register."""
     review_date: Day
     """When the assessment will be reviewed (after the decision)."""
-    supersedes: list[Ref] = Field(default_factory=list)
+    supersedes: RefList = Field(default_factory=list)
     """Earlier EIAs (ids) this version replaces."""
     documents: list[Document] = Field(default_factory=list)
     """The full assessment and related papers."""
-    commitments: list[Ref] = Field(default_factory=list)
+    commitments: RefList = Field(default_factory=list)
     """Equality commitments (ids) it contributes to."""
     updated: Day | None = None
     """When it was last revised after publication."""

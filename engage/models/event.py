@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from .parts import Decision, Document
-from .types import RECORD_CONFIG, Clock, Count, Day, Email, Line, Ref, Text, Url
+from .types import RECORD_CONFIG, Clock, Count, Day, Email, Line, Ref, RefList, Sequence, Text, Url
 
 
 class Availability(StrEnum):
@@ -190,15 +190,15 @@ class Event(BaseModel):
     """What it is and why it matters; Markdown allowed."""
     organiser: Ref
     """The organisation (id) running it; must match its folder under data/events/."""
-    partners: list[Ref] = Field(default_factory=list)
+    partners: RefList = Field(default_factory=list)
     """Other organisations (ids) taking part."""
     method: Ref
     """The engagement method (id), which sets its type and continuum level."""
-    areas: list[Ref] = Field(min_length=1)
+    areas: RefList = Field(min_length=1)
     """Areas (ids) it concerns or is held for."""
-    topics: list[Ref] = Field(min_length=1)
+    topics: RefList = Field(min_length=1)
     """Topics (ids) it covers."""
-    groups: list[Ref] = Field(default_factory=list)
+    groups: RefList = Field(default_factory=list)
     """Groups (ids) it particularly reaches out to."""
     date: Day
     """The day it happens, or its first day."""
@@ -216,7 +216,7 @@ class Event(BaseModel):
     """scheduled, cancelled, postponed or moved."""
     status_note: Text | None = None
     """Why it was cancelled, postponed or moved, and what to do instead."""
-    sequence: Count = 0
+    sequence: Sequence = 0
     """Raise by one whenever the date, time, place or status changes, so subscribed calendars update."""
     venue: Ref | None = None
     """The venue (id) for an in-person event."""

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from .parts import Decision, Document
-from .types import RECORD_CONFIG, Count, Day, Line, Ref, Slug, Text
+from .types import RECORD_CONFIG, Count, Day, Line, Ref, RefList, Slug, Text
 
 
 class FeedbackStage(StrEnum):
@@ -41,7 +41,7 @@ class Asked(BaseModel):
 
     question: Text
     """The question or proposal put to people."""
-    methods: list[Ref] = Field(min_length=1)
+    methods: RefList = Field(min_length=1)
     """Engagement methods (ids) used."""
     documents: list[Document] = Field(default_factory=list)
     """The consultation papers."""
@@ -149,5 +149,5 @@ class Feedback(BaseModel):
     """The decision taken."""
     eia: Ref | None = None
     """The EIA (id) informed by this consultation."""
-    commitments: list[Ref] = Field(default_factory=list)
+    commitments: RefList = Field(default_factory=list)
     """Equality commitments (ids) it relates to."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from .types import RECORD_CONFIG, ActionStatus, Day, Line, Slug, Text, Url
+from .types import RECORD_CONFIG, ActionStatus, Day, Line, RefList, Slug, Text, Url
 
 
 class Document(BaseModel):
@@ -57,7 +57,7 @@ class Action(BaseModel):
     """What will be done."""
     owner: Line
     """The role accountable for it, such as 'Equality and Diversity Manager' (a role, not a person)."""
-    partners: list[Slug] = Field(default_factory=list)
+    partners: RefList = Field(default_factory=list)
     """Organisations (ids) that share the work."""
     due: Day
     """When it should be done."""

@@ -66,7 +66,7 @@ class Settings(BaseModel):
     """Percentage points below the population share at which a group counts as under-represented."""
     feed_refresh_hours: int = Field(default=12, ge=1, le=168)
     """How often subscribed calendars are asked to refresh."""
-    cancelled_kept_days: int = Field(default=90, ge=0)
+    cancelled_kept_days: int = Field(default=90, ge=0, le=3650)
     """How long a cancelled event stays in feeds after its date."""
     events_per_page: int = Field(default=25, ge=5, le=200)
     """How many events a listing page shows."""

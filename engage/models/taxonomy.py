@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from .types import RECORD_CONFIG, ContinuumLevel, Email, Line, Number, Percent, Slug, Text, Url
+from .types import RECORD_CONFIG, ContinuumLevel, Count, Email, Line, Number, Percent, Slug, Text, Url
 
 
 class Area(BaseModel):
@@ -18,7 +18,7 @@ class Area(BaseModel):
     """The area's name as residents say it."""
     description: Text | None = None
     """A sentence on where it is."""
-    population: int | None = Field(default=None, ge=0)
+    population: Count | None = None
     """Resident population, for context on the coverage page."""
 
 

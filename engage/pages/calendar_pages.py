@@ -1,7 +1,8 @@
 """Month calendars: a grid per month at calendar/<yyyy>-<mm>/, and calendar/ for this month.
 
 Months run from the first month with an event to the last, including empty months
-between them, so previous/next links never skip a month. Each page holds one month.
+between them within two years of today, so previous/next links skip no month near today;
+further out only months with events get a page. Each page holds one month.
 """
 
 from __future__ import annotations
@@ -71,15 +72,29 @@ def entries_by_day(portal: Portal) -> dict[date, list[CalendarEntry]]:
     return out
 
 
-def month_span(by_day: dict[date, list[CalendarEntry]]) -> list[date]:
-    """First days of every month from the first with an event to the last."""
+CONTINUOUS_MONTHS = 24
+"""Within this many months either side of today every month gets a page, empty or not; further
+out only months with events do, so one event a century away adds one page, not 1,200."""
+
+
+def month_span(by_day: dict[date, list[CalendarEntry]], today: date | None = None) -> list[date]:
+    """First days of every month from the first with an event to the last, near today;
+    further away, only the months that have events."""
     if not by_day:
         return []
-    first, last = min(by_day).replace(day=1), max(by_day).replace(day=1)
-    out = [first]
-    while out[-1] < last:
-        out.append(add_months(out[-1], 1))
-    return out
+    months = {day.replace(day=1) for day in by_day}
+    if today is None:
+        near = sorted(months)
+    else:
+        low = add_months(today.replace(day=1), -CONTINUOUS_MONTHS)
+        high = add_months(today.replace(day=1), CONTINUOUS_MONTHS)
+        near = sorted(m for m in months if low <= m <= high)
+    if near:
+        month = near[0]
+        while month < near[-1]:
+            month = add_months(month, 1)
+            months.add(month)
+    return sorted(months)
 
 
 def weeks(month: date, by_day: dict[date, list[CalendarEntry]], today: date) -> list[list[DayCell]]:
@@ -120,7 +135,7 @@ def month_context(portal: Portal, month: date, months: list[date], by_day: dict[
 
 def calendar_pages(portal: Portal) -> list[Page]:
     by_day = entries_by_day(portal)
-    months = month_span(by_day)
+    months = month_span(by_day, portal.today)
     out = [
         Page(
             url=month_url(month),
