@@ -75,7 +75,8 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
 
 def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
     """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
-    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": FILTERS_URL}
+    # Upcoming listings link no "you said, we did" pages (past listings do).
+    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": FILTERS_URL, "feedback_for_event": {}}
 
 
 def facet_pages(portal: Portal) -> list[Page]:
