@@ -2,14 +2,15 @@
 
 MkDocs (or ProperDocs, its maintained fork) stays the build driver for the hand-written Markdown
 pages, the theme's static files, the sitemap, `--strict` and `serve`. Generated pages never enter
-its documentation pipeline: `engage.render` draws them from their contexts with Engage's own
-template environment, and they reach MkDocs as finished files (`RenderedPage`) that it copies.
+its documentation pipeline: `engage.site_writer` has `engage.render` draw them from their contexts with Engage's
+own template environment and writes them into the site folder; MkDocs knows them as
+`WrittenFile`s that it neither renders nor copies.
 They keep a Markdown source path (`events/x/index.md`), so links from Markdown pages to them are
 checked and resolved by MkDocs as before, and the sitemap template lists them.
 
 No business logic lives here. The state lives in this module, not in the hook file, because
 MkDocs re-imports the hook file on every `serve` rebuild: what survives here is what makes a
-rebuild incremental (`engage.preview_cache`).
+rebuild incremental (`engage.site_writer`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -29,26 +31,41 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from . import render, template_filters, urls
+from . import template_filters, urls
 from .models.settings import Settings
-from .pages import Site, generate
-from .portal import check_data
+from .pages import home
+from .portal import Portal, check_data
 from .problems import Problem
 from .shell import shell_context
+from .site_writer import SiteWriter
 from .today import TodayError
 
 log = logging.getLogger("mkdocs.plugins.engage")
 
 
-class RenderedPage(File):
-    """A generated page MkDocs copies as it is: finished HTML, known by a Markdown source path so
-    that links to it from Markdown pages resolve, written to `<url>/index.html`."""
+class WrittenFile(File):
+    """A generated page or file Engage has already written into the site folder. MkDocs knows it
+    (a page by its Markdown source path, so that links to it from Markdown pages resolve and are
+    checked) but neither reads, renders nor copies it."""
 
     def is_documentation_page(self) -> bool:
         return False
 
     def is_static_page(self) -> bool:
-        return True
+        return self.dest_uri.endswith(".html")
+
+    def is_modified(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
+def _written(config: MkDocsConfig, src_uri: str, dest_uri: str) -> WrittenFile:
+    file = WrittenFile(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    file.dest_uri = dest_uri
+    file.inclusion = InclusionLevel.NOT_IN_NAV
+    return file
 
 
 @dataclass
@@ -57,13 +74,13 @@ class State:
 
     command: str = "build"
     data: Path | None = None
-    site: Site | None = None
+    portal: Portal | None = None
+    content_context: dict[str, Any] = field(default_factory=dict)
     settings: Settings | None = None
     today: date | None = None
     problems: list[Problem] | None = None
-    env: Environment | None = None
     sitemap: list[str] = field(default_factory=list)
-    cache: render.RenderCache = field(default_factory=render.RenderCache)
+    writer: SiteWriter = field(default_factory=SiteWriter)
 
 
 STATE = State()
@@ -74,7 +91,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    STATE.site = None
+    STATE.portal = None
     STATE.problems = None
     # ENGAGE_DATA lets tests and the benchmark build another data folder with the same site.
     data = Path(os.environ.get("ENGAGE_DATA") or Path(config.config_file_path).parent / "data")
@@ -98,9 +115,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
     midnight = datetime(portal.today.year, portal.today.month, portal.today.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    site = generate(portal)
-    log.info("Engage: %d pages and %d files generated for %s", len(site.pages), len(site.files), portal.today)
-    STATE.site = site
+    STATE.portal = portal
+    STATE.content_context = {"index.md": home.context(portal)}
     STATE.settings = portal.settings
     STATE.today = portal.today
     config.site_url = config.site_url or portal.settings.base_url
@@ -122,21 +138,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
         return files
-    site, settings = STATE.site, STATE.settings
-    assert site is not None and settings is not None
-    env = STATE.env or render.environment()
-    STATE.env = env
-    html = STATE.cache.render(env, site.pages, settings)
-    base = (config.site_url or settings.base_url).rstrip("/") + "/"
-    STATE.sitemap = []
-    for page, body in zip(site.pages, html, strict=True):
-        file = RenderedPage.generated(config, urls.source(page.url), content=body, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = urls.output_path(page.url)
-        files.append(file)
-        STATE.sitemap.append(base + page.url)
-    for output in site.files:
-        files.append(File.generated(config, output.path, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV))
-    # The pages and records live until the build ends: keep the garbage collector off them.
+    portal = STATE.portal
+    assert portal is not None
+    start = time.perf_counter()
+    written = STATE.writer.write(portal, Path(config.site_dir))
+    log.info(
+        "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
+        len(written.pages), written.rendered, len(written.files), written.rewritten_files, portal.today,
+        time.perf_counter() - start,
+    )
+    base = (config.site_url or portal.settings.base_url).rstrip("/") + "/"
+    STATE.sitemap[:] = [base + page.url for page in written.pages]
+    for page in written.pages:
+        files.append(_written(config, urls.source(page.url), urls.output_path(page.url)))
+    for path in written.files:
+        files.append(_written(config, path, path))
+    # Pages whose data the adapter supplies (the home page) change with the data, not their file.
+    for src_uri in STATE.content_context:
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            file.is_modified = lambda: True  # type: ignore[method-assign]
+    # The records live until the build ends: keep the garbage collector off them.
     gc.collect()
     gc.freeze()
     return files
@@ -153,8 +175,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Markdown pages get the same `shell` as generated pages, and their own data context."""
-    site = STATE.site
-    engage: Any = site.content_context.get(page.file.src_uri, {}) if site is not None else {}
+    engage: Any = STATE.content_context.get(page.file.src_uri, {}) if STATE.portal is not None else {}
     context["engage"] = engage
     settings = STATE.settings or _preview_settings(config)
     url = "" if page.is_homepage else page.url
