@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from . import template_filters, urls
 from .models.settings import Settings
+from .loading import LoadCache
 from .pages import home
 from .portal import Portal, check_data
 from .problems import Problem
@@ -81,6 +82,7 @@ class State:
     problems: list[Problem] | None = None
     sitemap: list[str] = field(default_factory=list)
     writer: SiteWriter = field(default_factory=SiteWriter)
+    load_cache: LoadCache = field(default_factory=LoadCache)
 
 
 STATE = State()
@@ -98,7 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.data = data
     log.info("Engage: checking the data in %s", data)
     try:
-        result = check_data(data)
+        result = check_data(data, cache=STATE.load_cache if STATE.command == "serve" else None)
     except TodayError as err:
         raise PluginError(str(err)) from None
     if result.problems or result.portal is None:

@@ -49,7 +49,7 @@ def calendar() -> str:
 
 
 def calendar_month(year: int, month: int) -> str:
-    return f"calendar/{year}/{month:02d}/"
+    return f"calendar/{year:04d}-{month:02d}/"
 
 
 def eias() -> str:
@@ -109,6 +109,11 @@ def commitment_action(commitment_id: str, action_id: str) -> str:
 
 def coverage() -> str:
     return "coverage/"
+
+
+def coverage_detail(facet: str, key: str) -> str:
+    """The events behind one coverage figure ('all' is every event held)."""
+    return "coverage/all/" if facet == "all" else f"coverage/{facet}/{key}/"
 
 
 def feeds() -> str:

@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import urls
 from ..portal import Portal
-from .datasets import OPEN_DATA, RECORDS, Dataset
+from .datasets import RECORDS, Dataset
 from .fields import Column, describe, flat_columns
 from .published import WITHHELD_COUNTS, published, withheld
 
@@ -37,7 +38,7 @@ class Table:
 
     @property
     def path(self) -> str:
-        return f"{OPEN_DATA}{self.file}"
+        return f"{urls.open_data()}{self.file}"
 
     @property
     def item_model(self) -> type[BaseModel]:

@@ -21,11 +21,11 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from .. import models
+from .. import models, urls
 from ..loading import TAXONOMIES
 from ..models import types as value_types
 from ..pages.page import OutputFile
-from .datasets import ALL, SCHEMAS, Dataset
+from .datasets import ALL, Dataset
 from .names import names_schema
 from .published import SMALL_COUNT, WITHHELD_COUNTS
 
@@ -101,7 +101,7 @@ def file_schema(name: str, base_url: str) -> dict[str, Any]:
             "description": f"A list of entries, each starting with '- id:'. {model.__doc__}",
             **body,
         }
-    return {"$schema": DIALECT, "$id": f"{base_url}{SCHEMAS}{name}.json", **body}
+    return {"$schema": DIALECT, "$id": f"{base_url}{urls.schemas()}{name}.json", **body}
 
 
 def file_schema_names() -> list[str]:
@@ -171,6 +171,6 @@ def dumps(schema: dict[str, Any]) -> bytes:
 
 def schema_files(base_url: str) -> list[OutputFile]:
     """Every schema the site publishes."""
-    out = [OutputFile(f"{SCHEMAS}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
+    out = [OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
     out += [OutputFile(d.export_schema_path, dumps(export_schema(d, base_url))) for d in ALL]
     return out

@@ -94,7 +94,7 @@ def _listing(
                 template="engage/eia_register.html",
                 description=description,
                 context={**context, "pager": pager, "rows": list(pager.items), "today": portal.today, "first_page": first},
-                searchable=first and base == "eia/",
+                searchable=first and base == urls.eias(),
             )
         )
     return out
@@ -108,7 +108,7 @@ def register_pages(portal: Portal) -> list[Page]:
     out = _listing(
         portal,
         register,
-        "eia/",
+        urls.eias(),
         "Equality Impact Assessments",
         "Every published Equality Impact Assessment, its outcome, its review date and its actions.",
         {"kind": "eia-register", "figures": figures(register, chosen), "selection": None, "filters": filters, "sorts": _sorts("decision")},
