@@ -26,7 +26,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## Preview at http://127.0.0.1:8000, rebuilding when data, templates or pages change.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## Build the static site into site/. A failed build leaves the previous site/ untouched.
 build: $(STAMP)

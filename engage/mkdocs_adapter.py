@@ -32,8 +32,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from . import template_filters, urls
-from .models.settings import Settings
 from .loading import LoadCache
+from .models.settings import Settings
 from .pages import home
 from .portal import Portal, check_data
 from .problems import Problem
@@ -143,7 +143,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     portal = STATE.portal
     assert portal is not None
     start = time.perf_counter()
-    written = STATE.writer.write(portal, Path(config.site_dir))
+    # The preview renders in this process, so the memos that make its rebuilds quick are filled
+    # by the first build; a build forks workers when it pays.
+    workers = 1 if STATE.command == "serve" else None
+    written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
     log.info(
         "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
         len(written.pages), written.rendered, len(written.files), written.rewritten_files, portal.today,

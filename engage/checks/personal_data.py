@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..loading import Loaded
+from ..memo import IdentityMemo
 from ..problems import Problem
 from ..records import Record
 from ..yaml_reader import Path
@@ -136,10 +137,15 @@ def check_record(record: Record[Any], allowed: set[str]) -> list[Problem]:
     ]
 
 
+_FOUND: IdentityMemo[list[Problem]] = IdentityMemo()
+"""Each record's findings, reused under the preview while the record and the mailboxes are unchanged."""
+
+
 def check(loaded: Loaded) -> list[Problem]:
     allowed = allowed_mailboxes(loaded)
+    mailboxes = frozenset(allowed)
     out: list[Problem] = []
     records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
     for record in records:
-        out += check_record(record, allowed)
+        out += _FOUND.get((record.file, mailboxes), (record, record.model), lambda: check_record(record, allowed))  # noqa: B023 (called at once)
     return out

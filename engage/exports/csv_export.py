@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import urls
+from ..memo import IdentityMemo
 from ..portal import Portal
 from .datasets import RECORDS, Dataset
 from .fields import Column, describe, flat_columns
@@ -131,13 +132,22 @@ def rows(portal: Portal, table: Table) -> list[list[str]]:
     numbered = "id" not in table.item_model.model_fields
     out: list[list[str]] = []
     for key, model in sorted(table.dataset.entries(portal).items()):
-        shown = published(model)
-        if table.nested is None:
-            out.append([key, *(cell(get(shown)) for get in getters)])
-            continue
-        for position, item in enumerate(getattr(shown, table.nested), start=1):
-            keys = [key, str(position)] if numbered else [key]
-            out.append([*keys, *(cell(get(item)) for get in getters)])
+        out += _ROWS.get((table.file, key), (model,), lambda: _record_rows(table, getters, numbered, key, model))  # noqa: B023
+    return out
+
+
+_ROWS: IdentityMemo[list[list[str]]] = IdentityMemo()
+"""Each record's rows in each table, reused under the preview while the record is unchanged."""
+
+
+def _record_rows(table: Table, getters: list[Callable[[BaseModel], Any]], numbered: bool, key: str, model: BaseModel) -> list[list[str]]:
+    shown = published(model)
+    if table.nested is None:
+        return [[key, *(cell(get(shown)) for get in getters)]]
+    out = []
+    for position, item in enumerate(getattr(shown, table.nested), start=1):
+        keys = [key, str(position)] if numbered else [key]
+        out.append([*keys, *(cell(get(item)) for get in getters)])
     return out
 
 

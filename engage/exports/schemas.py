@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -171,6 +172,12 @@ def dumps(schema: dict[str, Any]) -> bytes:
 
 def schema_files(base_url: str) -> list[OutputFile]:
     """Every schema the site publishes."""
+    return list(_schema_files(base_url))
+
+
+@cache
+def _schema_files(base_url: str) -> tuple[OutputFile, ...]:
+    # The schemas follow from the models and the site's address alone: made once per process.
     out = [OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
     out += [OutputFile(d.export_schema_path, dumps(export_schema(d, base_url))) for d in ALL]
-    return out
+    return tuple(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
+from ..memo import IdentityMemo
 from ..models.event import Event
 from ..pages.page import OutputFile
 from ..portal import Portal
@@ -11,29 +12,16 @@ from . import deadlines, vevents
 from .common import Entry
 from .feeds import assemble, catalogue, zones_for
 
-
-_EVENT_ENTRIES: dict[str, tuple[tuple[object, ...], Entry]] = {}
-"""Each event's serialised VEVENTs with the objects they were made from. The preview loads
-unchanged files into the same objects (loading.LoadCache), so an event whose record, settings,
-venue, method and topics are the very same objects as last time reuses its bytes; anything else
-(every event of a plain build) is serialised afresh."""
-
-
-def _inputs(portal: Portal, record: Record[Event]) -> tuple[object, ...]:
-    """Everything vevents.entry reads for one event."""
-    event = record.model
-    venue = portal.venues[event.venue] if event.venue else None
-    return (record, event, portal.settings, venue, portal.methods[event.method], *(portal.topics[t] for t in event.topics))
+_EVENT_ENTRIES: IdentityMemo[Entry] = IdentityMemo()
+"""Each event's serialised VEVENTs, reused under the preview while its inputs are unchanged."""
 
 
 def _event_entry(portal: Portal, record: Record[Event]) -> Entry:
-    inputs = _inputs(portal, record)
-    known = _EVENT_ENTRIES.get(record.id)
-    if known is not None and len(known[0]) == len(inputs) and all(a is b for a, b in zip(known[0], inputs, strict=True)):
-        return known[1]
-    item = vevents.entry(portal, record)
-    _EVENT_ENTRIES[record.id] = (inputs, item)
-    return item
+    """vevents.entry, which reads the record, the settings, the venue, the method and the topics."""
+    event = record.model
+    venue = portal.venues[event.venue] if event.venue else None
+    inputs = (record, event, portal.settings, venue, portal.methods[event.method], *(portal.topics[t] for t in event.topics))
+    return _EVENT_ENTRIES.get(record.id, inputs, lambda: vevents.entry(portal, record))
 
 
 def entries(portal: Portal) -> dict[str, Entry]:
