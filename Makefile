@@ -46,7 +46,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## Preview at http://127.0.0.1:8000, rebuilding when data, templates or pages change.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## Build the static site into site/. A failed, killed or concurrent build leaves a whole site/:
 ## the new one is built beside it and swapped in atomically, under a lock.

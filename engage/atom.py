@@ -22,7 +22,6 @@ from .portal import Portal
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-FEED_PATH = "feeds/publications.atom"
 MAX_ENTRIES = 100
 """The feed keeps the newest entries only, so it never grows with the archive."""
 EMPTY_FEED_DATE = date(1970, 1, 1)
@@ -128,14 +127,14 @@ def render(portal: Portal) -> bytes:
     items = entries(portal)
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {f"{{{XML_NS}}}lang": "en-GB"})
-    _text(feed, "id", entry_id(base, FEED_PATH))
+    _text(feed, "id", entry_id(base, urls.publications_feed()))
     _text(feed, "title", f"{settings.name}: newly published")
     _text(feed, "subtitle", "Equality Impact Assessments, consultation feedback, progress on equality commitments and new consultations.")
     _text(feed, "updated", _stamp(items[0].updated if items else EMPTY_FEED_DATE, portal.tz))
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     _text(author, "name", settings.publisher)
     _text(feed, "rights", f"{settings.licence}: {settings.licence_url}")
-    ET.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}{FEED_PATH}"})
+    ET.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}{urls.publications_feed()}"})
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "alternate", "type": "text/html", "href": base})
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM_NS}}}entry")
@@ -151,4 +150,4 @@ def render(portal: Portal) -> bytes:
 
 
 def files(portal: Portal) -> list[OutputFile]:
-    return [OutputFile(FEED_PATH, render(portal))]
+    return [OutputFile(urls.publications_feed(), render(portal))]

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import urls
 from .commitment_progress import STATE_LABELS, ActionState, action_state
 from .models.eia import Eia, ImpactLevel, Outcome, Stage
 from .portal import Portal
@@ -120,10 +121,10 @@ def rows(portal: Portal) -> list[EiaRow]:
 
 
 SORTS: dict[str, tuple[str, str]] = {
-    "decision": ("decision date, newest first", "eia/"),
-    "review": ("review date, soonest first", "eia/sort/review-date/"),
-    "title": ("title, A to Z", "eia/sort/title/"),
-    "service": ("service, A to Z", "eia/sort/service/"),
+    "decision": ("decision date, newest first", urls.eia_sort("decision")),
+    "review": ("review date, soonest first", urls.eia_sort("review")),
+    "title": ("title, A to Z", urls.eia_sort("title")),
+    "service": ("service, A to Z", urls.eia_sort("service")),
 }
 """The register's static sort orders (for readers without JavaScript): key -> (words, URL)."""
 
@@ -160,19 +161,19 @@ class Selection:
         return len(self.ids)
 
 
-FACETS: dict[str, tuple[str, str]] = {
-    "service": ("Assessments by {label}", "eia/service/{value}/"),
-    "outcome": ("Assessments with the outcome: {label}", "eia/outcome/{value}/"),
-    "stage": ("Assessments at the stage: {label}", "eia/stage/{value}/"),
-    "characteristic": ("Assessments finding a negative impact on {label}", "eia/characteristic/{value}/"),
-    "year": ("Assessments informing decisions in {label}", "eia/year/{value}/"),
-    "review-overdue": ("Assessments overdue for review", "eia/review-overdue/"),
-    "quality-assured": ("Assessments that were {lower}", "eia/quality-assured/{value}/"),
-    "negative-impact": ("Assessments with a negative impact and {lower}", "eia/negative-impact/{value}/"),
-    "action-state": ("Assessments with a mitigation action that is {lower}", "eia/actions/{value}/"),
-    "completed-late": ("Assessments completed after the decision they inform", "eia/completed-after-decision/"),
+FACETS: dict[str, str] = {
+    "service": "Assessments by {label}",
+    "outcome": "Assessments with the outcome: {label}",
+    "stage": "Assessments at the stage: {label}",
+    "characteristic": "Assessments finding a negative impact on {label}",
+    "year": "Assessments informing decisions in {label}",
+    "review-overdue": "Assessments overdue for review",
+    "quality-assured": "Assessments that were {lower}",
+    "negative-impact": "Assessments with a negative impact and {lower}",
+    "action-state": "Assessments with a mitigation action that is {lower}",
+    "completed-late": "Assessments completed after the decision they inform",
 }
-"""Every way of selecting from the register: facet -> (page heading, page URL), filled in per value."""
+"""Every way of selecting from the register: facet -> page heading (filled in per value); urls.eia_selection says where."""
 
 
 def facet_values(r: EiaRow) -> dict[str, tuple[str, ...]]:
@@ -217,14 +218,14 @@ def selections(portal: Portal, register: list[EiaRow]) -> dict[str, list[Selecti
     values = {r.id: facet_values(r) for r in register}
     out: dict[str, list[Selection]] = {}
     for facet, labels in facet_labels(portal, register).items():
-        heading, url = FACETS[facet]
+        heading = FACETS[facet]
         out[facet] = [
             Selection(
                 facet=facet,
                 value=value,
                 label=label,
                 heading=heading.format(label=label, lower=label[:1].lower() + label[1:]),
-                url=url.format(value=value),
+                url=urls.eia_selection(facet, value),
                 ids=tuple(r.id for r in register if value in values[r.id][facet]),
             )
             for value, label in labels.items()

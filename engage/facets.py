@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .event_words import ACCESS_LABELS, attendance, is_free
+from .memo import IdentityMemo
 from .models.event import Event
 from .models.types import ContinuumLevel
 from .portal import Portal
@@ -41,8 +42,15 @@ COST_NAMES = {"free": "Free", "paid": "Paid"}
 ACCESS_VALUES = {key.replace("_", "-"): label for key, label in ACCESS_LABELS.items()}
 
 
+_VALUES: IdentityMemo[dict[str, tuple[str, ...]]] = IdentityMemo()
+
+
 def values_of(portal: Portal, event: Event) -> dict[str, tuple[str, ...]]:
-    """The facet values (ids) an event has, facet by facet."""
+    """The facet values (ids) an event has, facet by facet (callers must not change the result)."""
+    return _VALUES.get(id(event), (event, portal.methods[event.method]), lambda: _values_of(portal, event))
+
+
+def _values_of(portal: Portal, event: Event) -> dict[str, tuple[str, ...]]:
     return {
         "area": tuple(event.areas),
         "topic": tuple(event.topics),

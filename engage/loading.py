@@ -158,7 +158,17 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else "\ufffd" for c in raw.decode("utf-8", "replace"))
 
 
-def load(root: FsPath) -> Loaded:
+@dataclass
+class LoadCache:
+    """What each file contributed to the last load, by path, with the size and modification time
+    it had then. The preview keeps one between rebuilds, so a save re-reads only the files that
+    changed, and the records of the others stay the same objects (later stages may rely on that
+    to skip work)."""
+
+    files: dict[str, tuple[tuple[int, int], Loaded]] = field(default_factory=dict)
+
+
+def load(root: FsPath, cache: LoadCache | None = None) -> Loaded:
     """Read every file under `root` (the data folder)."""
     root = FsPath(root)
     out = Loaded(root=root)
@@ -193,12 +203,41 @@ def load(root: FsPath) -> Loaded:
                 )
                 continue
             out.files.append(shown)
-            _load_file(path, rel, shown, out)
+            if cache is None:
+                _load_file(path, rel, shown, out)
+            else:
+                _load_file_cached(path, rel, shown, out, cache)
+    if cache is not None:
+        seen = set(out.files)
+        for gone in [shown for shown in cache.files if shown not in seen]:
+            del cache.files[gone]
     if out.settings is None and not any(p.file.endswith("site.yaml") for p in out.problems):
         out.problems.append(
             Problem(display_path(root / "site.yaml", root), 1, 1, "missing-file", "", "site settings file is missing")
         )
     return out
+
+
+def _load_file_cached(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded, cache: LoadCache) -> None:
+    """`_load_file`, or what it gave last time when the file has not changed since."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    hit = cache.files.get(shown)
+    if hit is None or hit[0] != stamp:
+        scratch = Loaded(root=out.root)
+        _load_file(path, rel, shown, scratch)
+        hit = (stamp, scratch)
+        cache.files[shown] = hit
+    part = hit[1]
+    out.settings = part.settings or out.settings
+    out.events += part.events
+    out.eias += part.eias
+    out.feedback += part.feedback
+    out.commitments += part.commitments
+    out.taxonomies.update(part.taxonomies)
+    out.problems += part.problems
+    for name, ids in part.broken.items():
+        out.broken.setdefault(name, set()).update(ids)
 
 
 def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> None:

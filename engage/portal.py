@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from . import models
 from .checks import branding, dates, eia_rules, personal_data, population_shares, references, unique_ids
-from .loading import Loaded, load
+from .loading import LoadCache, Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem
 from .records import Record
@@ -142,11 +142,12 @@ class CheckResult:
     files: list[str]
 
 
-def check_data(root: FsPath, today: date | None = None) -> CheckResult:
-    """Load and check everything under `root`; a Portal only when there is no error."""
+def check_data(root: FsPath, today: date | None = None, cache: LoadCache | None = None) -> CheckResult:
+    """Load and check everything under `root`; a Portal only when there is no error. With a
+    `cache` (the preview), files unchanged since the last call are not read again."""
     from .today import resolve_today
 
-    loaded = load(FsPath(root))
+    loaded = load(FsPath(root), cache)
     problems = list(loaded.problems)
     for check in CHECKS:
         problems += check(loaded)

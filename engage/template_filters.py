@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import formatting, markup
+from . import formatting, markup, urls
 from .event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 
 
@@ -18,6 +18,8 @@ def register(env: Environment) -> None:
     env.globals["access_labels"] = ACCESS_LABELS
     env.globals["availability_words"] = AVAILABILITY_WORDS
     env.filters["words"] = words
+    # Every link in a template is made by engage/urls.py: {{ shell.root }}{{ url.event(id) }}.
+    env.globals["url"] = urls
 
 
 def words(value: Any) -> str:

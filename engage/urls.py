@@ -1,56 +1,13 @@
-"""Where every kind of page lives on the site (directory URLs, relative to the site root)."""
+"""Where every kind of page and file lives on the site (relative to the site root).
+
+The one home of the site's addresses: page families, feeds, exports, the adapter and the
+templates (as the global `url`: `{{ shell.root }}{{ url.event(id) }}`) all ask here.
+Directory URLs end in '/'; '' is the home page.
+"""
 
 from __future__ import annotations
 
 
-def event(event_id: str) -> str:
-    return f"events/{event_id}/"
-
-
-def eia(eia_id: str) -> str:
-    return f"eia/{eia_id}/"
-
-
-def feedback(feedback_id: str) -> str:
-    return f"you-said-we-did/{feedback_id}/"
-
-
-def commitment(commitment_id: str) -> str:
-    return f"commitments/{commitment_id}/"
-
-
-def listing(base: str, page: int) -> str:
-    """Page 1 of a listing is its folder; later pages are page/N/ beneath it."""
-    return base if page == 1 else f"{base}page/{page}/"
-
-
-def source(url: str) -> str:
-    """The Markdown source path MkDocs needs for a directory URL: 'events/x/' -> 'events/x.md'."""
-    stripped = url.strip("/")
-    if not stripped:
-        return "index.md"
-    return f"{stripped}/index.md"
-
-
-def event_ics(event_id: str) -> str:
-    """The calendar file for one event, beside its page."""
-    return f"events/{event_id}/{event_id}.ics"
-
-
-ALL_FEED = "feeds/all.ics"
-CONSULTATIONS_FEED = "feeds/consultations.ics"
-REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
-
-
-def facet_feed(facet: str, value: str) -> str:
-    return f"feeds/{facet}/{value}.ics"
-
-
-def facet_listing(facet: str, value: str) -> str:
-    return f"events/{facet}/{value}/"
-
-
-# The site's sections and information pages (same definitions as the rendering layer's urls.py).
 def home() -> str:
     return ""
 
@@ -60,8 +17,21 @@ def events() -> str:
     return "events/"
 
 
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def event_ics(event_id: str) -> str:
+    """The calendar file for one event, beside its page."""
+    return f"events/{event_id}/{event_id}.ics"
+
+
 def past_events() -> str:
     return "events/past/"
+
+
+def past_year(year: int) -> str:
+    return f"events/past/{year}/"
 
 
 def filters() -> str:
@@ -69,9 +39,17 @@ def filters() -> str:
     return "events/filters/"
 
 
+def facet_listing(facet: str, value: str) -> str:
+    return f"events/{facet}/{value}/"
+
+
 def calendar() -> str:
     """The month calendar (this month)."""
     return "calendar/"
+
+
+def calendar_month(year: int, month: int) -> str:
+    return f"calendar/{year:04d}-{month:02d}/"
 
 
 def eias() -> str:
@@ -79,17 +57,63 @@ def eias() -> str:
     return "eia/"
 
 
+def eia(eia_id: str) -> str:
+    return f"eia/{eia_id}/"
+
+
+EIA_SELECTIONS: dict[str, str] = {
+    "service": "eia/service/{value}/",
+    "outcome": "eia/outcome/{value}/",
+    "stage": "eia/stage/{value}/",
+    "characteristic": "eia/characteristic/{value}/",
+    "year": "eia/year/{value}/",
+    "review-overdue": "eia/review-overdue/",
+    "quality-assured": "eia/quality-assured/{value}/",
+    "negative-impact": "eia/negative-impact/{value}/",
+    "action-state": "eia/actions/{value}/",
+    "completed-late": "eia/completed-after-decision/",
+}
+"""Where each selection of the register lives (facet -> pattern); one-value facets ignore the value."""
+
+
+def eia_selection(facet: str, value: str) -> str:
+    """A selection of the register, such as 'eia/outcome/adjust/'."""
+    return EIA_SELECTIONS[facet].format(value=value)
+
+
+def eia_sort(key: str) -> str:
+    """The register in another order; 'decision' (newest first) is the register itself."""
+    return "eia/" if key == "decision" else f"eia/sort/{key.replace('review', 'review-date')}/"
+
+
 def feedback_index() -> str:
     """'You said, we did': every consultation's outcome."""
     return "you-said-we-did/"
+
+
+def feedback(feedback_id: str) -> str:
+    return f"you-said-we-did/{feedback_id}/"
 
 
 def commitments() -> str:
     return "commitments/"
 
 
+def commitment(commitment_id: str) -> str:
+    return f"commitments/{commitment_id}/"
+
+
+def commitment_action(commitment_id: str, action_id: str) -> str:
+    return f"commitments/{commitment_id}/#action-{action_id}"
+
+
 def coverage() -> str:
     return "coverage/"
+
+
+def coverage_detail(facet: str, key: str) -> str:
+    """The events behind one coverage figure ('all' is every event held)."""
+    return "coverage/all/" if facet == "all" else f"coverage/{facet}/{key}/"
 
 
 def feeds() -> str:
@@ -101,8 +125,22 @@ def open_data() -> str:
     return "open-data/"
 
 
+def data_dictionary() -> str:
+    return "open-data/dictionary/"
+
+
 def schemas() -> str:
     return "schemas/"
+
+
+def publications_feed() -> str:
+    """The Atom feed of publications."""
+    return "feeds/publications.atom"
+
+
+def asset(name: str) -> str:
+    """A static file shipped with the theme, such as 'table-sort.js'."""
+    return f"assets/{name}"
 
 
 def search() -> str:
@@ -123,3 +161,32 @@ def contact() -> str:
 
 def about() -> str:
     return "about/"
+
+
+def listing(base: str, page: int) -> str:
+    """Page 1 of a listing is its folder; later pages are page/N/ beneath it."""
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def output_path(url: str) -> str:
+    """The file a directory URL is written to: 'events/x/' -> 'events/x/index.html'."""
+    stripped = url.strip("/")
+    return f"{stripped}/index.html" if stripped else "index.html"
+
+
+def source(url: str) -> str:
+    """The Markdown source path MkDocs knows a directory URL by: 'events/x/' -> 'events/x/index.md'
+    (so links from hand-written pages to generated pages resolve)."""
+    stripped = url.strip("/")
+    if not stripped:
+        return "index.md"
+    return f"{stripped}/index.md"
+
+
+ALL_FEED = "feeds/all.ics"
+CONSULTATIONS_FEED = "feeds/consultations.ics"
+REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
+
+
+def facet_feed(facet: str, value: str) -> str:
+    return f"feeds/{facet}/{value}.ics"

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from engage import atom
+from engage import atom, urls
 from engage.portal import Portal, check_data
 
 from .conftest import EXAMPLE_DATA
@@ -127,6 +127,6 @@ def test_ids_are_stable_across_days_and_nothing_is_dated_after_today() -> None:
 
 
 def test_the_site_publishes_the_feed_and_links_it_from_the_open_data_page(example_portal: Portal, example_site: Path) -> None:
-    assert (example_site / atom.FEED_PATH).read_bytes() == atom.render(example_portal)
+    assert (example_site / urls.publications_feed()).read_bytes() == atom.render(example_portal)
     page = (example_site / "open-data" / "index.html").read_text("utf-8")
     assert '<link rel="alternate" type="application/atom+xml" title="Newly published" href="../feeds/publications.atom">' in page

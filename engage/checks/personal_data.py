@@ -35,6 +35,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..loading import Loaded
+from ..memo import IdentityMemo
 from ..problems import Problem
 from ..records import Record
 from ..yaml_reader import Path
@@ -197,9 +198,15 @@ def check_record(record: Record[Any], allowed: set[str], contacts: dict[str, str
     ]
 
 
+_FOUND: IdentityMemo[list[Problem]] = IdentityMemo()
+"""Each record's findings, reused under the preview while the record and the mailboxes are unchanged."""
+
+
 def check(loaded: Loaded) -> list[Problem]:
     allowed = allowed_mailboxes(loaded)
     contacts = {r.id: r.model.contact.lower() for r in loaded.taxonomies.get("organisations", [])}
+    mailboxes = frozenset(allowed)
+    contact_key = frozenset(contacts.items())
     out: list[Problem] = []
     records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
     # Taxonomies and site.yaml are published too (names, descriptions, directions, the footer).
@@ -208,5 +215,7 @@ def check(loaded: Loaded) -> list[Problem]:
     if loaded.settings is not None:
         records.append(loaded.settings)
     for record in records:
-        out += check_record(record, allowed, contacts)
+        out += _FOUND.get(
+            (record.file, mailboxes, contact_key), (record, record.model), lambda: check_record(record, allowed, contacts)  # noqa: B023 (called at once)
+        )
     return out

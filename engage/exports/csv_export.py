@@ -18,8 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import urls
+from ..memo import IdentityMemo
 from ..portal import Portal
-from .datasets import OPEN_DATA, RECORDS, Dataset
+from .datasets import RECORDS, Dataset
 from .fields import Column, describe, flat_columns
 from .published import WITHHELD_COUNTS, published, withheld
 
@@ -38,7 +40,7 @@ class Table:
 
     @property
     def path(self) -> str:
-        return f"{OPEN_DATA}{self.file}"
+        return f"{urls.open_data()}{self.file}"
 
     @property
     def item_model(self) -> type[BaseModel]:
@@ -145,13 +147,22 @@ def rows(portal: Portal, table: Table) -> list[list[str]]:
     numbered = "id" not in table.item_model.model_fields
     out: list[list[str]] = []
     for key, model in sorted(table.dataset.entries(portal).items()):
-        shown = published(model)
-        if table.nested is None:
-            out.append([key, *(inert(cell(get(shown))) for get in getters)])
-            continue
-        for position, item in enumerate(getattr(shown, table.nested), start=1):
-            keys = [key, str(position)] if numbered else [key]
-            out.append([*keys, *(inert(cell(get(item))) for get in getters)])
+        out += _ROWS.get((table.file, key), (model,), lambda: _record_rows(table, getters, numbered, key, model))  # noqa: B023
+    return out
+
+
+_ROWS: IdentityMemo[list[list[str]]] = IdentityMemo()
+"""Each record's rows in each table, reused under the preview while the record is unchanged."""
+
+
+def _record_rows(table: Table, getters: list[Callable[[BaseModel], Any]], numbered: bool, key: str, model: BaseModel) -> list[list[str]]:
+    shown = published(model)
+    if table.nested is None:
+        return [[key, *(inert(cell(get(shown))) for get in getters)]]
+    out = []
+    for position, item in enumerate(getattr(shown, table.nested), start=1):
+        keys = [key, str(position)] if numbered else [key]
+        out.append([*keys, *(inert(cell(get(item))) for get in getters)])
     return out
 
 

@@ -7,12 +7,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .. import models
+from .. import models, urls
 from ..loading import TAXONOMIES
 from ..portal import Portal
-
-OPEN_DATA = "open-data/"
-SCHEMAS = "schemas/"
 
 
 @dataclass(frozen=True)
@@ -33,11 +30,11 @@ class Dataset:
 
     @property
     def json_path(self) -> str:
-        return f"{OPEN_DATA}{self.name}.json"
+        return f"{urls.open_data()}{self.name}.json"
 
     @property
     def export_schema_path(self) -> str:
-        return f"{SCHEMAS}{OPEN_DATA}{self.name}.json"
+        return f"{urls.schemas()}{urls.open_data()}{self.name}.json"
 
 
 def _records(attribute: str) -> Callable[[Portal], dict[str, BaseModel]]:

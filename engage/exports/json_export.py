@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..memo import IdentityMemo
 from ..portal import Portal
 from .datasets import Dataset
 from .fields import describe
@@ -74,10 +75,14 @@ def plain(model: BaseModel) -> dict[str, Any]:
     return _fix(model.model_dump(mode="json"), model)
 
 
+_BODIES: IdentityMemo[dict[str, Any]] = IdentityMemo()
+"""Each record's published fields as JSON-ready data, reused under the preview while the record is unchanged."""
+
+
 def record(index: dict[str, dict[str, str]], dataset: Dataset, key: str, model: BaseModel) -> dict[str, Any]:
     """One record's export: its id, its published fields, then the names it refers to
     (`index` is `names.name_index(portal)`)."""
-    body = plain(published(model))
+    body = _BODIES.get((dataset.name, key), (model,), lambda: plain(published(model)))
     if dataset.taxonomy:
         # A taxonomy entry's id is one of its own fields, so it already comes first.
         return {**body, NAMES_KEY: names(index, model)}

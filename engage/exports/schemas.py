@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from .. import models
+from .. import models, urls
 from ..disclosure import SMALL_COUNT
 from ..loading import TAXONOMIES
 from ..models import types as value_types
 from ..output import OutputFile
-from .datasets import ALL, SCHEMAS, Dataset
+from .datasets import ALL, Dataset
 from .names import names_schema
 from .published import WITHHELD_COUNTS
 
@@ -102,7 +103,7 @@ def file_schema(name: str, base_url: str) -> dict[str, Any]:
             "description": f"A list of entries, each starting with '- id:'. {model.__doc__}",
             **body,
         }
-    return {"$schema": DIALECT, "$id": f"{base_url}{SCHEMAS}{name}.json", **body}
+    return {"$schema": DIALECT, "$id": f"{base_url}{urls.schemas()}{name}.json", **body}
 
 
 def file_schema_names() -> list[str]:
@@ -172,6 +173,12 @@ def dumps(schema: dict[str, Any]) -> bytes:
 
 def schema_files(base_url: str) -> list[OutputFile]:
     """Every schema the site publishes."""
-    out = [OutputFile(f"{SCHEMAS}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
+    return list(_schema_files(base_url))
+
+
+@cache
+def _schema_files(base_url: str) -> tuple[OutputFile, ...]:
+    # The schemas follow from the models and the site's address alone: made once per process.
+    out = [OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
     out += [OutputFile(d.export_schema_path, dumps(export_schema(d, base_url))) for d in ALL]
-    return out
+    return tuple(out)

@@ -32,7 +32,6 @@ from .common import Entry, absolute, fold
 from .timezones import Zones, covering
 from .vevents import event_key
 
-SUBSCRIBE_PAGE = "feeds/"
 FEED_FACETS = tuple(f for f in facets.FACETS if f.feed)
 FACET_WORDS = {
     "area": "Events in or for {name}.",
@@ -163,7 +162,7 @@ def header(portal: Portal, name: str, text: str, path: str) -> bytes:
     differ from feed to feed, which matters with a file per event.
     """
     settings = portal.settings
-    fixed = _fixed(settings.publisher, settings.feed_refresh_hours, absolute(settings, SUBSCRIBE_PAGE))
+    fixed = _fixed(settings.publisher, settings.feed_refresh_hours, absolute(settings, urls.feeds()))
     own = [
         _text("NAME", name),
         _text("X-WR-CALNAME", name),

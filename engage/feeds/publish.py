@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from .. import urls
+from ..memo import IdentityMemo
+from ..models.event import Event
 from ..output import OutputFile
 from ..portal import Portal
+from ..records import Record
 from . import deadlines, vevents
 from .common import Entry
 from .feeds import assemble, catalogue, zones_for
+
+_EVENT_ENTRIES: IdentityMemo[Entry] = IdentityMemo()
+"""Each event's serialised VEVENTs, reused under the preview while its inputs are unchanged."""
+
+
+def _event_entry(portal: Portal, record: Record[Event]) -> Entry:
+    """vevents.entry, which reads the record, the settings, the venue, the method and the topics."""
+    event = record.model
+    venue = portal.venues[event.venue] if event.venue else None
+    inputs = (record, event, portal.settings, venue, portal.methods[event.method], *(portal.topics[t] for t in event.topics))
+    return _EVENT_ENTRIES.get(record.id, inputs, lambda: vevents.entry(portal, record))
 
 
 def entries(portal: Portal) -> dict[str, Entry]:
     """Every feed item by key, each serialised once."""
     out: dict[str, Entry] = {}
     for record in portal.events.values():
-        item = vevents.entry(portal, record)
+        item = _event_entry(portal, record)
         out[item.key] = item
         closes = deadlines.consultation_close(portal, record)
         if closes is not None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .. import facets
+from .. import facets, urls
 from ..pages.page import Page
 from ..portal import Portal
 from .common import absolute
-from .feeds import SUBSCRIBE_PAGE, FeedSpec, catalogue
+from .feeds import FeedSpec, catalogue
 
 FACET_HEADINGS = {
     "area": "By area",
@@ -72,7 +72,7 @@ def page(portal: Portal) -> Page:
     ]
     settings = portal.settings
     return Page(
-        url=SUBSCRIBE_PAGE,
+        url=urls.feeds(),
         title="Subscribe to calendars",
         template="engage/feeds.html",
         description="Add events to Google Calendar, Outlook, Apple Calendar or any calendar app, and keep them up to date.",

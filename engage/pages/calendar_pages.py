@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .. import urls
 from ..formatting import month_name
 from ..portal import Portal
 from .event_view import EventItem, items, listing_order, zone_words
 from .page import Page
 
-CALENDAR_URL = "calendar/"
 WEEKDAYS = tuple(calendar.day_name)
 """Monday first, as UK calendars are."""
 
 
 def month_url(month: date) -> str:
-    return f"{CALENDAR_URL}{month:%Y-%m}/"
+    return urls.calendar_month(month.year, month.month)
 
 
 def add_months(month: date, count: int) -> date:
@@ -126,7 +126,7 @@ def month_context(portal: Portal, month: date, months: list[date], by_day: dict[
         "event_count": len({c.item.occurrence for week in grid for d in week if d.in_month for c in d.entries}),
         "previous": month_link(previous) if previous else None,
         "next": month_link(following) if following else None,
-        "this_month": MonthLink(month_name(today_month.year, today_month.month), CALENDAR_URL) if back else None,
+        "this_month": MonthLink(month_name(today_month.year, today_month.month), urls.calendar()) if back else None,
         "is_this_month": month == today_month,
         "today": portal.today,
         "zone": zone_words(portal.settings.timezone),
@@ -150,7 +150,7 @@ def calendar_pages(portal: Portal) -> list[Page]:
     this_month = portal.today.replace(day=1)
     out.append(
         Page(
-            url=CALENDAR_URL,
+            url=urls.calendar(),
             title=f"Events in {month_name(this_month.year, this_month.month)}",
             template="engage/calendar.html",
             description="This month's engagement events, as a calendar.",

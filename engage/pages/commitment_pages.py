@@ -11,7 +11,7 @@ from .page import Page
 
 def index_page(portal: Portal) -> Page:
     return Page(
-        url="commitments/",
+        url=urls.commitments(),
         title="Equality commitments",
         template="engage/commitments_index.html",
         description="Our equality commitments by Equality Framework module, their action plans and progress.",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import urls
 from ..charts import Bar, Row, bar_chart
 from ..coverage import Bucket, Coverage, coverage
 from ..formatting import long_date
@@ -18,13 +19,12 @@ from .event_view import items, listing_order
 from .page import Page
 from .paginate import paginate
 
-BASE = "coverage/"
 FACET_WORDS = {"level": "level of the continuum", "area": "area", "group": "group"}
 
 
 def bucket_url(bucket: Bucket) -> str:
     """Where the events behind a figure are listed."""
-    return f"{BASE}all/" if bucket.facet == "all" else f"{BASE}{bucket.facet}/{bucket.key}/"
+    return urls.coverage_detail(bucket.facet, bucket.key)
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def summary_page(portal: Portal, cov: Coverage) -> Page:
         _section("group", "By the groups events reached out to", "Group", cov.groups, cov, "groups"),
     ]
     return Page(
-        url=BASE,
+        url=urls.coverage(),
         title="Engagement coverage",
         template="engage/coverage.html",
         description="Which levels of engagement, areas and groups our events reached in the last 12 months, and which they missed.",

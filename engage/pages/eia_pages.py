@@ -94,7 +94,7 @@ def _listing(
                 template="engage/eia_register.html",
                 description=description,
                 context={**context, "pager": pager, "rows": list(pager.items), "today": portal.today, "first_page": first},
-                searchable=first and base == "eia/",
+                searchable=first and base == urls.eias(),
             )
         )
     return out
@@ -108,10 +108,10 @@ def register_pages(portal: Portal) -> list[Page]:
     out = _listing(
         portal,
         register,
-        "eia/",
+        urls.eias(),
         "Equality Impact Assessments",
         "Every published Equality Impact Assessment, its outcome, its review date and its actions.",
-        {"kind": "eia-register", "figures": figures(register, chosen), "filters": filters, "sorts": _sorts("decision")},
+        {"kind": "eia-register", "figures": figures(register, chosen), "selection": None, "filters": filters, "sorts": _sorts("decision")},
     )
     for key, (words, url) in SORTS.items():
         if key != "decision":
@@ -121,7 +121,7 @@ def register_pages(portal: Portal) -> list[Page]:
                 url,
                 f"Equality Impact Assessments by {words}",
                 f"Every published Equality Impact Assessment, sorted by {words}.",
-                {"kind": "eia-sorted", "filters": filters, "sorts": _sorts(key)},
+                {"kind": "eia-sorted", "figures": None, "selection": None, "filters": filters, "sorts": _sorts(key)},
             )
     for facet_selections in chosen.values():
         for selection in facet_selections:
@@ -131,7 +131,7 @@ def register_pages(portal: Portal) -> list[Page]:
                 selection.url,
                 selection.heading,
                 f"{selection.heading}: {selection.count} in the register.",
-                {"kind": "eia-selection", "selection": selection, "filters": filters},
+                {"kind": "eia-selection", "figures": None, "selection": selection, "filters": filters, "sorts": []},
             )
     return out
 

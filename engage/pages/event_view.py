@@ -12,6 +12,7 @@ from .. import urls
 from ..event_words import ACCESS_LABELS, is_free
 from ..facets import values_of
 from ..formatting import long_date, time_range, weekday_date
+from ..memo import IdentityMemo
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
 from ..occurrences import Occurrence
 from ..portal import Portal
@@ -86,7 +87,22 @@ def place_text(portal: Portal, event: Event) -> str:
     return portal.venues[event.venue].name + (" and online" if event.online else "")
 
 
+_FACTS: IdentityMemo[EventFacts] = IdentityMemo()
+"""An event's facts, reused under the preview while the objects they are made from are unchanged."""
+
+
 def facts(portal: Portal, record: Record[Event]) -> EventFacts:
+    """What every listing shows of an event (the same for each of its dates)."""
+    e = record.model
+    inputs = (
+        record, e, portal.settings, portal.organisations[e.organiser], portal.methods[e.method],
+        portal.venues[e.venue] if e.venue else None,
+        *(portal.areas[a] for a in e.areas), *(portal.topics[t] for t in e.topics), *(portal.groups[g] for g in e.groups),
+    )
+    return _FACTS.get(record.id, inputs, lambda: _facts(portal, record))
+
+
+def _facts(portal: Portal, record: Record[Event]) -> EventFacts:
     e = record.model
     org = portal.organisations[e.organiser]
     method = portal.methods[e.method]

@@ -147,7 +147,7 @@ def event_pages(portal: Portal) -> list[Page]:
 def upcoming_pages(portal: Portal) -> list[Page]:
     entries = upcoming_items(portal)
     shared = listing_context(portal, filter_groups(portal, by_value(portal, entries)))
-    pagers = paginate(entries, portal.settings.events_per_page, "events/")
+    pagers = paginate(entries, portal.settings.events_per_page, urls.events())
     return [
         Page(
             url=pager.url,
@@ -169,7 +169,7 @@ def past_pages(portal: Portal) -> list[Page]:
     feedback = published_feedback(portal)
     out = [
         Page(
-            url="events/past/",
+            url=urls.past_events(),
             title="Past events",
             template="engage/past_index.html",
             description="Events that have taken place, by year, with what came of them.",
@@ -182,7 +182,7 @@ def past_pages(portal: Portal) -> list[Page]:
         )
     ]
     for year, year_entries in sorted(years.items()):
-        for pager in paginate(year_entries, portal.settings.events_per_page, f"events/past/{year}/"):
+        for pager in paginate(year_entries, portal.settings.events_per_page, urls.past_year(year)):
             out.append(
                 Page(
                     url=pager.url,

@@ -17,8 +17,6 @@ from .event_view import EventItem, page_months, upcoming_items, zone_words
 from .page import Page
 from .paginate import paginate
 
-FILTERS_URL = "events/filters/"
-
 
 @dataclass(frozen=True)
 class FilterOption:
@@ -75,7 +73,8 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
 
 def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
     """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
-    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": FILTERS_URL}
+    # Upcoming listings link no "you said, we did" pages (past listings do).
+    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": urls.filters(), "feedback_for_event": {}}
 
 
 def facet_pages(portal: Portal) -> list[Page]:
@@ -84,7 +83,7 @@ def facet_pages(portal: Portal) -> list[Page]:
     shared = listing_context(portal, groups)
     out = [
         Page(
-            url=FILTERS_URL,
+            url=urls.filters(),
             title="Filter upcoming events",
             template="engage/facets.html",
             description="Find upcoming events by area, topic, group, organiser, type, cost and access.",

@@ -35,7 +35,6 @@ RESPONSE_NAMES = {
     Response.NOT_CHANGED: "Not changed",
     Response.CONSIDERING: "Still considering",
 }
-INDEX_URL = "you-said-we-did/"
 # The order stages appear on the index: what people can act on first.
 INDEX_ORDER = (Stage.OPEN, Stage.CLOSED_AWAITING, Stage.INTERIM, Stage.UPCOMING)
 
@@ -81,7 +80,7 @@ def index_pages(portal: Portal) -> list[Page]:
     sections = [(stage.value, STAGE_NAMES[stage], by_stage[stage]) for stage in INDEX_ORDER]
     overdue = [r for r in by_stage[Stage.CLOSED_AWAITING] if r.status.overdue]
     out = []
-    for pager in paginate(by_stage[Stage.FINAL], portal.settings.events_per_page, INDEX_URL):
+    for pager in paginate(by_stage[Stage.FINAL], portal.settings.events_per_page, urls.feedback_index()):
         first = pager.number == 1
         out.append(
             Page(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import atom, exports
+from .. import atom, exports, urls
 from ..exports import data_dictionary
 from ..exports.csv_export import TABLES, Table
-from ..exports.datasets import ALL, OPEN_DATA, SCHEMAS, Dataset
+from ..exports.datasets import ALL, Dataset
 from ..exports.json_export import attribution
 from ..exports.schemas import file_schema_names
 from ..portal import Portal
 from .page import OutputFile, Page
-
-DICTIONARY = f"{OPEN_DATA}dictionary/"
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ def _downloads(portal: Portal) -> list[Download]:
 
 def _anchor(path: str) -> str:
     """The dictionary's anchor for a file: 'open-data/eia-actions.csv' -> 'eia-actions-csv'."""
-    return path.removeprefix(OPEN_DATA).replace(".", "-")
+    return path.removeprefix(urls.open_data()).replace(".", "-")
 
 
 def pages(portal: Portal) -> list[Page]:
@@ -48,7 +46,7 @@ def pages(portal: Portal) -> list[Page]:
     }
     return [
         Page(
-            url=OPEN_DATA,
+            url=urls.open_data(),
             title="Open data",
             template="engage/open_data.html",
             description="Download every event, assessment, consultation result and commitment as JSON or CSV.",
@@ -56,14 +54,14 @@ def pages(portal: Portal) -> list[Page]:
                 **common,
                 "kind": "open-data",
                 "downloads": _downloads(portal),
-                "feed": atom.FEED_PATH,
-                "dictionary": DICTIONARY,
-                "schemas": SCHEMAS,
+                "feed": urls.publications_feed(),
+                "dictionary": urls.data_dictionary(),
+                "schemas": urls.schemas(),
             },
             searchable=True,
         ),
         Page(
-            url=DICTIONARY,
+            url=urls.data_dictionary(),
             title="Open data dictionary",
             template="engage/open_data_dictionary.html",
             description="What every field and column of the open data files holds.",
@@ -74,14 +72,14 @@ def pages(portal: Portal) -> list[Page]:
             },
         ),
         Page(
-            url=SCHEMAS,
+            url=urls.schemas(),
             title="JSON Schemas",
             template="engage/open_data_schemas.html",
             description="JSON Schemas for the data files partners write and for the open data exports.",
             context={
                 **common,
                 "kind": "schemas",
-                "file_schemas": [f"{SCHEMAS}{name}.json" for name in file_schema_names()],
+                "file_schemas": [f"{urls.schemas()}{name}.json" for name in file_schema_names()],
                 "export_schemas": [(d.title, d.export_schema_path, d.json_path) for d in ALL],
                 "base": settings.base_url,
             },

@@ -1,0 +1,91 @@
+"""Render generated pages to HTML with Engage's own Jinja environment (no MkDocs).
+
+Each page is drawn from its context by its page type's template, which extends the shared
+layout (`engage/layout.html`); nothing goes through Markdown and no documentation navigation is
+rendered per page. `StrictUndefined` makes a misspelt name in a template an error, not an empty
+string. `engage.site_writer` decides which pages to render and where they go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import template_filters
+from .models.settings import Settings
+from .pages.page import Page
+from .shell import ShellContext, shell_context
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "theme_overrides"
+"""Where the layout and the per-type templates live (MkDocs' custom_dir, shared with Markdown pages)."""
+
+
+def environment(template_dirs: Sequence[Path] = (TEMPLATES,)) -> Environment:
+    """Engage's template environment: strict, autoescaped, with the filters and the `url` global."""
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        undefined=StrictUndefined,
+        autoescape=True,
+        auto_reload=True,
+        keep_trailing_newline=True,
+    )
+    template_filters.register(env)
+    env.globals["event_entry"] = _EntryCache(env)
+    return env
+
+
+def begin_build(env: Environment) -> None:
+    """Forget what the last build rendered (the preview keeps one environment between builds)."""
+    entries = env.globals.get("event_entry")
+    if isinstance(entries, _EntryCache):
+        entries.clear()
+
+
+class _EntryCache:
+    """`event_entry(entry, root, feedback)`: one listed event occurrence, rendered once per build.
+
+    The same occurrence is listed on the upcoming pages, on every facet page it matches and on
+    the home page; its HTML depends only on the occurrence, the event's facts (fixed for a build),
+    the page's depth and its "you said, we did" link, so it is rendered once and reused.
+    """
+
+    def __init__(self, env: Environment) -> None:
+        self._env = env
+        self._html: dict[tuple[Any, ...], Markup] = {}
+
+    def clear(self) -> None:
+        self._html.clear()
+
+    def __call__(self, entry: Any, root: str, feedback: Mapping[str, str] | None = None) -> Markup:
+        feedback_id = feedback.get(entry.record.id) if feedback else None
+        key = (entry.occurrence, root, feedback_id)
+        html = self._html.get(key)
+        if html is None:
+            macro = self._env.get_template("engage/macros.html").module.event_entry  # type: ignore[attr-defined]
+            html = Markup(macro(entry, root, feedback))
+            self._html[key] = html
+        return html
+
+
+def shell_for(page: Page, settings: Settings) -> ShellContext:
+    return shell_context(
+        url=page.url,
+        title=page.title,
+        page_type=page.page_type,
+        description=page.description,
+        settings=settings,
+    )
+
+
+def render_page(env: Environment, page: Page, settings: Settings) -> bytes:
+    """One page's HTML document."""
+    template = env.get_template(page.template)
+    context: Any = page.context
+    if isinstance(context, dict):
+        # Dict contexts get the page's title beside their own names (typed contexts carry it).
+        context = {**context, "title": page.title}
+    return template.render(shell=shell_for(page, settings), engage=context).encode("utf-8")

@@ -1,0 +1,120 @@
+"""Generated pages are drawn by Engage's own strict templates from their contexts, without a
+site build; every link in the templates comes from engage/urls.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from jinja2 import UndefinedError
+
+from engage import render, urls
+from engage.pages import generate
+from engage.pages.page import Page
+from engage.portal import Portal
+
+from .sitebuild import ROOT
+
+TEMPLATES = ROOT / "theme_overrides"
+
+
+def _page(portal: Portal, url: str) -> Page:
+    return next(page for page in generate(portal).pages if page.url == url)
+
+
+def test_an_event_page_renders_from_its_context_alone(example_portal: Portal) -> None:
+    page = _page(example_portal, "events/2026-12-03-library-review/")
+    html = render.render_page(render.environment(), page, example_portal.settings).decode()
+    assert html.startswith("<!doctype html>")
+    assert re.findall(r"<title>(.*?)</title>", html) == [f"{page.title} - {example_portal.settings.name}"]
+    assert re.findall(r"<h1>(.*?)</h1>", html) == [page.title]
+    assert '<meta name="engage:page-type" content="event">' in html
+    assert html.count('<main id="main-content">') == 1
+
+
+def test_a_template_renders_from_a_hand_made_context() -> None:
+    """No data folder, no portal: the past-events index from a context written here."""
+    from engage.models.settings import Settings
+
+    settings = Settings(name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org")
+    page = Page(
+        url=urls.past_events(),
+        title="Past events",
+        template="engage/past_index.html",
+        context={"kind": "past-index", "years": [(2026, 3), (2025, 1)], "feedback_count": 2},
+    )
+    html = render.render_page(render.environment(), page, settings).decode()
+    main = html.split('<main id="main-content">', 1)[1].split("</main>", 1)[0]
+    assert re.findall(r'href="([^"]*)"', main) == [
+        "../../events/past/2026/", "../../events/past/2025/", "../../you-said-we-did/", "../../events/",
+    ]
+
+
+def test_a_misspelt_context_name_is_an_error_not_an_empty_string() -> None:
+    """Regression: MkDocs' default Undefined rendered a misspelt key as nothing."""
+    env = render.environment()
+    with pytest.raises(UndefinedError, match="titel"):
+        env.from_string("<h1>{{ engage.titel }}</h1>").render(engage={"title": "Library review"})
+
+
+def test_a_context_missing_a_name_its_template_needs_fails_the_render(example_portal: Portal) -> None:
+    page = _page(example_portal, "events/past/")
+    broken = Page(page.url, page.title, page.template, {k: v for k, v in page.context.items() if k != "years"})
+    with pytest.raises(UndefinedError, match="years"):
+        render.render_page(render.environment(), broken, example_portal.settings)
+
+
+def test_templates_write_no_site_paths_of_their_own() -> None:
+    """Every link is {{ shell.root }}{{ url.x(...) }} or a URL made in Python by engage/urls.py."""
+    offenders = []
+    for path in sorted((TEMPLATES / "engage").glob("*.html")):
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if "base_url" in line or re.search(r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/', line):
+                offenders.append(f"{path.name}:{number}")
+    assert offenders == []
+
+
+def test_url_constants_live_in_urls_only() -> None:
+    """No module outside urls.py spells out a site folder as a constant."""
+    pattern = re.compile(r'^[A-Z_]+ = f?"(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas)/')
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "engage").rglob("*.py"))
+        if path.name not in {"urls.py", "shell.py"}
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.match(line)
+    ]
+    assert offenders == []
+
+
+def test_the_layout_stands_alone() -> None:
+    """Pages survive the theme: the layout is a whole document and extends nothing of Material's."""
+    layout = (TEMPLATES / "engage" / "layout.html").read_text()
+    assert "{% extends" not in layout
+    assert "<!doctype html>" in layout.lower()
+    main = (TEMPLATES / "main.html").read_text()
+    assert '{% extends "engage/layout.html" %}' in main
+    assert "base.html" not in main
+
+
+def test_listed_events_are_rendered_once_per_build_and_match_the_macro(example_portal: Portal) -> None:
+    env = render.environment()
+    upcoming = _page(example_portal, "events/")
+    first = render.render_page(env, upcoming, example_portal.settings)
+    assert render.render_page(env, upcoming, example_portal.settings) == first
+    entry = upcoming.context["months"][0].entries[0]
+    macro = env.get_template("engage/macros.html").module.event_entry  # type: ignore[attr-defined]
+    assert str(env.globals["event_entry"](entry, "../", {})) == str(macro(entry, "../", {}))
+    render.begin_build(env)
+    assert str(env.globals["event_entry"](entry, "../", {})) == str(macro(entry, "../", {}))
+
+
+def test_every_page_is_in_the_sitemap(demo_site: Path, demo_portal: Portal) -> None:
+    """Regression: pages rendered outside MkDocs' page pipeline must still be in sitemap.xml."""
+    base = demo_portal.settings.base_url.rstrip("/") + "/"
+    locs = re.findall(r"<loc>(.*?)</loc>", (demo_site / "sitemap.xml").read_text())
+    folders = (p.parent.relative_to(demo_site).as_posix() for p in demo_site.rglob("index.html"))
+    pages = {base + ("" if folder == "." else folder + "/") for folder in folders}
+    assert len(locs) == len(set(locs))
+    assert set(locs) == pages
