@@ -36,6 +36,7 @@ from pydantic import BaseModel
 
 from ..loading import Loaded
 from ..memo import IdentityMemo
+from ..models.taxonomy import Organisation, Venue
 from ..problems import Problem
 from ..records import Record
 from ..yaml_reader import Path
@@ -178,7 +179,7 @@ _ORGANISATION_FIELDS = frozenset({"organiser", "organisation", "organisations", 
 
 def _organisations_of(record: Record[Any]) -> set[str]:
     """Ids of the organisations a record names as organiser, partner or lead (and its own, for one)."""
-    found = {record.id} if record.kind == "organisations" else set()
+    found = {record.id} if isinstance(record.model, Organisation) else set()
     for path, text in strings(record.model):
         if any(step in _ORGANISATION_FIELDS for step in path if isinstance(step, str)):
             found.add(text)
@@ -190,7 +191,7 @@ def check_record(record: Record[Any], allowed: set[str], contacts: dict[str, str
     that organisation runs or takes part in, not in any field of any record."""
     if contacts:
         allowed = allowed | {contacts[o] for o in _organisations_of(record) if o in contacts}
-    addresses = record.kind != "venues"
+    addresses = not isinstance(record.model, Venue)
     return [
         record.problem(CODE, path, message)
         for path, text in strings(record.model)
