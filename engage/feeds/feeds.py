@@ -175,9 +175,37 @@ def header(portal: Portal, name: str, text: str, path: str) -> bytes:
 
 
 def assemble(portal: Portal, zones: Zones, name: str, text: str, path: str, entries: list[Entry]) -> bytes:
-    """A whole calendar from already-serialised items."""
+    """A whole subscribable calendar from already-serialised items.
+
+    A calendar with no item still carries the site's VTIMEZONE, so it has the component
+    RFC 5545 requires; such a feed is published (a subscribed address keeps working) but
+    never offered (`offered`).
+    """
     tzids = frozenset().union(*(e.tzids for e in entries)) if entries else frozenset()
+    if not tzids and not entries:
+        tzids = frozenset({portal.settings.timezone})
     return header(portal, name, text, path) + zones.block(tzids) + b"".join(e.ical for e in entries) + b"END:VCALENDAR\r\n"
+
+
+@functools.cache
+def _bare(publisher: str) -> bytes:
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//{publisher}//Engage//EN")
+    cal.add("calscale", "GREGORIAN")
+    body: bytes = cal.to_ical()
+    return body[: -len(b"END:VCALENDAR\r\n")]
+
+
+def single(portal: Portal, zones: Zones, entry: Entry) -> bytes:
+    """One event's own file: the event, without calendar-level properties.
+
+    Outlook desktop opens a file that names a calendar (X-WR-CALNAME, NAME) as a new
+    calendar instead of adding the event to the person's own (MS-OXCICAL says the name
+    must be left out); refresh hints and SOURCE belong to subscriptions, not to a file
+    opened once. So only VERSION, PRODID and CALSCALE, the zones and the event.
+    """
+    return _bare(portal.settings.publisher) + zones.block(entry.tzids) + entry.ical + b"END:VCALENDAR\r\n"
 
 
 def zones_for(portal: Portal) -> Zones:

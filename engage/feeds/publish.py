@@ -7,7 +7,7 @@ from ..pages.page import OutputFile
 from ..portal import Portal
 from . import deadlines, vevents
 from .common import Entry
-from .feeds import assemble, catalogue, zones_for
+from .feeds import assemble, catalogue, single, zones_for
 
 
 def entries(portal: Portal) -> dict[str, Entry]:
@@ -36,8 +36,7 @@ def files(portal: Portal) -> list[OutputFile]:
         OutputFile(spec.path, assemble(portal, zones, spec.name, spec.description, spec.path, [items[k] for k in spec.members]))
         for spec in catalogue(portal)
     ]
-    for event_id, record in portal.events.items():
+    for event_id in portal.events:
         path = urls.event_ics(event_id)
-        item = items[vevents.event_key(event_id)]
-        out.append(OutputFile(path, assemble(portal, zones, record.model.title, record.model.summary, path, [item])))
+        out.append(OutputFile(path, single(portal, zones, items[vevents.event_key(event_id)])))
     return out
