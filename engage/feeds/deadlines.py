@@ -86,7 +86,7 @@ def consultation_close(portal: Portal, record: Record[Event]) -> Entry | None:
         urls.event(record.id),
         "Consultation closing date",
         ICAL_STATUS[event.status],
-        event_stamp(record.id, event.date, event.sequence),
+        event_stamp(record.id, event, portal.today),
         event.sequence,
     )
     return Entry(f"closes.{record.id}", serialise([component]), frozenset())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
+
 from .. import urls
 from ..pages.page import OutputFile
 from ..portal import Portal
 from . import deadlines, vevents
 from .common import Entry
-from .feeds import assemble, catalogue, single, zones_for
+from .feeds import FeedSpec, assemble, single, sized_catalogue, zones_for
 
 
 def entries(portal: Portal) -> dict[str, Entry]:
@@ -28,13 +30,32 @@ def entries(portal: Portal) -> dict[str, Entry]:
     return out
 
 
+_BUILT: dict[int, tuple[weakref.ref[Portal], dict[str, Entry], list[FeedSpec]]] = {}
+
+
+def built(portal: Portal) -> tuple[dict[str, Entry], list[FeedSpec]]:
+    """The serialised items and the feeds cut to size, made once per portal.
+
+    The subscribe page (counts) and the feed files (bytes) both need them, and serialising
+    10,000 events takes seconds; a new portal (a rebuild under `serve`) starts afresh.
+    """
+    cached = _BUILT.get(id(portal))
+    if cached is not None and cached[0]() is portal:
+        return cached[1], cached[2]
+    items = entries(portal)
+    specs = sized_catalogue(portal, items)
+    _BUILT.clear()
+    _BUILT[id(portal)] = (weakref.ref(portal), items, specs)
+    return items, specs
+
+
 def files(portal: Portal) -> list[OutputFile]:
     """Every feed, and one calendar file per event beside its page."""
     zones = zones_for(portal)
-    items = entries(portal)
+    items, specs = built(portal)
     out = [
         OutputFile(spec.path, assemble(portal, zones, spec.name, spec.description, spec.path, [items[k] for k in spec.members]))
-        for spec in catalogue(portal)
+        for spec in specs
     ]
     for event_id in portal.events:
         path = urls.event_ics(event_id)
