@@ -28,6 +28,7 @@ from ..models.types import ActionStatus
 from ..portal import Portal
 from ..records import Record
 from .common import ICAL_STATUS, STATUS_PREFIX, Entry, absolute, day_stamp, event_stamp, serialise, uid
+from .text import readable
 
 ACTION_PREFIX = {
     ActionStatus.NOT_STARTED: "",
@@ -72,11 +73,11 @@ def consultation_close(portal: Portal, record: Record[Event]) -> Entry | None:
     c = event.consultation
     if c is None:
         return None
-    text = f"Last day to respond. What is being decided: {plain(c.decision)}\n\nOpen from {long_date(c.opens)} to {long_date(c.closes)}."
+    text = f"Last day to respond. What is being decided: {readable(c.decision)}\n\nOpen from {long_date(c.opens)} to {long_date(c.closes)}."
     if c.respond_url:
         text += f"\nRespond online: {c.respond_url}"
     if event.status_note and event.status.value != "scheduled":
-        text = f"{STATUS_PREFIX[event.status]}{plain(event.status_note)}\n\n{text}"
+        text = f"{STATUS_PREFIX[event.status]}{readable(event.status_note)}\n\n{text}"
     component = _all_day(
         portal,
         f"closes.{record.id}",
@@ -89,6 +90,8 @@ def consultation_close(portal: Portal, record: Record[Event]) -> Entry | None:
         event_stamp(record.id, event, portal.today),
         event.sequence,
     )
+    if event.changed is not None:
+        component.add("last-modified", component.decoded("dtstamp"))
     return Entry(f"closes.{record.id}", serialise([component]), frozenset())
 
 

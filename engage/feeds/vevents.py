@@ -159,11 +159,11 @@ def transparency(start: time | None) -> str:
     return "TRANSPARENT" if start is None else "OPAQUE"
 
 
-def conference(event: Event) -> tuple[str, dict[str, str]] | None:
+def conference(event: Event) -> tuple[str, dict[str, str | list[str]]] | None:
     """The RFC 7986 CONFERENCE value and parameters for an online joining link, if there is one."""
     if event.online is None or event.online.url is None:
         return None
-    return event.online.url, {"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": event.online.platform}
+    return event.online.url, {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": event.online.platform}
 
 
 def _common(portal: Portal, event_id: str, event: Event, text: str) -> VEvent:
