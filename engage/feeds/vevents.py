@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Event as VEvent
-from icalendar import vText
+from icalendar import Parameters, vText
 
 from .. import urls
 from ..formatting import long_date, weekday_date
@@ -182,7 +182,7 @@ def _common(portal: Portal, event_id: str, event: Event, text: str) -> VEvent:
     component.add("location", location(portal, event))
     joining = conference(event)
     if joining is not None:
-        component.add("conference", joining[0], parameters=joining[1])
+        component.add("conference", joining[0], parameters=Parameters(joining[1]))
     if event.venue:
         venue = portal.venues[event.venue]
         if venue.latitude is not None and venue.longitude is not None:
@@ -240,7 +240,7 @@ def components(portal: Portal, event_id: str, event: Event) -> tuple[list[VEvent
             if clock is not None:
                 tzids.add(tz.key)
             out.append(override)
-        out[1:] = sorted(out[1:], key=lambda c: c.decoded("recurrence-id"))  # type: ignore[no-any-return]
+        out[1:] = sorted(out[1:], key=lambda c: c.decoded("recurrence-id"))
     return out, frozenset(tzids)
 
 
