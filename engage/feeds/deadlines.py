@@ -129,8 +129,8 @@ def _action(
     )
 
 
-def eia_entry(portal: Portal, record: Record[Eia]) -> Entry:
-    """An EIA's review date and its actions' due dates."""
+def eia_entries(portal: Portal, record: Record[Eia]) -> list[Entry]:
+    """An EIA's review date and its actions' due dates, each an item of its own (the feed keeps a window of dates)."""
     eia = record.model
     page = urls.eia(record.id)
     newer = [portal.eias[i].model.published for i in portal.superseded_by.get(record.id, [])]
@@ -159,19 +159,23 @@ def eia_entry(portal: Portal, record: Record[Eia]) -> Entry:
         )
     ]
     source = f"From the equality impact assessment '{eia.title}'."
+    out = [Entry(f"eia.{record.id}.review", serialise(parts), frozenset())]
     for action in eia.actions:
-        parts.append(_action(portal, f"eia.{record.id}.action.{action.id}", action, source, page, eia.published, revised, "EIA"))
-    return Entry(f"eia.{record.id}", serialise(parts), frozenset())
+        local = f"eia.{record.id}.action.{action.id}"
+        component = _action(portal, local, action, source, page, eia.published, revised, "EIA")
+        out.append(Entry(local, serialise([component]), frozenset()))
+    return out
 
 
-def commitment_entry(portal: Portal, record: Record[Commitment]) -> Entry:
-    """A commitment's actions' due dates."""
+def commitment_entries(portal: Portal, record: Record[Commitment]) -> list[Entry]:
+    """A commitment's actions' due dates, each an item of its own."""
     commitment = record.model
     page = urls.commitment(record.id)
     revised = _latest(commitment.published, commitment.updated)
     source = f"From the equality commitment '{commitment.title}'. Lead: {commitment.lead}."
-    parts = [
-        _action(portal, f"commitment.{record.id}.action.{a.id}", a, source, page, commitment.published, revised, "Commitment")
-        for a in commitment.actions
-    ]
-    return Entry(f"commitment.{record.id}", serialise(parts), frozenset())
+    out = []
+    for a in commitment.actions:
+        local = f"commitment.{record.id}.action.{a.id}"
+        component = _action(portal, local, a, source, page, commitment.published, revised, "Commitment")
+        out.append(Entry(local, serialise([component]), frozenset()))
+    return out

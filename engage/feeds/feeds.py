@@ -4,7 +4,8 @@ Every VEVENT is serialised once (`vevents.entry`, `deadlines.*`); a feed is a he
 the VTIMEZONEs its items use, and its items' bytes joined in date order. Serialising per
 feed instead would cost a few seconds per thousand events for every facet value.
 
-What a subscribable feed holds (all.ics, consultations.ics, one per facet value):
+What a subscribable feed holds (all.ics, consultations.ics, reviews and deadlines, one per
+facet value):
 - Upcoming items and a short recent window: an item stays until `feed_recent_days` after
   its last date (a cancelled one until `cancelled_kept_days`, so every calendar hears it is
   off). Google Calendar is reported to drop events from subscribed feeds over about 1 MB,
@@ -107,6 +108,16 @@ def items(portal: Portal) -> dict[str, Item]:
         if event.consultation is not None:
             closes = event.consultation.closes
             out[f"closes.{event_id}"] = Item(f"closes.{event_id}", closes, closes, cancelled)
+    for eia_id, eia in portal.eias.items():
+        review = eia.model.review_date
+        out[f"eia.{eia_id}.review"] = Item(f"eia.{eia_id}.review", review, review, False)
+        for action in eia.model.actions:
+            key = f"eia.{eia_id}.action.{action.id}"
+            out[key] = Item(key, action.due, action.due, False)
+    for commitment_id, commitment in portal.commitments.items():
+        for action in commitment.model.actions:
+            key = f"commitment.{commitment_id}.action.{action.id}"
+            out[key] = Item(key, action.due, action.due, False)
     return out
 
 
@@ -126,9 +137,11 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     """Every feed, in the order the subscribe page lists them, before the size limit is applied."""
     site = portal.settings.name
     placed = items(portal)
-    now = [k for k, item in placed.items() if current(portal, item)]
+    dated = [k for k, item in placed.items() if current(portal, item)]
+    now = [k for k in dated if k.startswith(("event.", "closes."))]
     events_now = [k for k in now if k.startswith("event.")]
     closes_now = [k for k in now if k.startswith("closes.")]
+    deadlines_now = [k for k in dated if k.startswith(("eia.", "commitment."))]
     specs = [
         FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}, with consultation closing dates.", _ordered(now, placed)),
         FeedSpec(
@@ -145,7 +158,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             "EIA reviews and action deadlines",
             f"{site}: EIA reviews and action deadlines",
             "Review dates of equality impact assessments, and due dates of their actions and of equality commitment actions.",
-            tuple([f"commitment.{i}" for i in portal.commitments] + [f"eia.{i}" for i in portal.eias]),
+            _ordered(deadlines_now, placed),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).
@@ -183,7 +196,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             "Every event ever listed",
             f"{site}: archive of every event",
             f"Every event listed on {site}, past and future, with consultation closing dates. A download; subscribe to a feed instead.",
-            _ordered(list(placed), placed),
+            _ordered([k for k in placed if k.startswith(("event.", "closes."))], placed),
         )
     )
     return specs
@@ -196,7 +209,7 @@ def offered_paths(portal: Portal) -> frozenset[str]:
 
 def limit(portal: Portal, spec: FeedSpec, sizes: dict[str, int], placed: dict[str, Item]) -> FeedSpec:
     """The spec cut to `feed_max_kb`, whole dates at a time, with its horizon in its description."""
-    if spec.group in {"archive", "reviews"}:
+    if spec.group == "archive":
         return spec
     budget = portal.settings.feed_max_kb * 1000 - 20_000  # room for the header and time zones
     total, kept = 0, 0

@@ -22,11 +22,9 @@ def entries(portal: Portal) -> dict[str, Entry]:
         if closes is not None:
             out[closes.key] = closes
     for eia in portal.eias.values():
-        item = deadlines.eia_entry(portal, eia)
-        out[item.key] = item
+        out.update((item.key, item) for item in deadlines.eia_entries(portal, eia))
     for commitment in portal.commitments.values():
-        item = deadlines.commitment_entry(portal, commitment)
-        out[item.key] = item
+        out.update((item.key, item) for item in deadlines.commitment_entries(portal, commitment))
     return out
 
 

@@ -58,13 +58,6 @@ def links(portal: Portal, spec: FeedSpec, count: int, unit: str = "event") -> Fe
     )
 
 
-def review_count(portal: Portal) -> int:
-    """Dated items in the reviews feed: each EIA's review and every action."""
-    return sum(1 + len(r.model.actions) for r in portal.eias.values()) + sum(
-        len(r.model.actions) for r in portal.commitments.values()
-    )
-
-
 def event_count(spec: FeedSpec) -> int:
     """Events in a feed (its consultation closing dates are extra items, not events)."""
     return sum(1 for key in spec.members if key.startswith("event."))
@@ -74,7 +67,7 @@ def page(portal: Portal) -> Page:
     specs = [s for s in built(portal)[1] if s.offered or s.group == "archive"]
     main = [links(portal, s, event_count(s)) for s in specs if s.group == "all"]
     main += [links(portal, s, len(s.members), "closing date") for s in specs if s.group == "consultations"]
-    reviews = [links(portal, s, review_count(portal), "date") for s in specs if s.group == "reviews"]
+    reviews = [links(portal, s, len(s.members), "date") for s in specs if s.group == "reviews"]
     archive = [links(portal, s, event_count(s)) for s in specs if s.group == "archive"]
     groups = [
         (FACET_HEADINGS[facet.key], [links(portal, s, event_count(s)) for s in specs if s.group == facet.key])
