@@ -16,6 +16,7 @@ from icalendar import Calendar
 from engage import facets, urls
 from engage.feeds import publish, subscribe, timezones, vevents
 from engage.feeds.common import ICAL_STATUS, fold
+from engage.formatting import long_date
 from engage.occurrences import expand
 from engage.portal import Portal, check_data
 
@@ -318,6 +319,50 @@ def test_calendar_properties_name_refresh_and_source(example_portal: Portal) -> 
         "X-WR-CALDESC:Events in or for North Ward.\r\n"
         "SOURCE;VALUE=URI:https://engage.example.gov.uk/feeds/area/north-ward.ics\r\n"
     )
+
+
+def test_single_event_file_has_no_calendar_level_properties(rich_portal: Portal) -> None:
+    """Outlook desktop opens a file that names a calendar as a new calendar (MS-OXCICAL: the name MUST be omitted)."""
+    content = feed_files(rich_portal)[urls.event_ics("2026-12-07-planning-days")].decode()
+    header = content[: content.index("BEGIN:V", len("BEGIN:VCALENDAR"))]
+    assert header == (
+        "BEGIN:VCALENDAR\r\n"
+        "VERSION:2.0\r\n"
+        "PRODID:-//Example District Partnership//Engage//EN\r\n"
+        "CALSCALE:GREGORIAN\r\n"
+    )
+    between = content[content.index("END:VEVENT\r\n") + len("END:VEVENT\r\n") :]
+    assert between == "END:VCALENDAR\r\n"
+    for name in ("X-WR-CALNAME", "NAME:", "X-WR-CALDESC", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "SOURCE"):
+        assert f"\r\n{name}" not in content
+
+
+def test_feeds_stop_at_the_size_limit_on_a_whole_date_and_say_so(rich_data: Path) -> None:
+    """Google is reported to drop events from subscribed feeds over about 1 MB: a feed stops before that."""
+    site = rich_data / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "feed_max_kb: 100\n", encoding="utf-8")
+    for n in range(60):  # 60 busy days of events, each about 1.6 KB
+        day = date(2026, 12, 1) + timedelta(days=n)
+        text = EXTRA["events/district-council/2026-12-07-planning-days.yaml"]
+        text = text.replace("date: 2026-12-07", f"date: {day}").replace("end_date: 2026-12-09", f"end_date: {day}")
+        (rich_data / f"events/district-council/{day}-open-day.yaml").write_text(text, encoding="utf-8")
+    portal = portal_at(rich_data)
+    files = feed_files(portal)
+    content = files[urls.ALL_FEED]
+    assert 80_000 < len(content) <= 100_000
+    cal = parse(content)
+    days = sorted({e["DTSTART"].dt.date() if isinstance(e["DTSTART"].dt, datetime) else e["DTSTART"].dt for e in cal.walk("VEVENT")})
+    horizon = max(day for day in days)
+    # Whole dates: no open day after the horizon is in, every one up to it is.
+    opens = {e["DTSTART"].dt.date() for e in cal.walk("VEVENT") if str(e["UID"]).endswith(f"-open-day@{HOST}")}
+    assert opens == {date(2026, 12, 1) + timedelta(days=n) for n in range(60)} & {d for d in opens if d <= horizon}
+    assert min(opens) == date(2026, 12, 1) and max(opens) < date(2027, 1, 29)
+    description = str(cal["DESCRIPTION"])
+    assert f"Holds dates up to {long_date(max(opens))}: " in description
+    assert description.endswith("later events are added as their dates get nearer (see the website for them).")
+    # The archive is not cut.
+    archive = parse(files[urls.ARCHIVE_FEED])
+    assert len([e for e in archive.walk("VEVENT") if str(e["UID"]).endswith(f"-open-day@{HOST}")]) == 60
 
 
 # --- One VEVENT per event, stable identity ----------------------------------------------
