@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from engage import facets, urls
-from engage.feeds import publish, subscribe, timezones, vevents
+from engage.feeds import feeds, publish, subscribe, timezones, vevents
 from engage.feeds.common import ICAL_STATUS, fold
 from engage.formatting import long_date
 from engage.occurrences import expand
@@ -897,3 +897,22 @@ def test_event_moment_helpers() -> None:
         datetime(2026, 12, 5, 9, tzinfo=LONDON),
         datetime(2026, 12, 5, 17, tzinfo=LONDON),
     )
+
+
+def test_facet_listing_pages_offer_webcal_for_feeds_with_events_only(rich_portal: Portal) -> None:
+    """A plain https .ics link downloads a file on a phone; webcal:// subscribes. An empty feed is not offered."""
+    from engage.pages.facet_pages import facet_pages
+
+    offered = {spec.path for spec in feeds.catalogue(rich_portal) if spec.offered}
+    seen = {}
+    for page in facet_pages(rich_portal):
+        if page.context.get("kind") == "facet" and page.url.count("/") == 3 and "page" not in page.url:
+            seen[page.url] = (page.context["feed_url"], page.context["feed_webcal"])
+    north = seen["events/area/north-ward/"]
+    assert north == ("feeds/area/north-ward.ics", "webcal://engage.example.gov.uk/feeds/area/north-ward.ics")
+    for url, (feed_url, webcal) in seen.items():
+        facet, value = url.split("/")[1:3]
+        path = urls.facet_feed(facet, value)
+        assert feed_url == (path if path in offered else None), url
+        assert webcal == "webcal://engage.example.gov.uk/" + path
+    assert any(feed_url is None for feed_url, _ in seen.values())  # some listings have no live feed
