@@ -42,7 +42,7 @@ CONSULTATIONS_FEED = "feeds/consultations.ics"
 REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
 ARCHIVE_FEED = "open-data/events.ics"
 """Every event and closing date ever listed: a download, too big to subscribe to."""
-FACETS = ("area", "topic", "group", "organiser", "type")
+FACETS = ("area", "topic", "group", "organiser", "type", "level", "access")
 """Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import atom, exports
+from .. import atom, exports, urls
 from ..exports import data_dictionary
 from ..exports.csv_export import TABLES, Table
 from ..exports.datasets import ALL, OPEN_DATA, SCHEMAS, Dataset
@@ -57,6 +57,7 @@ def pages(portal: Portal) -> list[Page]:
                 "kind": "open-data",
                 "downloads": _downloads(portal),
                 "feed": atom.FEED_PATH,
+                "calendar_archive": urls.ARCHIVE_FEED,
                 "dictionary": DICTIONARY,
                 "schemas": SCHEMAS,
             },
