@@ -37,6 +37,9 @@ def main(argv: list[str]) -> int:
     archive = next(len(f.content) for f in files if f.path == urls.ARCHIVE_FEED)
     largest = sorted(feeds.items(), key=lambda item: (-item[1], item[0]))[:5]
     print(f"{len(portal.events):,} events, today {resolve_today(portal.settings.timezone)}: {len(feeds)} subscribable feeds")
+    for path in (urls.ALL_FEED, urls.CONSULTATIONS_FEED, urls.REVIEWS_FEED):
+        print(f"  {path}: {feeds[path]:,} bytes")
+    print("  largest:")
     for path, size in largest:
         print(f"  {path}: {size:,} bytes")
     print(f"  {urls.ARCHIVE_FEED} (download, not subscribable): {archive:,} bytes")
