@@ -695,6 +695,18 @@ def test_consultation_closing_dates_are_in_every_feed_the_consultation_is_in(ric
     )
 
 
+def test_a_closing_date_stays_in_the_facet_feeds_after_the_opening_day_has_left_them(rich_data: Path) -> None:
+    """A consultation that opened months ago still closes soon: its area's subscribers must see the last day."""
+    portal = portal_at(rich_data, "2026-12-19")  # the meeting on 3 December left the feeds on the 18th
+    event = portal.events["2026-12-03-library-review"].model
+    assert event.consultation is not None and event.consultation.closes == date(2026, 12, 20)
+    files = feed_files(portal)
+    for path in (urls.ALL_FEED, urls.facet_feed("area", "north-ward"), urls.facet_feed("topic", "housing")):
+        uids = masters(parse(files[path]))
+        assert f"closes.2026-12-03-library-review@{HOST}" in uids, path
+        assert uid("2026-12-03-library-review") not in uids, path
+
+
 def test_an_empty_feed_is_valid_but_never_offered(rich_data: Path) -> None:
     """newsletter.ics had no component at all (RFC 5545 needs one) and was offered anyway."""
     portal = portal_at(rich_data, "2029-01-01")  # every event long past

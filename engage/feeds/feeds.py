@@ -165,6 +165,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     ever: dict[tuple[str, str], bool] = {}
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     live = set(events_now)
+    live_closes = set(closes_now)
     for event_id, record in portal.events.items():
         values = facets.values_of(portal, record.model)
         key = event_key(event_id)
@@ -173,8 +174,9 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
                 ever[(facet.key, value)] = True
                 if key in live:
                     buckets[(facet.key, value)].append(key)
-                    if f"closes.{event_id}" in placed and current(portal, placed[f"closes.{event_id}"]):
-                        buckets[(facet.key, value)].append(f"closes.{event_id}")
+                # A closing date still to come is listed even when the opening day has left the window.
+                if f"closes.{event_id}" in live_closes:
+                    buckets[(facet.key, value)].append(f"closes.{event_id}")
     for facet in FEED_FACETS:
         for value, name in facets.names(portal, facet.key).items():
             if not ever.get((facet.key, value)):
