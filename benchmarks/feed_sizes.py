@@ -37,8 +37,12 @@ def main(argv: list[str]) -> int:
     archive = next(len(f.content) for f in files if f.path == urls.ARCHIVE_FEED)
     largest = sorted(feeds.items(), key=lambda item: (-item[1], item[0]))[:5]
     print(f"{len(portal.events):,} events, today {resolve_today(portal.settings.timezone)}: {len(feeds)} subscribable feeds")
+    horizons = {spec.path: spec.horizon for spec in publish.built(portal)[1]}
+    cut = sum(1 for h in horizons.values() if h is not None)
     for path in (urls.ALL_FEED, urls.CONSULTATIONS_FEED, urls.REVIEWS_FEED):
-        print(f"  {path}: {feeds[path]:,} bytes")
+        reach = f", dates up to {horizons[path]} (size limit)" if horizons[path] else ", every current item"
+        print(f"  {path}: {feeds[path]:,} bytes{reach}")
+    print(f"  {cut} of {len(feeds)} subscribable feeds reach the size limit and stop at a whole date")
     print("  largest:")
     for path, size in largest:
         print(f"  {path}: {size:,} bytes")
