@@ -156,6 +156,8 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
         lines += ["status: cancelled", f"status_note: {q('Cancelled because the venue is closed. The next session is listed on this site.')}", "sequence: 1"]
     elif status < 0.04:
         lines += ["status: postponed", f"status_note: {q('Postponed; a new date will be announced here.')}", "sequence: 1"]
+    # Listed three weeks ahead, as partners do; never after the benchmark's day.
+    lines.append(f"changed: {min(day - timedelta(days=21), TODAY).isoformat()}")
     where = rng.random()
     if where >= 0.2:
         lines.append(f"venue: {rng.choice(v.venues)}")

@@ -31,10 +31,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("group", "Group", True),
     Facet("organiser", "Organiser", True),
     Facet("type", "Type of event", True),
-    Facet("level", "Level of involvement", False),
+    Facet("level", "Level of involvement", True),
     Facet("attendance", "In person or online", False),
     Facet("cost", "Cost", False),
-    Facet("access", "Access", False),
+    Facet("access", "Access", True),
 )
 
 ATTENDANCE_NAMES = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}

@@ -1,7 +1,16 @@
 """Expand an event's recurrence rule into the dates it actually happens on.
 
-The same rule is written into feeds as RRULE/EXDATE/RECURRENCE-ID; this module
-is what listings and month grids use, and tests compare the two.
+The same rule is written into feeds as RRULE/RECURRENCE-ID; this module is what
+listings and month grids use, and tests compare the two.
+
+An event over several days with a start and an end time (`date`, `end_date`,
+`start_time`, `end_time`, the end later in the day than the start) happens on each of
+those days at those times, not in one block from the first start to the last end; an end
+time at or before the start time means one block that runs overnight.
+
+A skipped date is not a date the event happens on, but a subscriber whose calendar shows
+it must hear that it is off: `expand(..., with_skipped=True)` gives it as a cancelled
+occurrence, as the feeds write it.
 """
 
 from __future__ import annotations
@@ -28,6 +37,8 @@ class Occurrence:
     original: date | None = None
     """For a moved occurrence: the date it would have been on."""
     note: str | None = None
+    cancelled: bool = False
+    """A skipped date of a recurring event (only with `expand(..., with_skipped=True)`)."""
 
 
 def week_of_month(day: date) -> tuple[int, bool]:
@@ -67,9 +78,27 @@ def rule_dates(first: date, rule: Recurrence) -> list[date]:
     return out
 
 
-def expand(event_id: str, event: Event) -> list[Occurrence]:
-    """All occurrences of an event, in date order."""
+def daily_hours(event: Event) -> bool:
+    """True for an event over several days that happens at the same times each day."""
+    return (
+        event.recurrence is None
+        and event.end_date is not None
+        and event.end_date > event.date
+        and event.start_time is not None
+        and event.end_time is not None
+        and event.end_time > event.start_time
+    )
+
+
+def expand(event_id: str, event: Event, with_skipped: bool = False) -> list[Occurrence]:
+    """All occurrences of an event, in date order; skipped dates too, cancelled, if asked."""
     last_day = event.end_date or event.date
+    if daily_hours(event):
+        days = min((last_day - event.date).days + 1, MAX_OCCURRENCES)
+        return [
+            Occurrence(day, event_id, event.start_time, event.end_time, day)
+            for day in (event.date + timedelta(days=n) for n in range(days))
+        ]
     if event.recurrence is None:
         return [Occurrence(event.date, event_id, event.start_time, event.end_time, last_day)]
     rule = event.recurrence
@@ -78,6 +107,8 @@ def expand(event_id: str, event: Event) -> list[Occurrence]:
     out: list[Occurrence] = []
     for day in rule_dates(event.date, rule):
         if day in skipped:
+            if with_skipped:
+                out.append(Occurrence(day, event_id, event.start_time, event.end_time, day, cancelled=True))
             continue
         change = moved.get(day)
         if change is None:

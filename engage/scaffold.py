@@ -10,6 +10,7 @@ from pathlib import Path
 from string import Template
 
 from .loading import load
+from .today import resolve_today
 
 KINDS = ("event", "eia", "feedback", "commitment")
 FOLDERS = {"eia": "eias", "feedback": "feedback", "commitment": "commitments"}
@@ -79,6 +80,8 @@ def new_record(
         "organiser": organiser,
         "contact": org.contact,
         "date": when.isoformat(),
+        # The day the file is written: the event's first `changed` date (its feeds' DTSTAMP).
+        "today": resolve_today(loaded.settings.model.timezone).isoformat(),
         "review": (when + timedelta(days=365)).isoformat(),
         "method": ids["methods"][0],
         "methods": ", ".join(ids["methods"]),

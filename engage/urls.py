@@ -186,6 +186,10 @@ def source(url: str) -> str:
 ALL_FEED = "feeds/all.ics"
 CONSULTATIONS_FEED = "feeds/consultations.ics"
 REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
+ARCHIVE_FEED = "open-data/events.ics"
+"""Every event and closing date ever listed: a download, too big to subscribe to."""
+FACETS = ("area", "topic", "group", "organiser", "type", "level", "access")
+"""Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
 
 
 def facet_feed(facet: str, value: str) -> str:

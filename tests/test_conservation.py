@@ -156,26 +156,36 @@ def test_each_event_is_listed_once_per_date_in_the_right_listing(built: Built) -
     assert {i: upcoming[i] + past[i] for i in one_off} == dict.fromkeys(one_off, 1)
 
 
-def test_each_event_is_one_master_vevent_in_the_whole_calendar_feed(built: Built) -> None:
+def test_each_event_is_one_master_vevent_in_the_archive_and_the_current_ones_in_all_ics(built: Built) -> None:
     feed = built.site / "feeds" / "all.ics"
+    archive = built.site / "open-data" / "events.ics"
     if not feed.exists():
         pytest.skip("feeds/all.ics is not generated yet (the feeds are being written)")
     portal = built.portal
-    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
-    masters = Counter(
-        str(v["UID"]).split("@")[0] for v in calendar.walk("VEVENT") if "RECURRENCE-ID" not in v
-    )
+
+    def masters(path: Path) -> Counter[str]:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        return Counter(
+            str(v["UID"]).split("@")[0]
+            for v in calendar.walk("VEVENT")
+            if "RECURRENCE-ID" not in v and not str(v["UID"]).startswith("closes.")
+        )
+
     last_day = {}
     for o in portal.occurrences:
         last_day[o.event_id] = max(last_day.get(o.event_id, o.last_day), o.last_day)
-    kept = portal.settings.cancelled_kept_days
-    # A cancelled event stays in feeds for cancelled_kept_days after its last date, so calendars
-    # that subscribed see it cancelled; after that it leaves. Everything else stays for good.
+    # The archive holds every event once. A subscribable feed holds an event until
+    # feed_recent_days after its last date, or cancelled_kept_days for a cancelled one, so
+    # calendars that subscribed see it cancelled; after that it leaves.
+    assert masters(archive) == Counter(list(portal.events))
+    settings = portal.settings
     expected = {
         i for i, r in portal.events.items()
-        if r.model.status is not EventStatus.CANCELLED or last_day[i] + timedelta(days=kept) >= portal.today
+        if last_day[i] + timedelta(
+            days=settings.cancelled_kept_days if r.model.status is EventStatus.CANCELLED else settings.feed_recent_days
+        ) >= portal.today
     }
-    assert masters == Counter(expected)
+    assert masters(feed) == Counter(expected)
 
 
 def _links_to(site: Path, pages: list[str], section: str, ids: set[str], primary: bool) -> Counter[str]:

@@ -99,6 +99,7 @@ def test_add_to_calendar_links_for_a_timed_event(example_portal: Portal) -> None
         "details": [details],
         "location": ["Town Hall, 1 Market Street, Exampleton, EX1 1AA"],
         "ctz": ["Europe/London"],
+        "trp": ["true"],
     }
     assert (outlook.netloc, outlook.path) == ("outlook.live.com", "/calendar/0/deeplink/compose")
     assert parse_qs(outlook.query) == {
@@ -112,6 +113,27 @@ def test_add_to_calendar_links_for_a_timed_event(example_portal: Portal) -> None
     }
     # Spaces are %20, never '+', which Outlook shows as it is.
     assert "+" not in links.outlook and "+" not in links.google
+    # Outlook for work or school (Microsoft 365) takes the same link on its own host.
+    work = urlsplit(links.outlook_work)
+    assert (work.scheme, work.netloc, work.path) == ("https", "outlook.office.com", "/calendar/0/deeplink/compose")
+    assert parse_qs(work.query) == parse_qs(outlook.query)
+
+
+def test_links_and_feed_agree_on_busy_or_free(example_portal: Portal) -> None:
+    """The links made busy entries while the feed said free: now a timed event is busy in both, all-day free in both."""
+    from icalendar import Calendar
+
+    from engage.feeds import publish
+
+    files = {f.path: f.content for f in publish.files(example_portal)}
+    for event_id in (LIBRARY, EXHIBITION):
+        links = calendar_links(example_portal, event_id, first_upcoming(example_portal, event_id))
+        (vevent,) = Calendar.from_ical(files[links.ics]).walk("VEVENT")
+        busy = parse_qs(urlsplit(links.google).query)["trp"] == ["true"]
+        assert (str(vevent["TRANSP"]), busy) in {("OPAQUE", True), ("TRANSPARENT", False)}, event_id
+        # Outlook's compose link has no free/busy setting: it makes a timed entry busy and an all-day one free.
+        all_day = parse_qs(urlsplit(links.outlook).query).get("allday") == ["true"]
+        assert busy is not all_day
 
 
 def test_add_to_calendar_links_in_summer_time_and_all_day(example_portal: Portal) -> None:

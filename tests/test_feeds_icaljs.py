@@ -114,16 +114,69 @@ def test_every_feed_parses_alike_in_icaljs_and_recurring_ical_events(
 def test_icaljs_sees_summer_times_in_utc(example_portal: Portal, tmp_path: Path) -> None:
     written = write_all(example_portal, tmp_path)
     found = icaljs_occurrences([tmp_path / "events/2026-01-06-carers-cafe/2026-01-06-carers-cafe.ics"])
-    starts = [o["start"] for o in next(iter(found.values()))][:8]
-    # 10am in Europe/London: 10:00Z in winter, 09:00Z in summer; August skipped, December moved.
+    starts = [(o["start"], o["status"]) for o in next(iter(found.values()))][:9]
+    # 10am in Europe/London: 10:00Z in winter, 09:00Z in summer (the VTIMEZONE's yearly rules);
+    # August skipped, so cancelled, not missing.
     assert starts == [
-        "2026-01-06T10:00:00.000Z",
-        "2026-02-03T10:00:00.000Z",
-        "2026-03-03T10:00:00.000Z",
-        "2026-04-07T09:00:00.000Z",
-        "2026-05-05T09:00:00.000Z",
-        "2026-06-02T09:00:00.000Z",
-        "2026-07-07T09:00:00.000Z",
-        "2026-09-01T09:00:00.000Z",
+        ("2026-01-06T10:00:00.000Z", "CONFIRMED"),
+        ("2026-02-03T10:00:00.000Z", "CONFIRMED"),
+        ("2026-03-03T10:00:00.000Z", "CONFIRMED"),
+        ("2026-04-07T09:00:00.000Z", "CONFIRMED"),
+        ("2026-05-05T09:00:00.000Z", "CONFIRMED"),
+        ("2026-06-02T09:00:00.000Z", "CONFIRMED"),
+        ("2026-07-07T09:00:00.000Z", "CONFIRMED"),
+        ("2026-08-04T09:00:00.000Z", "CANCELLED"),
+        ("2026-09-01T09:00:00.000Z", "CONFIRMED"),
     ]
     assert written
+
+
+# --- libical (Debian's libical3 through its GObject bindings) -------------------------------
+
+LIBICAL_PYTHON = Path("/usr/bin/python3")
+LIBICAL_SCRIPT = ROOT / "tests" / "tools" / "libical_check.py"
+
+
+def libical() -> str:
+    """A Python with libical's bindings (python3-gi, gir1.2-ical-3.0), or a skip without them."""
+    probe = subprocess.run(
+        [str(LIBICAL_PYTHON), "-c", "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib"],
+        capture_output=True,
+        check=False,
+    ) if LIBICAL_PYTHON.is_file() else None
+    if probe is None or probe.returncode != 0:
+        reason = "libical's Python bindings are not installed (apt-get install python3-gi gir1.2-ical-3.0)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return str(LIBICAL_PYTHON)
+
+
+@pytest.mark.parametrize("which", ["example", "rich", "demo"])
+def test_every_feed_passes_libicals_restriction_check(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """libical's parser and RFC 5546 restriction check report nothing (a COMMENT in VTIMEZONE failed it)."""
+    python = libical()
+    if which == "rich":
+        portal = portal_at(request.getfixturevalue("rich_data"))
+    else:
+        portal = request.getfixturevalue(f"{which}_portal")
+    written = write_all(portal, tmp_path / "out")
+    proc = subprocess.run([python, str(LIBICAL_SCRIPT), *map(str, sorted(written))], capture_output=True, text=True, check=False)
+    assert (proc.returncode, proc.stdout) == (0, "")
+    assert proc.stderr.strip() == f"{len(written)} files, 0 problems"
+
+
+def test_the_libical_check_finds_what_it_should(tmp_path: Path) -> None:
+    """Not a vacuous pass: a VTIMEZONE with a COMMENT, as icalendar writes one, is reported."""
+    python = libical()
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n"
+        b"BEGIN:STANDARD\r\nDTSTART:19701025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n"
+        b"END:STANDARD\r\nCOMMENT:made by a library\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n"
+    )
+    proc = subprocess.run([python, str(LIBICAL_SCRIPT), str(bad)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout == (
+        f"{bad}: VTIMEZONE: Failed iTIP restrictions for COMMENT property. Expected 0 instances of the property and got 1\n"
+    )

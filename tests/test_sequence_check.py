@@ -1,4 +1,4 @@
-"""`engage validate --against REF`: a moved, re-timed, re-placed or cancelled event must raise its sequence."""
+"""`engage validate --against REF`: visible changes raise sequence and move `changed`; no renames, deletions or lowered sequences."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ end_time: "20:00"
 venue: town-hall
 contact: engagement@example.gov.uk
 sequence: 2
+changed: 2026-11-01
 """
 
 
@@ -51,8 +52,12 @@ def problems(new_text: str, old_text: str = BASE) -> list[Problem]:
     return sequence_check.check("data/events/x.yaml", old, new, doc, "origin/main")
 
 
+def raised(text: str, sequence: int = 3, changed: str = "2026-11-20") -> str:
+    return text.replace("sequence: 2", f"sequence: {sequence}").replace("changed: 2026-11-01", f"changed: {changed}")
+
+
 def test_moving_the_date_without_raising_the_sequence_is_reported_at_the_sequence_field() -> None:
-    assert problems(BASE.replace("2026-12-03", "2026-12-10")) == [
+    assert problems(BASE.replace("2026-12-03", "2026-12-10").replace("changed: 2026-11-01", "changed: 2026-11-20")) == [
         Problem(
             "data/events/x.yaml", 13, 1, "sequence-not-raised", "sequence",
             "date changed since origin/main but sequence is still 2: set sequence: 3 so subscribed calendars update",
@@ -60,32 +65,81 @@ def test_moving_the_date_without_raising_the_sequence_is_reported_at_the_sequenc
     ]
 
 
-def test_raising_the_sequence_with_the_change_passes() -> None:
-    new = BASE.replace("2026-12-03", "2026-12-10").replace("sequence: 2", "sequence: 3")
-    assert problems(new) == []
+def test_raising_the_sequence_and_the_changed_date_with_the_change_passes() -> None:
+    assert problems(raised(BASE.replace("2026-12-03", "2026-12-10"))) == []
 
 
-def test_changes_calendars_need_not_hear_about_pass_without_a_raise() -> None:
-    new = BASE.replace("Come along.", "Come along; tea provided.").replace("Library drop-in", "Library drop-in session")
-    assert problems(new) == []
+def test_a_change_without_a_new_changed_date_is_reported_at_changed() -> None:
+    """`changed` is the feeds' DTSTAMP and LAST-MODIFIED: it must say when the revision was made."""
+    assert problems(raised(BASE.replace('"20:00"', '"20:30"'), changed="2026-11-01")) == [
+        Problem(
+            "data/events/x.yaml", 14, 1, "changed-not-updated", "changed",
+            "end_time changed since origin/main but it is still 2026-11-01: set changed: to the date of this edit "
+            "(YYYY-MM-DD), which calendars show as when the event was last revised",
+        )
+    ]
+    old = BASE.replace("changed: 2026-11-01\n", "")
+    [problem] = problems(old.replace("sequence: 2", "sequence: 3").replace("Come along.", "Come along; tea provided."), old)
+    assert (problem.line, problem.code, problem.message) == (
+        1, "changed-not-updated",
+        "description changed since origin/main but it is not set: set changed: to the date of this edit (YYYY-MM-DD), "
+        "which calendars show as when the event was last revised",
+    )
 
 
-def test_every_changed_field_is_named_and_a_lowered_sequence_is_called_out() -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("Library drop-in", "Library drop-in session", "title"),
+        ("Tell us how you use the library.", "Tell us how you use the library and archive.", "summary"),
+        ("Come along.", "Come along; tea provided.", "description"),
+        ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\ncost: £2 for tea", "cost"),
+        ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\nbooking:\n  required: true", "booking"),
+        ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\naccess:\n  hearing_loop: yes", "access"),
+        ("contact: engagement@example.gov.uk", "contact: libraries@example.gov.uk", "contact"),
+    ],
+)
+def test_every_change_a_subscriber_sees_needs_a_raise(old: str, new: str, field: str) -> None:
+    """Text, cost, booking and access reach calendars too (DESCRIPTION, SUMMARY): a client that keeps its copy shows the old."""
+    edited = BASE.replace(old, new).replace("changed: 2026-11-01", "changed: 2026-11-20")
+    [problem] = problems(edited)
+    assert problem.message.startswith(f"{field} changed since origin/main but sequence is still 2")
+    assert problems(raised(BASE.replace(old, new))) == []
+
+
+def test_a_change_no_calendar_shows_passes_without_a_raise() -> None:
+    assert problems(BASE + "attendees: 40\nurl: https://example.org/library\n") == []
+
+
+def test_every_changed_field_is_named() -> None:
     new = (
         BASE.replace('"18:30"', '"18:00"')
         .replace("venue: town-hall", "venue: library")
-        .replace("sequence: 2", "sequence: 1\nstatus: cancelled\nstatus_note: Flooded.")
+        .replace("changed: 2026-11-01", "changed: 2026-11-20\nstatus: cancelled\nstatus_note: Flooded.")
     )
     [problem] = problems(new)
     assert problem.message == (
-        "start_time, venue and status changed since origin/main but sequence is still 1 (it was 2): "
+        "start_time, venue, status and status_note changed since origin/main but sequence is still 2: "
         "set sequence: 3 so subscribed calendars update"
     )
 
 
+def test_a_lowered_sequence_is_refused_even_without_other_changes() -> None:
+    """Clients keep the copy with the higher SEQUENCE: a lower one is never seen."""
+    assert problems(BASE.replace("sequence: 2", "sequence: 1")) == [
+        Problem(
+            "data/events/x.yaml", 13, 1, "sequence-lowered", "sequence",
+            "sequence went down from 2 to 1 since origin/main: calendar apps keep the copy with the higher sequence "
+            "and ignore this one; set sequence: 2",
+        )
+    ]
+    [problem] = problems(raised(BASE.replace('"18:30"', '"18:00"'), sequence=1))
+    assert problem.message.endswith("set sequence: 3")
+
+
 def test_a_missing_sequence_is_reported_at_the_start_of_the_record() -> None:
     old = BASE.replace("sequence: 2\n", "")
-    new = old.replace("venue: town-hall", "online:\n  platform: Zoom")
+    new = old.replace("venue: town-hall", "online:\n  platform: Zoom").replace("changed: 2026-11-01", "changed: 2026-11-20")
     assert problems(new, old) == [
         Problem(
             "data/events/x.yaml", 1, 1, "sequence-not-raised", "sequence",
@@ -94,7 +148,7 @@ def test_a_missing_sequence_is_reported_at_the_start_of_the_record() -> None:
     ]
 
 
-def test_recurrence_room_timezone_and_closing_date_count_as_changes() -> None:
+def test_recurrence_room_timezone_and_consultation_count_as_changes() -> None:
     recurring = BASE + "recurrence:\n  frequency: weekly\n  until: 2027-01-28\n"
     assert sequence_check.changed_fields(parse(recurring)[0], parse(recurring.replace("weekly", "fortnightly"))[0]) == ["recurrence"]
     assert sequence_check.changed_fields(parse(BASE)[0], parse(BASE + "room: Room 2\ntimezone: Europe/Dublin\n")[0]) == ["timezone", "room"]
@@ -103,6 +157,8 @@ def test_recurrence_room_timezone_and_closing_date_count_as_changes() -> None:
     )
     moved_close = consultation.replace("closes: 2026-12-20", "closes: 2027-01-10")
     assert sequence_check.changed_fields(parse(consultation)[0], parse(moved_close)[0]) == ["consultation.closes"]
+    reworded = consultation.replace("decision: Hours.", "decision: Opening hours.")
+    assert sequence_check.changed_fields(parse(consultation)[0], parse(reworded)[0]) == ["consultation"]
 
 
 def test_fetch_hint_names_the_remote_and_branch() -> None:
@@ -163,6 +219,8 @@ def test_a_pull_request_that_moves_an_event_without_raising_sequence_fails(repo:
     code, out, _ = validate("--against", "main", str(repo / "data"))
     assert code == 1
     assert out == (
+        f"{SHOWN}:1:1: error[changed-not-updated]: changed: date changed since main but it is not set: set changed: to the "
+        "date of this edit (YYYY-MM-DD), which calendars show as when the event was last revised\n"
         f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: date changed since main but sequence is still 0: "
         "set sequence: 1 so subscribed calendars update\n"
     )
@@ -174,17 +232,20 @@ def test_uncommitted_edits_are_compared_too_and_a_raise_clears_the_error(repo: P
     code, out, _ = validate("--against", "main", str(repo / "data"))
     assert (code, out) == (
         1,
+        f"data/{FORUM}:1:1: error[changed-not-updated]: changed: start_time changed since main but it is not set: "
+        "set changed: to the date of this edit (YYYY-MM-DD), which calendars show as when the event was last revised\n"
         f"data/{FORUM}:14:1: error[sequence-not-raised]: sequence: start_time changed since main but sequence is "
         "still 1: set sequence: 2 so subscribed calendars update\n",
     )
-    edit(forum, "sequence: 1", "sequence: 2")
+    edit(forum, "sequence: 1", "sequence: 2\nchanged: 2026-11-20")
     assert validate("--against", "main", str(repo / "data"))[0] == 0
 
 
 def test_new_events_and_other_records_are_not_compared(repo: Path) -> None:
     new = repo / "data" / "events" / "district-council" / "2027-01-05-new-drop-in.yaml"
     new.write_text(BASE.replace("sequence: 2\n", ""), encoding="utf-8")
-    edit(repo / "data" / LIBRARY, "We are reviewing", "We are still reviewing")
+    # A figure recorded after the event reaches no calendar.
+    edit(repo / "data" / LIBRARY, "venue: town-hall", "venue: town-hall\nattendees: 12")
     assert validate("--against", "main", str(repo / "data"))[:2] == (0, "")
 
 
@@ -204,9 +265,9 @@ def test_a_shallow_clone_without_the_base_branch_says_how_to_fetch_it(repo: Path
     git(clone, "fetch", "--quiet", "--depth=1", "origin", "main:refs/remotes/origin/main")
     code, out, _ = validate("--against", "origin/main", str(clone / "data"))
     assert code == 1
-    assert out == (
+    assert out.splitlines()[1] == (
         f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: room changed since origin/main but sequence is still 0: "
-        "set sequence: 1 so subscribed calendars update\n"
+        "set sequence: 1 so subscribed calendars update"
     )
 
 
@@ -216,3 +277,30 @@ def test_outside_a_git_work_tree_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = validate("--against", "origin/main", str(data))
     assert (code, out) == (2, "")
     assert err == f"engage validate: cannot compare with origin/main: {data} is not in a git work tree\n"
+
+
+def test_a_renamed_event_file_is_refused_because_its_uid_changes(repo: Path) -> None:
+    """A new file name is a new id and UID: every subscribed calendar would show the event twice."""
+    old = repo / "data" / LIBRARY
+    new = old.with_name("2026-12-04-library-review.yaml")
+    git(repo, "mv", str(old), str(new))
+    code, out, _ = validate("--against", "main", str(repo / "data"))
+    # The EIA that names the event by its old id is reported too; the rename is the cause.
+    assert (code, out.splitlines(keepends=True)[-1]) == (
+        1,
+        "data/events/district-council/2026-12-04-library-review.yaml:1:1: error[event-renamed]: file: renamed from "
+        f"data/{LIBRARY} since main: the file name is the event's id and calendar UID, so every subscribed calendar "
+        "would show it twice; keep the old name (it need not match a new date)\n",
+    )
+
+
+def test_a_deleted_published_event_is_refused(repo: Path) -> None:
+    """A subscribed calendar keeps what vanishes from a feed: cancel instead."""
+    git(repo, "rm", "--quiet", str(repo / "data" / FORUM))
+    code, out, _ = validate("--against", "main", str(repo / "data"))
+    assert (code, out) == (
+        1,
+        f"data/{FORUM}:1:1: error[event-deleted]: file: this event was published in main and its file is deleted: "
+        "subscribed calendars would keep it as it was; restore the file and set status: cancelled (raise sequence, "
+        "set changed) instead; past and cancelled events leave the feeds on their own\n",
+    )

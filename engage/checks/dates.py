@@ -112,6 +112,14 @@ def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
         if day not in dates:
             out.append(r.problem("invalid-value", ("recurrence", "skip", index), f"{long_date(day)} is not one of the event's dates"))
     for index, moved in enumerate(rule.moved):
+        if moved.original in rule.skip:
+            # Skipping would win and the moved occurrence would silently disappear.
+            out.append(
+                r.problem(
+                    "invalid-value", ("recurrence", "moved", index, "original"),
+                    f"{long_date(moved.original)} is also in skip: an occurrence is either skipped or moved; remove it from one list",
+                )
+            )
         if moved.original not in dates:
             out.append(r.problem("invalid-value", ("recurrence", "moved", index, "original"), f"{long_date(moved.original)} is not one of the event's dates"))
         start = moved.start_time or e.start_time

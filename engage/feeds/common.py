@@ -6,9 +6,9 @@ a second copy. An event's local id is its id; other items add a dotted suffix or
 (`closes.<event>`, `eia.<id>.review`, `eia.<id>.action.<action>`), which no id can hold,
 so no two items share a UID. The host keeps two partnerships' feeds apart in one calendar.
 
-DTSTAMP never comes from the build clock (two builds of the same data must be
-byte-identical, on any day). It is 00:00 UTC on a date taken from the data; see
-`event_stamp` and the deadline items in `deadlines.py` for which date.
+DTSTAMP never comes from the build clock (two builds of the same data on the same day must
+be byte-identical). It is 00:00 UTC on a date taken from the data, never later than the
+build day; see `revised` and the deadline items in `deadlines.py` for which date.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Event as VEvent
 
-from ..models.event import EventStatus
+from ..models.event import Event, EventStatus
 from ..models.settings import Settings
 
 _ID_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
@@ -57,6 +57,11 @@ def absolute(settings: Settings, path: str) -> str:
     return settings.base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def webcal(settings: Settings, path: str) -> str:
+    """A feed's subscribe address: phones and desktop apps subscribe to webcal:// instead of downloading."""
+    return "webcal://" + absolute(settings, path).split("://", 1)[1]
+
+
 def host(settings: Settings) -> str:
     return urlsplit(settings.base_url).hostname or "localhost"
 
@@ -70,22 +75,36 @@ def day_stamp(day: date, seconds: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(seconds=seconds)
 
 
-def event_stamp(event_id: str, first_date: date, sequence: int) -> datetime:
-    """DTSTAMP of an event: 00:00 UTC on the date in its id, plus one second per SEQUENCE.
+def revised(event_id: str, event: Event, today: date) -> date:
+    """The day an event was last revised, as its DTSTAMP and LAST-MODIFIED give it.
 
-    An event has no 'last edited' field, and the git history is not there in a shallow
-    clone, so the stamp is built from what identifies the record: the date in its file name
-    (fixed when the record is created, as its id is) and its SEQUENCE, so every revision
-    partners announce by raising SEQUENCE also carries a later stamp than the one before.
+    The source of truth is the record's `changed` date, which `engage validate --against`
+    asks a contributor to move forward with every change a subscriber would see. Without
+    one (records from before the field), the date in the file name stands in, which is
+    when the record was made; a date that is not yet reached is never claimed, so the
+    stamp is then the build day. Either way the same data on the same day give the same
+    stamp, and no stamp lies in the future.
     """
+    if event.changed is not None:
+        return min(event.changed, today)
     match = _ID_DATE.match(event_id)
-    base = first_date
+    base = event.date
     if match:
         try:
             base = date.fromisoformat(match.group(1))
         except ValueError:  # a file name such as 2026-02-30-x: fall back to the event's date
-            base = first_date
-    return day_stamp(base, sequence)
+            base = event.date
+    return min(base, today)
+
+
+def event_stamp(event_id: str, event: Event, today: date) -> datetime:
+    """DTSTAMP (and LAST-MODIFIED, when `changed` is set): 00:00 UTC on the day it was revised.
+
+    A feed has no METHOD, so RFC 5545 (3.8.7.2) makes DTSTAMP the time the information was
+    last revised, the same as LAST-MODIFIED; not the build clock, which would change every
+    item in every build.
+    """
+    return day_stamp(revised(event_id, event, today))
 
 
 def fold(line: str) -> bytes:

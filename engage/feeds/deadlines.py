@@ -28,6 +28,7 @@ from ..models.types import ActionStatus
 from ..portal import Portal
 from ..records import Record
 from .common import ICAL_STATUS, STATUS_PREFIX, Entry, absolute, day_stamp, event_stamp, serialise, uid
+from .text import readable
 
 ACTION_PREFIX = {
     ActionStatus.NOT_STARTED: "",
@@ -72,11 +73,11 @@ def consultation_close(portal: Portal, record: Record[Event]) -> Entry | None:
     c = event.consultation
     if c is None:
         return None
-    text = f"Last day to respond. What is being decided: {plain(c.decision)}\n\nOpen from {long_date(c.opens)} to {long_date(c.closes)}."
+    text = f"Last day to respond. What is being decided: {readable(c.decision)}\n\nOpen from {long_date(c.opens)} to {long_date(c.closes)}."
     if c.respond_url:
         text += f"\nRespond online: {c.respond_url}"
     if event.status_note and event.status.value != "scheduled":
-        text = f"{STATUS_PREFIX[event.status]}{plain(event.status_note)}\n\n{text}"
+        text = f"{STATUS_PREFIX[event.status]}{readable(event.status_note)}\n\n{text}"
     component = _all_day(
         portal,
         f"closes.{record.id}",
@@ -86,9 +87,11 @@ def consultation_close(portal: Portal, record: Record[Event]) -> Entry | None:
         urls.event(record.id),
         "Consultation closing date",
         ICAL_STATUS[event.status],
-        event_stamp(record.id, event.date, event.sequence),
+        event_stamp(record.id, event, portal.today),
         event.sequence,
     )
+    if event.changed is not None:
+        component.add("last-modified", component.decoded("dtstamp"))
     return Entry(f"closes.{record.id}", serialise([component]), frozenset())
 
 
@@ -126,8 +129,8 @@ def _action(
     )
 
 
-def eia_entry(portal: Portal, record: Record[Eia]) -> Entry:
-    """An EIA's review date and its actions' due dates."""
+def eia_entries(portal: Portal, record: Record[Eia]) -> list[Entry]:
+    """An EIA's review date and its actions' due dates, each an item of its own (the feed keeps a window of dates)."""
     eia = record.model
     page = urls.eia(record.id)
     newer = [portal.eias[i].model.published for i in portal.superseded_by.get(record.id, [])]
@@ -156,19 +159,23 @@ def eia_entry(portal: Portal, record: Record[Eia]) -> Entry:
         )
     ]
     source = f"From the equality impact assessment '{eia.title}'."
+    out = [Entry(f"eia.{record.id}.review", serialise(parts), frozenset())]
     for action in eia.actions:
-        parts.append(_action(portal, f"eia.{record.id}.action.{action.id}", action, source, page, eia.published, revised, "EIA"))
-    return Entry(f"eia.{record.id}", serialise(parts), frozenset())
+        local = f"eia.{record.id}.action.{action.id}"
+        component = _action(portal, local, action, source, page, eia.published, revised, "EIA")
+        out.append(Entry(local, serialise([component]), frozenset()))
+    return out
 
 
-def commitment_entry(portal: Portal, record: Record[Commitment]) -> Entry:
-    """A commitment's actions' due dates."""
+def commitment_entries(portal: Portal, record: Record[Commitment]) -> list[Entry]:
+    """A commitment's actions' due dates, each an item of its own."""
     commitment = record.model
     page = urls.commitment(record.id)
     revised = _latest(commitment.published, commitment.updated)
     source = f"From the equality commitment '{commitment.title}'. Lead: {commitment.lead}."
-    parts = [
-        _action(portal, f"commitment.{record.id}.action.{a.id}", a, source, page, commitment.published, revised, "Commitment")
-        for a in commitment.actions
-    ]
-    return Entry(f"commitment.{record.id}", serialise(parts), frozenset())
+    out = []
+    for a in commitment.actions:
+        local = f"commitment.{record.id}.action.{a.id}"
+        component = _action(portal, local, a, source, page, commitment.published, revised, "Commitment")
+        out.append(Entry(local, serialise([component]), frozenset()))
+    return out

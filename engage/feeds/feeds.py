@@ -1,19 +1,30 @@
 """Which calendar feeds exist, what each holds, and how each is put together from shared bytes.
 
 Every VEVENT is serialised once (`vevents.entry`, `deadlines.*`); a feed is a header,
-the VTIMEZONEs its items use, and its items' bytes joined in id order. Serialising per
+the VTIMEZONEs its items use, and its items' bytes joined in date order. Serialising per
 feed instead would cost a few seconds per thousand events for every facet value.
 
-Which events a feed holds:
-- all.ics holds every event record, past and future, once each. A subscriber's calendar
-  keeps past entries anyway, an export of the whole calendar is what scrutiny asks for,
-  and an event that drops out of a feed is left stale in calendars that had it.
-- The one exception, for all feeds: a cancelled event stays (with STATUS:CANCELLED) until
-  `cancelled_kept_days` after its last date, long enough for every subscribed calendar
-  to have refreshed and marked it cancelled; then it leaves the feeds. Its own .ics file
-  beside its page stays.
+What a subscribable feed holds (all.ics, consultations.ics, reviews and deadlines, one per
+facet value):
+- Upcoming items and a short recent window: an item stays until `feed_recent_days` after
+  its last date (a cancelled one until `cancelled_kept_days`, so every calendar hears it is
+  off). Google Calendar is reported to drop events from subscribed feeds over about 1 MB,
+  and a feed that keeps the whole past grows past that in a year or two.
+- At most `feed_max_kb`: items are taken in date order, and when the next date's items
+  would pass the limit the feed stops before that date and says so in its description
+  (later events are added as their dates come nearer). Only the busiest feeds of the
+  largest sites ever reach it.
+- An event's consultation closing date is an item of its own, in every feed the event is
+  in, so a subscriber sees the last day to respond on that day.
 - Facet feeds hold the same events as the facet's listing (`facets.values_of`, the rule
-  behind `facets.events_for`), within the same window as all.ics.
+  behind `facets.events_for`).
+- A feed with nothing in it is still published (a calendar that subscribed earlier keeps
+  a working address, and the file still carries a VTIMEZONE, so it has the component
+  RFC 5545 asks for), but it is not offered: no subscribe link names it. A facet value no
+  event has ever had gets no feed at all.
+
+The archive (`urls.ARCHIVE_FEED`, with the open data) holds every event and closing date
+ever listed. It is a download, never offered for subscribing.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from datetime import date, timedelta
 from icalendar import Calendar, vDuration, vText
 
 from .. import facets, urls
+from ..formatting import long_date
 from ..models.event import EventStatus
 from ..portal import Portal
 from .common import Entry, absolute, fold
@@ -39,7 +51,20 @@ FACET_WORDS = {
     "group": "Events that particularly reach out to {name}.",
     "organiser": "Events run by {name}.",
     "type": "Events of the type '{name}'.",
+    "level": "Events at the level of involvement '{name}'.",
+    "access": "Events that offer: {name}.",
 }
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feed item's place in time: the date it is listed by and its last date."""
+
+    key: str
+    day: date
+    """Its next date within the window (its first date, if it has not started)."""
+    last: date
+    cancelled: bool
 
 
 @dataclass(frozen=True)
@@ -48,7 +73,7 @@ class FeedSpec:
 
     path: str
     group: str
-    """'all', 'consultations', 'reviews', or a facet key such as 'area'."""
+    """'all', 'consultations', 'reviews', 'archive', or a facet key such as 'area'."""
     label: str
     """What a person picks it by, such as 'North Ward'."""
     name: str
@@ -56,39 +81,75 @@ class FeedSpec:
     description: str
     members: tuple[str, ...]
     """Entry keys, in the order they are written."""
+    horizon: date | None = None
+    """The last date held, when the size limit cut later items off."""
+
+    @property
+    def offered(self) -> bool:
+        """Whether subscribe links name it: a subscribable feed with something in it."""
+        return self.group != "archive" and bool(self.members)
 
 
-def last_days(portal: Portal) -> dict[str, date]:
-    """The last day each event happens on."""
-    out: dict[str, date] = {}
+def items(portal: Portal) -> dict[str, Item]:
+    """Every event and consultation closing date with the dates that place it in a feed."""
+    start = portal.today - timedelta(days=portal.settings.feed_recent_days)
+    by_event: dict[str, list[tuple[date, date]]] = defaultdict(list)
     for occ in portal.occurrences:
-        out[occ.event_id] = max(out.get(occ.event_id, occ.last_day), occ.last_day)
+        by_event[occ.event_id].append((occ.day, occ.last_day))
+    out: dict[str, Item] = {}
+    for event_id, record in portal.events.items():
+        event = record.model
+        cancelled = event.status is EventStatus.CANCELLED
+        spans = sorted(by_event.get(event_id) or [(event.date, event.end_date or event.date)])
+        last = max(end for _, end in spans)
+        day = next((first for first, end in spans if end >= start), spans[0][0])
+        out[event_key(event_id)] = Item(event_key(event_id), day, last, cancelled)
+        if event.consultation is not None:
+            closes = event.consultation.closes
+            out[f"closes.{event_id}"] = Item(f"closes.{event_id}", closes, closes, cancelled)
+    for eia_id, eia in portal.eias.items():
+        review = eia.model.review_date
+        out[f"eia.{eia_id}.review"] = Item(f"eia.{eia_id}.review", review, review, False)
+        for action in eia.model.actions:
+            key = f"eia.{eia_id}.action.{action.id}"
+            out[key] = Item(key, action.due, action.due, False)
+    for commitment_id, commitment in portal.commitments.items():
+        for action in commitment.model.actions:
+            key = f"commitment.{commitment_id}.action.{action.id}"
+            out[key] = Item(key, action.due, action.due, False)
     return out
 
 
-def in_feeds(portal: Portal, event_id: str, last_day: date | None = None) -> bool:
-    """False only for a cancelled event more than `cancelled_kept_days` past its last date."""
-    event = portal.events[event_id].model
-    if event.status is not EventStatus.CANCELLED:
-        return True
-    last = last_day or event.end_date or event.date
-    return last + timedelta(days=portal.settings.cancelled_kept_days) >= portal.today
+def current(portal: Portal, item: Item) -> bool:
+    """Whether a subscribable feed holds the item today: upcoming, or within the recent window."""
+    days = portal.settings.feed_recent_days
+    if item.cancelled:
+        days = max(days, portal.settings.cancelled_kept_days)
+    return item.last + timedelta(days=days) >= portal.today
+
+
+def _ordered(keys: list[str], placed: dict[str, Item]) -> tuple[str, ...]:
+    return tuple(sorted(keys, key=lambda k: (placed[k].day, k)))
 
 
 def catalogue(portal: Portal) -> list[FeedSpec]:
-    """Every feed, in the order the subscribe page lists them."""
+    """Every feed, in the order the subscribe page lists them, before the size limit is applied."""
     site = portal.settings.name
-    lasts = last_days(portal)
-    kept = [i for i in portal.events if in_feeds(portal, i, lasts.get(i))]
+    placed = items(portal)
+    dated = [k for k, item in placed.items() if current(portal, item)]
+    now = [k for k in dated if k.startswith(("event.", "closes."))]
+    events_now = [k for k in now if k.startswith("event.")]
+    closes_now = [k for k in now if k.startswith("closes.")]
+    deadlines_now = [k for k in dated if k.startswith(("eia.", "commitment."))]
     specs = [
-        FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}.", tuple(event_key(i) for i in kept)),
+        FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}, with consultation closing dates.", _ordered(now, placed)),
         FeedSpec(
             urls.CONSULTATIONS_FEED,
             "consultations",
             "Consultation closing dates",
             f"{site}: consultation closing dates",
             "The last day to respond to each consultation.",
-            tuple(f"closes.{i}" for i in kept if portal.events[i].model.consultation is not None),
+            _ordered(closes_now, placed),
         ),
         FeedSpec(
             urls.REVIEWS_FEED,
@@ -96,18 +157,29 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             "EIA reviews and action deadlines",
             f"{site}: EIA reviews and action deadlines",
             "Review dates of equality impact assessments, and due dates of their actions and of equality commitment actions.",
-            tuple([f"commitment.{i}" for i in portal.commitments] + [f"eia.{i}" for i in portal.eias]),
+            _ordered(deadlines_now, placed),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).
+    ever: dict[tuple[str, str], bool] = {}
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event_id in kept:
-        values = facets.values_of(portal, portal.events[event_id].model)
+    live = set(events_now)
+    live_closes = set(closes_now)
+    for event_id, record in portal.events.items():
+        values = facets.values_of(portal, record.model)
+        key = event_key(event_id)
         for facet in FEED_FACETS:
             for value in values[facet.key]:
-                buckets[(facet.key, value)].append(event_id)
+                ever[(facet.key, value)] = True
+                if key in live:
+                    buckets[(facet.key, value)].append(key)
+                # A closing date still to come is listed even when the opening day has left the window.
+                if f"closes.{event_id}" in live_closes:
+                    buckets[(facet.key, value)].append(f"closes.{event_id}")
     for facet in FEED_FACETS:
         for value, name in facets.names(portal, facet.key).items():
+            if not ever.get((facet.key, value)):
+                continue
             specs.append(
                 FeedSpec(
                     urls.facet_feed(facet.key, value),
@@ -115,10 +187,60 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
                     name,
                     f"{site}: {name}",
                     FACET_WORDS[facet.key].format(name=name),
-                    tuple(event_key(i) for i in buckets.get((facet.key, value), [])),
+                    _ordered(buckets.get((facet.key, value), []), placed),
                 )
             )
+    specs.append(
+        FeedSpec(
+            urls.ARCHIVE_FEED,
+            "archive",
+            "Every event ever listed",
+            f"{site}: archive of every event",
+            f"Every event listed on {site}, past and future, with consultation closing dates. A download; subscribe to a feed instead.",
+            _ordered([k for k in placed if k.startswith(("event.", "closes."))], placed),
+        )
+    )
     return specs
+
+
+def offered_paths(portal: Portal) -> frozenset[str]:
+    """The feeds that subscribe links may name (facet listing pages ask this)."""
+    return frozenset(spec.path for spec in catalogue(portal) if spec.offered)
+
+
+def limit(portal: Portal, spec: FeedSpec, sizes: dict[str, int], placed: dict[str, Item]) -> FeedSpec:
+    """The spec cut to `feed_max_kb`, whole dates at a time, with its horizon in its description."""
+    if spec.group == "archive":
+        return spec
+    budget = portal.settings.feed_max_kb * 1000 - 20_000  # room for the header and time zones
+    total, kept = 0, 0
+    members = spec.members
+    while kept < len(members):
+        day = placed[members[kept]].day
+        end = kept
+        size = 0
+        while end < len(members) and placed[members[end]].day == day:
+            size += sizes[members[end]]
+            end += 1
+        if total + size > budget and kept > 0:
+            break
+        total += size
+        kept = end
+    if kept == len(members):
+        return spec
+    horizon = placed[members[kept - 1]].day
+    text = (
+        f"{spec.description} Holds dates up to {long_date(horizon)}: later events are added as their dates get nearer "
+        f"(see the website for them)."
+    )
+    return FeedSpec(spec.path, spec.group, spec.label, spec.name, text, members[:kept], horizon)
+
+
+def sized_catalogue(portal: Portal, entries: dict[str, Entry]) -> list[FeedSpec]:
+    """`catalogue` with the size limit applied to the serialised entries."""
+    sizes = {key: len(entry.ical) for key, entry in entries.items()}
+    placed = items(portal)
+    return [limit(portal, spec, sizes, placed) for spec in catalogue(portal)]
 
 
 def event_days(portal: Portal) -> list[date]:
@@ -174,9 +296,37 @@ def header(portal: Portal, name: str, text: str, path: str) -> bytes:
 
 
 def assemble(portal: Portal, zones: Zones, name: str, text: str, path: str, entries: list[Entry]) -> bytes:
-    """A whole calendar from already-serialised items."""
+    """A whole subscribable calendar from already-serialised items.
+
+    A calendar with no item still carries the site's VTIMEZONE, so it has the component
+    RFC 5545 requires; such a feed is published (a subscribed address keeps working) but
+    never offered (`offered`).
+    """
     tzids = frozenset().union(*(e.tzids for e in entries)) if entries else frozenset()
+    if not tzids and not entries:
+        tzids = frozenset({portal.settings.timezone})
     return header(portal, name, text, path) + zones.block(tzids) + b"".join(e.ical for e in entries) + b"END:VCALENDAR\r\n"
+
+
+@functools.cache
+def _bare(publisher: str) -> bytes:
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//{publisher}//Engage//EN")
+    cal.add("calscale", "GREGORIAN")
+    body: bytes = cal.to_ical()
+    return body[: -len(b"END:VCALENDAR\r\n")]
+
+
+def single(portal: Portal, zones: Zones, entry: Entry) -> bytes:
+    """One event's own file: the event, without calendar-level properties.
+
+    Outlook desktop opens a file that names a calendar (X-WR-CALNAME, NAME) as a new
+    calendar instead of adding the event to the person's own (MS-OXCICAL says the name
+    must be left out); refresh hints and SOURCE belong to subscriptions, not to a file
+    opened once. So only VERSION, PRODID and CALSCALE, the zones and the event.
+    """
+    return _bare(portal.settings.publisher) + zones.block(entry.tzids) + entry.ical + b"END:VCALENDAR\r\n"
 
 
 def zones_for(portal: Portal) -> Zones:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from .. import urls
 from ..memo import IdentityMemo
 from ..models.event import Event
@@ -10,7 +12,7 @@ from ..portal import Portal
 from ..records import Record
 from . import deadlines, vevents
 from .common import Entry
-from .feeds import assemble, catalogue, zones_for
+from .feeds import FeedSpec, assemble, single, sized_catalogue, zones_for
 
 _EVENT_ENTRIES: IdentityMemo[Entry] = IdentityMemo()
 """Each event's serialised VEVENTs, reused under the preview while its inputs are unchanged."""
@@ -34,24 +36,40 @@ def entries(portal: Portal) -> dict[str, Entry]:
         if closes is not None:
             out[closes.key] = closes
     for eia in portal.eias.values():
-        item = deadlines.eia_entry(portal, eia)
-        out[item.key] = item
+        out.update((item.key, item) for item in deadlines.eia_entries(portal, eia))
     for commitment in portal.commitments.values():
-        item = deadlines.commitment_entry(portal, commitment)
-        out[item.key] = item
+        out.update((item.key, item) for item in deadlines.commitment_entries(portal, commitment))
     return out
+
+
+_BUILT: dict[int, tuple[weakref.ref[Portal], dict[str, Entry], list[FeedSpec]]] = {}
+
+
+def built(portal: Portal) -> tuple[dict[str, Entry], list[FeedSpec]]:
+    """The serialised items and the feeds cut to size, made once per portal.
+
+    The subscribe page (counts) and the feed files (bytes) both need them, and serialising
+    10,000 events takes seconds; a new portal (a rebuild under `serve`) starts afresh.
+    """
+    cached = _BUILT.get(id(portal))
+    if cached is not None and cached[0]() is portal:
+        return cached[1], cached[2]
+    items = entries(portal)
+    specs = sized_catalogue(portal, items)
+    _BUILT.clear()
+    _BUILT[id(portal)] = (weakref.ref(portal), items, specs)
+    return items, specs
 
 
 def files(portal: Portal) -> list[OutputFile]:
     """Every feed, and one calendar file per event beside its page."""
     zones = zones_for(portal)
-    items = entries(portal)
+    items, specs = built(portal)
     out = [
         OutputFile(spec.path, assemble(portal, zones, spec.name, spec.description, spec.path, [items[k] for k in spec.members]))
-        for spec in catalogue(portal)
+        for spec in specs
     ]
-    for event_id, record in portal.events.items():
+    for event_id in portal.events:
         path = urls.event_ics(event_id)
-        item = items[vevents.event_key(event_id)]
-        out.append(OutputFile(path, assemble(portal, zones, record.model.title, record.model.summary, path, [item])))
+        out.append(OutputFile(path, single(portal, zones, items[vevents.event_key(event_id)])))
     return out

@@ -9,7 +9,9 @@ from .. import facets, urls
 from ..pages.page import Page
 from ..portal import Portal
 from .common import absolute
-from .feeds import FeedSpec, catalogue
+from .common import webcal as subscribe_address
+from .feeds import FeedSpec
+from .publish import built
 
 FACET_HEADINGS = {
     "area": "By area",
@@ -17,6 +19,8 @@ FACET_HEADINGS = {
     "group": "By group",
     "organiser": "By organiser",
     "type": "By type of event",
+    "level": "By level of involvement",
+    "access": "By access arrangement",
 }
 
 
@@ -38,7 +42,7 @@ class FeedLinks:
 
 def links(portal: Portal, spec: FeedSpec, count: int, unit: str = "event") -> FeedLinks:
     https = absolute(portal.settings, spec.path)
-    webcal = "webcal://" + https.split("://", 1)[1]
+    webcal = subscribe_address(portal.settings, spec.path)
     outlook_query = urlencode({"url": https, "name": spec.name})
     return FeedLinks(
         label=spec.label,
@@ -54,19 +58,19 @@ def links(portal: Portal, spec: FeedSpec, count: int, unit: str = "event") -> Fe
     )
 
 
-def review_count(portal: Portal) -> int:
-    """Dated items in the reviews feed: each EIA's review and every action."""
-    return sum(1 + len(r.model.actions) for r in portal.eias.values()) + sum(
-        len(r.model.actions) for r in portal.commitments.values()
-    )
+def event_count(spec: FeedSpec) -> int:
+    """Events in a feed (its consultation closing dates are extra items, not events)."""
+    return sum(1 for key in spec.members if key.startswith("event."))
 
 
 def page(portal: Portal) -> Page:
-    specs = catalogue(portal)
-    main = [links(portal, s, len(s.members)) for s in specs if s.group in {"all", "consultations"}]
-    reviews = [links(portal, s, review_count(portal), "date") for s in specs if s.group == "reviews"]
+    specs = [s for s in built(portal)[1] if s.offered or s.group == "archive"]
+    main = [links(portal, s, event_count(s)) for s in specs if s.group == "all"]
+    main += [links(portal, s, len(s.members), "closing date") for s in specs if s.group == "consultations"]
+    reviews = [links(portal, s, len(s.members), "date") for s in specs if s.group == "reviews"]
+    archive = [links(portal, s, event_count(s)) for s in specs if s.group == "archive"]
     groups = [
-        (FACET_HEADINGS[facet.key], [links(portal, s, len(s.members)) for s in specs if s.group == facet.key])
+        (FACET_HEADINGS[facet.key], [links(portal, s, event_count(s)) for s in specs if s.group == facet.key])
         for facet in facets.FACETS
         if facet.feed
     ]
@@ -80,6 +84,8 @@ def page(portal: Portal) -> Page:
             "kind": "feeds",
             "main": main,
             "reviews": reviews,
+            "archive": archive,
+            "recent_days": settings.feed_recent_days,
             "groups": groups,
             "refresh_hours": settings.feed_refresh_hours,
             "cancelled_kept_days": settings.cancelled_kept_days,

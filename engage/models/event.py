@@ -217,7 +217,9 @@ class Event(BaseModel):
     status_note: Text | None = None
     """Why it was cancelled, postponed or moved, and what to do instead."""
     sequence: Sequence = 0
-    """Raise by one whenever the date, time, place or status changes, so subscribed calendars update."""
+    """Raise by one whenever anything people see changes (title, description, date, time, place, booking, cost, access, status), so subscribed calendars update."""
+    changed: Day | None = None
+    """The day of the last change people would see; set it to today whenever you raise sequence."""
     venue: Ref | None = None
     """The venue (id) for an in-person event."""
     room: Line | None = None

@@ -68,6 +68,10 @@ class Settings(BaseModel):
     """How often subscribed calendars are asked to refresh."""
     cancelled_kept_days: int = Field(default=90, ge=0, le=3650)
     """How long a cancelled event stays in feeds after its date."""
+    feed_recent_days: int = Field(default=14, ge=0, le=366)
+    """How many days after an event's last date it stays in the subscribable feeds."""
+    feed_max_kb: int = Field(default=900, ge=100, le=4000)
+    """The largest a subscribable feed may grow, in kilobytes; later events wait until nearer the time."""
     events_per_page: int = Field(default=25, ge=5, le=200)
     """How many events a listing page shows."""
     description: Text | None = None

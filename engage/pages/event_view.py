@@ -230,6 +230,9 @@ class CalendarLinks:
     """The event's calendar file, relative to the site root (every date, kept up to date)."""
     google: str
     outlook: str
+    """Outlook.com (personal accounts)."""
+    outlook_work: str
+    """Outlook for work or school (Microsoft 365 accounts), the same link on outlook.office.com."""
 
 
 def _span(portal: Portal, event: Event, occ: Occurrence) -> tuple[datetime, datetime] | None:
@@ -268,6 +271,8 @@ def calendar_links(portal: Portal, event_id: str, occ: Occurrence) -> CalendarLi
         "details": details,
         "location": where,
         "ctz": str(portal.event_tz(event)),
+        # Busy for a timed event, free for an all-day one, as the feeds' TRANSP says (vevents.transparency).
+        "trp": "false" if span is None else "true",
     }
     outlook = {
         "path": "/calendar/action/compose",
@@ -281,6 +286,7 @@ def calendar_links(portal: Portal, event_id: str, occ: Occurrence) -> CalendarLi
         ics=urls.event_ics(event_id),
         google="https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
         outlook="https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook, quote_via=quote),
+        outlook_work="https://outlook.office.com/calendar/0/deeplink/compose?" + urlencode(outlook, quote_via=quote),
     )
 
 

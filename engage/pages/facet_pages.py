@@ -78,6 +78,10 @@ def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]
 
 
 def facet_pages(portal: Portal) -> list[Page]:
+    from ..feeds.common import webcal
+    from ..feeds.feeds import offered_paths  # the feeds build on engage.pages: import when called
+
+    offered = offered_paths(portal)
     index = by_value(portal, upcoming_items(portal))
     groups = filter_groups(portal, index)
     shared = listing_context(portal, groups)
@@ -94,6 +98,7 @@ def facet_pages(portal: Portal) -> list[Page]:
     for group in groups:
         for option in group.options:
             entries = index.get((group.key, option.value), [])
+            feed = urls.facet_feed(group.key, option.value)
             for pager in paginate(entries, portal.settings.events_per_page, option.url):
                 title = f"Upcoming events: {option.name}"
                 out.append(
@@ -108,7 +113,8 @@ def facet_pages(portal: Portal) -> list[Page]:
                             "months": page_months(pager, entries),
                             "facet": group,
                             "option": option,
-                            "feed_url": urls.facet_feed(group.key, option.value) if group.feed else None,
+                            "feed_url": feed if feed in offered else None,
+                            "feed_webcal": webcal(portal.settings, feed),
                             **shared,
                         },
                     )

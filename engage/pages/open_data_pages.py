@@ -55,6 +55,7 @@ def pages(portal: Portal) -> list[Page]:
                 "kind": "open-data",
                 "downloads": _downloads(portal),
                 "feed": urls.publications_feed(),
+                "calendar_archive": urls.ARCHIVE_FEED,
                 "dictionary": urls.data_dictionary(),
                 "schemas": urls.schemas(),
             },
