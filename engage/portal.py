@@ -10,10 +10,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import clashes, dates, eia_rules, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
-from .problems import Problem
+from .problems import Problem, errors
 from .records import Record
 
 CHECKS = (
@@ -23,6 +23,7 @@ CHECKS = (
     eia_rules.check,
     personal_data.check,
     population_shares.check,
+    clashes.check,
 )
 
 
@@ -138,11 +139,16 @@ class CheckResult:
 
     portal: Portal | None
     problems: list[Problem]
+    """Errors and warnings, sorted; the portal exists when none is an error."""
     files: list[str]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
 
 
 def check_data(root: FsPath, today: date | None = None) -> CheckResult:
-    """Load and check everything under `root`; a Portal only when there is no error."""
+    """Load and check everything under `root`; a Portal only when there is no error (warnings allowed)."""
     from .today import resolve_today
 
     loaded = load(FsPath(root))
@@ -150,7 +156,7 @@ def check_data(root: FsPath, today: date | None = None) -> CheckResult:
     for check in CHECKS:
         problems += check(loaded)
     problems = sorted(set(problems))
-    if problems or loaded.settings is None:
+    if errors(problems) or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)
     day = today or resolve_today(loaded.settings.model.timezone)
     return CheckResult(build_portal(loaded, day), problems, loaded.files)

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from icalendar import Calendar, vDuration, vText
 
-from .. import facets, urls
+from .. import facets, planning, urls
 from ..models.event import EventStatus
 from ..portal import Portal
 from .common import Entry, absolute, fold
@@ -49,7 +49,7 @@ class FeedSpec:
 
     path: str
     group: str
-    """'all', 'consultations', 'reviews', or a facet key such as 'area'."""
+    """'all', 'consultations', 'planning', 'reviews', or a facet key such as 'area'."""
     label: str
     """What a person picks it by, such as 'North Ward'."""
     name: str
@@ -81,6 +81,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     site = portal.settings.name
     lasts = last_days(portal)
     kept = [i for i in portal.events if in_feeds(portal, i, lasts.get(i))]
+    levels = {k: m.level for k, m in portal.methods.items()}
     specs = [
         FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}.", tuple(event_key(i) for i in kept)),
         FeedSpec(
@@ -98,6 +99,14 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             f"{site}: EIA reviews and action deadlines",
             "Review dates of equality impact assessments, and due dates of their actions and of equality commitment actions.",
             tuple([f"commitment.{i}" for i in portal.commitments] + [f"eia.{i}" for i in portal.eias]),
+        ),
+        FeedSpec(
+            urls.PLANNING_FEED,
+            "planning",
+            "Forward plan for partners",
+            f"{site}: forward plan",
+            "Events that ask people something (surveys, meetings, workshops ...), for partners planning their own.",
+            tuple(event_key(i) for i in kept if planning.asks(portal.events[i].model, levels)),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).

@@ -63,7 +63,7 @@ def review_count(portal: Portal) -> int:
 
 def page(portal: Portal) -> Page:
     specs = catalogue(portal)
-    main = [links(portal, s, len(s.members)) for s in specs if s.group in {"all", "consultations"}]
+    main = [links(portal, s, len(s.members)) for s in specs if s.group in {"all", "consultations", "planning"}]
     reviews = [links(portal, s, review_count(portal), "date") for s in specs if s.group == "reviews"]
     groups = [
         (FACET_HEADINGS[facet.key], [links(portal, s, len(s.members)) for s in specs if s.group == facet.key])

@@ -40,3 +40,7 @@ class Settings(BaseModel):
     """How many events a listing page shows."""
     description: Text | None = None
     """A sentence on what the site is for."""
+    fatigue_limit: int = Field(default=3, ge=1, le=100)
+    """The forward plan warns when a group or an area is asked more than this many times in the window."""
+    fatigue_window_days: int = Field(default=28, ge=1, le=366)
+    """The rolling window, in days, for consultation fatigue."""

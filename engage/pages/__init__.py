@@ -18,6 +18,7 @@ from . import (
     feedback_pages,
     home,
     open_data_pages,
+    planning_pages,
 )
 from .page import OutputFile, Page
 
@@ -32,6 +33,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     coverage_pages.pages,
     feed_families.pages,
     open_data_pages.pages,
+    planning_pages.pages,
 ]
 FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
 
