@@ -26,6 +26,7 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "eias": models.Eia,
     "feedback": models.Feedback,
     "commitments": models.Commitment,
+    "evaluations": models.Evaluation,
 }
 TAXONOMIES: dict[str, type[BaseModel]] = {
     "areas": models.Area,
@@ -37,6 +38,8 @@ TAXONOMIES: dict[str, type[BaseModel]] = {
     "characteristics": models.Characteristic,
     "modules": models.Module,
 }
+KINDS = {"eias": "eia", "feedback": "feedback", "commitments": "commitment", "evaluations": "evaluation"}
+"""The record kind of each folder."""
 EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -55,6 +58,7 @@ class Loaded:
     eias: list[Record[models.Eia]] = field(default_factory=list)
     feedback: list[Record[models.Feedback]] = field(default_factory=list)
     commitments: list[Record[models.Commitment]] = field(default_factory=list)
+    evaluations: list[Record[models.Evaluation]] = field(default_factory=list)
     taxonomies: dict[str, list[Record[Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -213,13 +217,13 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         if record is None or doc is None:
             out.broken.setdefault(rel[0], set()).add(stem)
         else:
-            getattr(out, rel[0]).append(Record(rel[0].rstrip("s"), stem, shown, record, doc))
+            getattr(out, rel[0]).append(Record(KINDS[rel[0]], stem, shown, record, doc))
         return
     problems.append(
         Problem(
             shown, 1, 1, "unexpected-file", "",
             "this file is not in a known place: events go in events/<organisation>/, "
-            "and eias/, feedback/, commitments/ and taxonomies/ hold the rest",
+            "and eias/, feedback/, commitments/, evaluations/ and taxonomies/ hold the rest",
         )
     )
 

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import clashes, dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import clashes, dates, eia_rules, evaluations, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem, errors
@@ -23,6 +23,7 @@ CHECKS = (
     eia_rules.check,
     personal_data.check,
     population_shares.check,
+    evaluations.check,
     clashes.check,
 )
 
@@ -37,6 +38,7 @@ class Portal:
     eias: dict[str, Record[models.Eia]]
     feedback: dict[str, Record[models.Feedback]]
     commitments: dict[str, Record[models.Commitment]]
+    evaluations: dict[str, Record[models.Evaluation]]
     areas: dict[str, models.Area]
     topics: dict[str, models.Topic]
     groups: dict[str, models.Group]
@@ -52,6 +54,8 @@ class Portal:
     feedback_for_eia: dict[str, list[str]] = field(default_factory=dict)
     commitments_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     superseded_by: dict[str, list[str]] = field(default_factory=dict)
+    evaluations_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Evaluations (ids) by the ('event' | 'feedback' | 'commitment', id) they name."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -84,6 +88,7 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         eias=_by_id(loaded.eias),
         feedback=_by_id(loaded.feedback),
         commitments=_by_id(loaded.commitments),
+        evaluations=_by_id(loaded.evaluations),
         areas=_entries(loaded, "areas"),
         topics=_entries(loaded, "topics"),
         groups=_entries(loaded, "groups"),
@@ -124,6 +129,15 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
             _link(commitments, ("eia", aid), cid)
         for fid in c.model.evidence.feedback:
             _link(commitments, ("feedback", fid), cid)
+    evaluated: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for vid, v in portal.evaluations.items():
+        for ev in v.model.events:
+            _link(evaluated, ("event", ev), vid)
+        for fid in v.model.impact.feedback:
+            _link(evaluated, ("feedback", fid), vid)
+        for cid in v.model.impact.commitments:
+            _link(evaluated, ("commitment", cid), vid)
+    portal.evaluations_for_record = {k: sorted(v) for k, v in sorted(evaluated.items())}
     portal.occurrences.sort()
     portal.feedback_for_event = {k: sorted(v) for k, v in sorted(fb_event.items())}
     portal.eias_for_event = {k: sorted(v) for k, v in sorted(eia_event.items())}

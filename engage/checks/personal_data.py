@@ -1,6 +1,6 @@
 """No personal data in anything published: the guard `engage validate` and every build run.
 
-Every string field of every event, EIA, feedback record and commitment is read for:
+Every string field of every event, EIA, feedback record, commitment and evaluation is read for:
 
 - email addresses other than role mailboxes (the site's contact, `settings.role_mailboxes`
   and each organisation's contact);
@@ -139,7 +139,7 @@ def check_record(record: Record[Any], allowed: set[str]) -> list[Problem]:
 def check(loaded: Loaded) -> list[Problem]:
     allowed = allowed_mailboxes(loaded)
     out: list[Problem] = []
-    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations]
     for record in records:
         out += check_record(record, allowed)
     return out

@@ -20,6 +20,7 @@ class _Known:
         self.ids["eias"] = {r.id for r in loaded.eias}
         self.ids["feedback"] = {r.id for r in loaded.feedback}
         self.ids["commitments"] = {r.id for r in loaded.commitments}
+        self.ids["evaluations"] = {r.id for r in loaded.evaluations}
         for name, ids in loaded.broken.items():
             self.ids.setdefault(name, set()).update(ids)
         self.actions: dict[str, set[str]] = {}
@@ -45,6 +46,7 @@ _NAMES = {
     "eias": "EIA",
     "feedback": "feedback record",
     "commitments": "commitment",
+    "evaluations": "evaluation",
 }
 
 
@@ -129,6 +131,16 @@ def check(loaded: Loaded) -> list[Problem]:
         out += _refs(rc, known, "eias", c.evidence.eias, ("evidence", "eias"))
         out += _refs(rc, known, "feedback", c.evidence.feedback, ("evidence", "feedback"))
         out += _action_partners(rc, known)
+    for rv_ in loaded.evaluations:
+        v = rv_.model
+        out += _refs(rv_, known, "events", v.events, ("events",))
+        out += _refs(rv_, known, "organisations", v.organisations, ("organisations",))
+        for index, reach in enumerate(v.outputs.groups):
+            out += _ref(rv_, known, "groups", reach.group, ("outputs", "groups", index, "group"))
+        for index, reach in enumerate(v.outputs.areas):
+            out += _ref(rv_, known, "areas", reach.area, ("outputs", "areas", index, "area"))
+        out += _refs(rv_, known, "feedback", v.impact.feedback, ("impact", "feedback"))
+        out += _refs(rv_, known, "commitments", v.impact.commitments, ("impact", "commitments"))
     for rv in loaded.taxonomies.get("venues", []):
         out += _ref(rv, known, "areas", rv.model.area, ("area",))
     for rg in loaded.taxonomies.get("groups", []):

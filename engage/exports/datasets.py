@@ -71,6 +71,11 @@ RECORDS: tuple[Dataset, ...] = (
         "commitments", "Equality commitments", "Equality commitments with their measures, action plans and progress.",
         models.Commitment, "commitment", _records("commitments"),
     ),
+    Dataset(
+        "evaluations", "Engagement evaluations",
+        "What engagement achieved: outputs, outcomes, before-and-after measures with follow-up, review and impact.",
+        models.Evaluation, "evaluation", _records("evaluations"),
+    ),
 )
 
 _TAXONOMY_TEXT = {

@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from .. import models
 from ..models.commitment import Evidence
 from ..models.eia import Engagement, Impact
+from ..models.evaluation import AreaReach, GroupReach
+from ..models.evaluation import Impact as EvaluationImpact
 from ..models.feedback import Asked, Profile, Responses, Theme
 from ..models.parts import Action
 from ..models.taxonomy import Category
@@ -47,6 +49,10 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
         "characteristics": "characteristics",
     },
     Evidence: {"events": "events", "eias": "eias", "feedback": "feedback"},
+    models.Evaluation: {"events": "events", "organisations": "organisations"},
+    GroupReach: {"group": "groups"},
+    AreaReach: {"area": "areas"},
+    EvaluationImpact: {"feedback": "feedback", "commitments": "commitments"},
     models.Venue: {"area": "areas"},
     models.Group: {"characteristic": "characteristics"},
 }

@@ -10,12 +10,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..models.evaluation import AreaReach, Evaluation, GroupReach
 from ..models.feedback import Feedback, ProfileCount, QuoteConsent, Responses
 
 SMALL_COUNT = 5
 """Counts below this are withheld."""
 
-_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"))
+_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"), (GroupReach, "people"), (AreaReach, "people"))
 WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
 """Fields whose small values are withheld from open data, by (model, field name)."""
 
@@ -23,13 +24,16 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def published(model: M) -> M:
-    """The record as it may be published: without quotes that are not cleared."""
+    """The record as it may be published: without quotes or case studies that are not cleared."""
     if isinstance(model, Feedback):
         themes = [
             theme.model_copy(update={"quotes": [q for q in theme.quotes if q.consent != QuoteConsent.NOT_CLEARED]})
             for theme in model.themes
         ]
         return model.model_copy(update={"themes": themes})
+    if isinstance(model, Evaluation):
+        stories = [c for c in model.case_studies if c.consent != QuoteConsent.NOT_CLEARED]
+        return model.model_copy(update={"case_studies": stories})
     return model
 
 

@@ -47,6 +47,7 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
     "eia": models.Eia,
     "feedback": models.Feedback,
     "commitment": models.Commitment,
+    "evaluation": models.Evaluation,
     "site": models.Settings,
 }
 """Schemas for whole-file records; taxonomy files (lists of entries) get one each too."""

@@ -2,6 +2,7 @@
 
 from .commitment import Commitment
 from .eia import Eia
+from .evaluation import Evaluation
 from .event import Event
 from .feedback import Feedback
 from .settings import Settings
@@ -12,6 +13,7 @@ __all__ = [
     "Characteristic",
     "Commitment",
     "Eia",
+    "Evaluation",
     "Event",
     "Feedback",
     "Group",

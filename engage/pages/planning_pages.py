@@ -61,7 +61,7 @@ def _tallies(portal: Portal, events: dict[str, Event], facet: str) -> list[Tally
 
 def org_name(portal: Portal, organisation_id: str) -> str:
     org = portal.organisations[organisation_id]
-    return org.short_name or org.name
+    return org.name
 
 
 def reached(portal: Portal, areas: tuple[str, ...], groups: tuple[str, ...]) -> str:
