@@ -17,6 +17,7 @@ from . import (
     facet_pages,
     feedback_pages,
     home,
+    impact_pages,
     open_data_pages,
     planning_pages,
 )
@@ -34,6 +35,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     feed_families.pages,
     open_data_pages.pages,
     planning_pages.pages,
+    impact_pages.pages,
 ]
 FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
 

@@ -117,6 +117,7 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "eias": [portal.eias[i] for i in portal.eias_for_event.get(record.id, [])],
         "feedback": portal.feedback[feedback_id] if feedback_id else None,
         "commitments": [portal.commitments[i] for i in portal.commitments_for_record.get(("event", record.id), [])],
+        "evaluations": [portal.evaluations[i] for i in portal.evaluations_for_record.get(("event", record.id), [])],
         "today": portal.today,
     }
 
