@@ -27,6 +27,7 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "feedback": models.Feedback,
     "commitments": models.Commitment,
     "evaluations": models.Evaluation,
+    "assessments": models.Assessment,
 }
 TAXONOMIES: dict[str, type[BaseModel]] = {
     "areas": models.Area,
@@ -37,8 +38,15 @@ TAXONOMIES: dict[str, type[BaseModel]] = {
     "methods": models.Method,
     "characteristics": models.Characteristic,
     "modules": models.Module,
+    "criteria": models.Criterion,
 }
-KINDS = {"eias": "eia", "feedback": "feedback", "commitments": "commitment", "evaluations": "evaluation"}
+KINDS = {
+    "eias": "eia",
+    "feedback": "feedback",
+    "commitments": "commitment",
+    "evaluations": "evaluation",
+    "assessments": "assessment",
+}
 """The record kind of each folder."""
 EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +67,7 @@ class Loaded:
     feedback: list[Record[models.Feedback]] = field(default_factory=list)
     commitments: list[Record[models.Commitment]] = field(default_factory=list)
     evaluations: list[Record[models.Evaluation]] = field(default_factory=list)
+    assessments: list[Record[models.Assessment]] = field(default_factory=list)
     taxonomies: dict[str, list[Record[Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -223,7 +232,7 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         Problem(
             shown, 1, 1, "unexpected-file", "",
             "this file is not in a known place: events go in events/<organisation>/, "
-            "and eias/, feedback/, commitments/, evaluations/ and taxonomies/ hold the rest",
+            "and eias/, feedback/, commitments/, evaluations/, assessments/ and taxonomies/ hold the rest",
         )
     )
 

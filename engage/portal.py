@@ -39,6 +39,7 @@ class Portal:
     feedback: dict[str, Record[models.Feedback]]
     commitments: dict[str, Record[models.Commitment]]
     evaluations: dict[str, Record[models.Evaluation]]
+    assessments: dict[str, Record[models.Assessment]]
     areas: dict[str, models.Area]
     topics: dict[str, models.Topic]
     groups: dict[str, models.Group]
@@ -47,6 +48,7 @@ class Portal:
     methods: dict[str, models.Method]
     characteristics: dict[str, models.Characteristic]
     modules: dict[str, models.Module]
+    criteria: dict[str, models.Criterion]
     occurrences: list[Occurrence] = field(default_factory=list)
     # Back-links, each sorted by id.
     feedback_for_event: dict[str, list[str]] = field(default_factory=dict)
@@ -56,6 +58,8 @@ class Portal:
     superseded_by: dict[str, list[str]] = field(default_factory=dict)
     evaluations_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Evaluations (ids) by the ('event' | 'feedback' | 'commitment', id) they name."""
+    criteria_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Framework criteria (ids) by the (kind, id) of the records their assessment cites as evidence."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -89,6 +93,7 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         feedback=_by_id(loaded.feedback),
         commitments=_by_id(loaded.commitments),
         evaluations=_by_id(loaded.evaluations),
+        assessments=_by_id(loaded.assessments),
         areas=_entries(loaded, "areas"),
         topics=_entries(loaded, "topics"),
         groups=_entries(loaded, "groups"),
@@ -97,6 +102,7 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         methods=_entries(loaded, "methods"),
         characteristics=_entries(loaded, "characteristics"),
         modules=_entries(loaded, "modules"),
+        criteria=_entries(loaded, "criteria"),
     )
     fb_event: dict[str, list[str]] = defaultdict(list)
     eia_event: dict[str, list[str]] = defaultdict(list)
@@ -138,6 +144,12 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         for cid in v.model.impact.commitments:
             _link(evaluated, ("commitment", cid), vid)
     portal.evaluations_for_record = {k: sorted(v) for k, v in sorted(evaluated.items())}
+    criteria: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for aid, a in portal.assessments.items():
+        for kind in ("events", "feedback", "eias", "commitments", "evaluations"):
+            for rid in getattr(a.model.evidence, kind):
+                _link(criteria, (kind, rid), a.model.criterion)
+    portal.criteria_for_record = {k: sorted(v) for k, v in sorted(criteria.items())}
     portal.occurrences.sort()
     portal.feedback_for_event = {k: sorted(v) for k, v in sorted(fb_event.items())}
     portal.eias_for_event = {k: sorted(v) for k, v in sorted(eia_event.items())}

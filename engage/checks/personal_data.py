@@ -139,7 +139,7 @@ def check_record(record: Record[Any], allowed: set[str]) -> list[Problem]:
 def check(loaded: Loaded) -> list[Problem]:
     allowed = allowed_mailboxes(loaded)
     out: list[Problem] = []
-    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations]
+    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations, *loaded.assessments]
     for record in records:
         out += check_record(record, allowed)
     return out

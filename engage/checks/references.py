@@ -21,6 +21,7 @@ class _Known:
         self.ids["feedback"] = {r.id for r in loaded.feedback}
         self.ids["commitments"] = {r.id for r in loaded.commitments}
         self.ids["evaluations"] = {r.id for r in loaded.evaluations}
+        self.ids["assessments"] = {r.id for r in loaded.assessments}
         for name, ids in loaded.broken.items():
             self.ids.setdefault(name, set()).update(ids)
         self.actions: dict[str, set[str]] = {}
@@ -47,6 +48,7 @@ _NAMES = {
     "feedback": "feedback record",
     "commitments": "commitment",
     "evaluations": "evaluation",
+    "criteria": "criterion",
 }
 
 
@@ -141,6 +143,15 @@ def check(loaded: Loaded) -> list[Problem]:
             out += _ref(rv_, known, "areas", reach.area, ("outputs", "areas", index, "area"))
         out += _refs(rv_, known, "feedback", v.impact.feedback, ("impact", "feedback"))
         out += _refs(rv_, known, "commitments", v.impact.commitments, ("impact", "commitments"))
+    for ra_ in loaded.assessments:
+        a = ra_.model
+        out += _ref(ra_, known, "criteria", a.criterion, ("criterion",))
+        if a.criterion != ra_.id:
+            out.append(ra_.problem("file-name", ("criterion",), f"name the file after the criterion it assesses: {a.criterion}.yaml"))
+        for kind in ("events", "feedback", "eias", "commitments", "evaluations"):
+            out += _refs(ra_, known, kind, getattr(a.evidence, kind), ("evidence", kind))
+    for rcr in loaded.taxonomies.get("criteria", []):
+        out += _ref(rcr, known, "modules", rcr.model.module, ("module",))
     for rv in loaded.taxonomies.get("venues", []):
         out += _ref(rv, known, "areas", rv.model.area, ("area",))
     for rg in loaded.taxonomies.get("groups", []):

@@ -68,7 +68,7 @@ class Table:
         return [name for name, _ in self.key_columns()] + [c.name for c in self.columns()]
 
 
-_EVENTS, _EIAS, _FEEDBACK, _COMMITMENTS, _EVALUATIONS = RECORDS
+_EVENTS, _EIAS, _FEEDBACK, _COMMITMENTS, _EVALUATIONS, _ASSESSMENTS = RECORDS
 TABLES: tuple[Table, ...] = (
     Table("events.csv", _EVENTS, "Events, one row each"),
     Table("eias.csv", _EIAS, "Equality Impact Assessments, one row each"),
@@ -82,6 +82,7 @@ TABLES: tuple[Table, ...] = (
     Table("commitment-measures.csv", _COMMITMENTS, "How progress is measured, one row per measure", "measures"),
     Table("evaluations.csv", _EVALUATIONS, "Engagement evaluations, one row each"),
     Table("evaluation-measures.csv", _EVALUATIONS, "Before-and-after measures with follow-up, one row per measure", "measures"),
+    Table("assessments.csv", _ASSESSMENTS, "Self-assessment against the Equality Framework, one row per criterion"),
 )
 
 

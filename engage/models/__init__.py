@@ -1,5 +1,6 @@
 """Declared models for every record type; one module per concept."""
 
+from .assessment import Assessment, Criterion
 from .commitment import Commitment
 from .eia import Eia
 from .evaluation import Evaluation
@@ -10,8 +11,10 @@ from .taxonomy import Area, Characteristic, Group, Method, Module, Organisation,
 
 __all__ = [
     "Area",
+    "Assessment",
     "Characteristic",
     "Commitment",
+    "Criterion",
     "Eia",
     "Evaluation",
     "Event",

@@ -20,6 +20,7 @@ from . import (
     impact_pages,
     open_data_pages,
     planning_pages,
+    self_assessment_pages,
 )
 from .page import OutputFile, Page
 
@@ -36,6 +37,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     open_data_pages.pages,
     planning_pages.pages,
     impact_pages.pages,
+    self_assessment_pages.pages,
 ]
 FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
 
