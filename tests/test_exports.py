@@ -55,7 +55,14 @@ def schema_kind(rel: str) -> str | None:
         return "site"
     if parts[0] == "taxonomies":
         return parts[1].removesuffix(".yaml")
-    return {"events": "event", "eias": "eia", "feedback": "feedback", "commitments": "commitment"}.get(parts[0])
+    return {
+        "events": "event",
+        "eias": "eia",
+        "feedback": "feedback",
+        "commitments": "commitment",
+        "evaluations": "evaluation",
+        "assessments": "assessment",
+    }.get(parts[0])
 
 
 # --- every record exactly once -------------------------------------------------------------
