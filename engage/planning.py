@@ -124,11 +124,11 @@ def fatigue(
     for event_id, event in events.items():
         if event.date < since or not asks(event, levels):
             continue
-        keys = [("group", g) for g in event.groups]
+        keys: list[tuple[str, str]] = [("group", g) for g in event.groups]
         if not all_areas or not all_areas <= set(event.areas):
             keys += [("area", a) for a in event.areas]
-        for key in keys:
-            dated.setdefault(key, []).append((event.date, event_id))
+        for facet_key in keys:
+            dated.setdefault(facet_key, []).append((event.date, event_id))
     out: list[Fatigue] = []
     for (facet, key), found in sorted(dated.items()):
         found.sort()

@@ -145,10 +145,10 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
             _link(evaluated, ("commitment", cid), vid)
     portal.evaluations_for_record = {k: sorted(v) for k, v in sorted(evaluated.items())}
     criteria: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for aid, a in portal.assessments.items():
+    for assessment in portal.assessments.values():
         for kind in ("events", "feedback", "eias", "commitments", "evaluations"):
-            for rid in getattr(a.model.evidence, kind):
-                _link(criteria, (kind, rid), a.model.criterion)
+            for rid in getattr(assessment.model.evidence, kind):
+                _link(criteria, (kind, rid), assessment.model.criterion)
     portal.criteria_for_record = {k: sorted(v) for k, v in sorted(criteria.items())}
     portal.occurrences.sort()
     portal.feedback_for_event = {k: sorted(v) for k, v in sorted(fb_event.items())}

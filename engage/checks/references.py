@@ -137,10 +137,10 @@ def check(loaded: Loaded) -> list[Problem]:
         v = rv_.model
         out += _refs(rv_, known, "events", v.events, ("events",))
         out += _refs(rv_, known, "organisations", v.organisations, ("organisations",))
-        for index, reach in enumerate(v.outputs.groups):
-            out += _ref(rv_, known, "groups", reach.group, ("outputs", "groups", index, "group"))
-        for index, reach in enumerate(v.outputs.areas):
-            out += _ref(rv_, known, "areas", reach.area, ("outputs", "areas", index, "area"))
+        for index, group in enumerate(v.outputs.groups):
+            out += _ref(rv_, known, "groups", group.group, ("outputs", "groups", index, "group"))
+        for index, area in enumerate(v.outputs.areas):
+            out += _ref(rv_, known, "areas", area.area, ("outputs", "areas", index, "area"))
         out += _refs(rv_, known, "feedback", v.impact.feedback, ("impact", "feedback"))
         out += _refs(rv_, known, "commitments", v.impact.commitments, ("impact", "commitments"))
     for ra_ in loaded.assessments:

@@ -66,43 +66,58 @@ def measure_view(evaluation_id: str, index: int, measure: EvaluationMeasure) -> 
     return MeasureView(measure, rows, chart)
 
 
+def _people_bar(people: int) -> Bar:
+    """A bar for a number of people; a count small enough to identify someone is not drawn."""
+    return Bar(float(people) if people >= SMALL_COUNT else None, count_text(people))
+
+
 def reach_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
     return bar_chart(
         chart_id,
         title,
         "Bar chart of the number of people who took part; the table after it gives the same numbers. "
         f"Counts under {SMALL_COUNT} are not drawn.",
-        [Row(name, (Bar(float(n) if n >= SMALL_COUNT else None, count_text(n)),)) for name, n in rows],
+        [Row(name, (_people_bar(n),)) for name, n in rows],
     )
 
 
+@dataclass(frozen=True)
+class EvaluationRow:
+    """An evaluation as the index lists it."""
+
+    id: str
+    record: Evaluation
+    levels: tuple[ContinuumLevel, ...]
+    follow_up: follow_up.FollowUp
+    attendance: str
+    """The number of people, or 'fewer than 5'."""
+
+
 def index_page(portal: Portal) -> Page:
-    items = []
-    for vid, record in portal.evaluations.items():
-        v = record.model
-        items.append(
-            {
-                "id": vid,
-                "record": v,
-                "levels": levels(portal, v),
-                "follow_up": follow_up.follow_up(v, portal.today),
-                "attendance": count_text(v.outputs.attendance),
-            }
+    rows = [
+        EvaluationRow(
+            vid,
+            record.model,
+            levels(portal, record.model),
+            follow_up.follow_up(record.model, portal.today),
+            count_text(record.model.outputs.attendance),
         )
-    items.sort(key=lambda i: (i["record"].ends, i["id"]), reverse=True)
+        for vid, record in portal.evaluations.items()
+    ]
+    rows.sort(key=lambda row: (row.record.ends, row.id), reverse=True)
     chart = bar_chart(
         "impact-attendance",
         "People who took part, by evaluation",
         "Bar chart of how many people took part in each evaluated engagement; the table after it gives the same numbers.",
-        [Row(i["record"].title, (Bar(float(i["record"].outputs.attendance), i["attendance"]),)) for i in items],
+        [Row(row.record.title, (_people_bar(row.record.outputs.attendance),)) for row in rows],
     )
-    overdue = [i for i in items if i["follow_up"].state == follow_up.FollowUpState.OVERDUE]
+    overdue = [row for row in rows if row.follow_up.state == follow_up.FollowUpState.OVERDUE]
     return Page(
         url=urls.IMPACT,
         title="What our engagement achieved",
         template="engage/impact_index.html",
         description="Evaluations of our engagement: who took part, what changed, six-month follow-up, lessons and impact.",
-        context={"kind": "impact-index", "evaluations": items, "chart": chart, "overdue": overdue, "today": portal.today},
+        context={"kind": "impact-index", "evaluations": rows, "chart": chart, "overdue": overdue, "today": portal.today},
         searchable=True,
     )
 
