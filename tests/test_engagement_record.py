@@ -186,3 +186,27 @@ def test_small_reach_counts_are_withheld(example_portal: Portal) -> None:
     outputs = {f.path: f.content for f in files(example_portal)}
     record = json.loads(outputs["open-data/evaluations.json"])["records"][0]
     assert record["outputs"]["groups"] == [{"group": "older-people", "people": 14}, {"group": "carers", "people": None}]
+
+
+def test_participation_by_quarter_counts_held_dates_and_recorded_people(example_portal: Portal) -> None:
+    from engage.participation import by_quarter, quarter_name
+
+    quarters = by_quarter(example_portal)
+    assert [q.name for q in quarters] == [
+        "Jan to Mar 2025", "Apr to Jun 2025", "Jul to Sep 2025", "Oct to Dec 2025",
+        "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026", "Oct to Dec 2026",
+    ]
+    assert quarter_name(date(2026, 10, 1)) == "Oct to Dec 2026"
+    assert sum(q.held for q in quarters) == sum(
+        1 for o in example_portal.occurrences
+        if date(2025, 1, 1) <= o.day <= example_portal.today
+        and example_portal.events[o.event_id].model.status.value not in {"cancelled", "postponed"}
+    )
+
+
+def test_participation_by_organisation_names_every_partner(example_portal: Portal) -> None:
+    from engage.participation import by_organisation
+
+    assert [t.key for t in by_organisation(example_portal)] == sorted(
+        example_portal.organisations, key=lambda k: example_portal.organisations[k].name
+    )
