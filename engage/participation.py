@@ -16,7 +16,7 @@ from .occurrences import Occurrence
 from .portal import Portal
 
 QUARTERS = 8
-"""How many quarters the trend shows, up to and including the current one: two years."""
+"""How many quarters the trend shows at most, up to and including the current one: two years."""
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -66,7 +66,9 @@ def by_organisation(portal: Portal) -> list[Tally]:
 
 
 def by_quarter(portal: Portal) -> list[Tally]:
-    """The last QUARTERS quarters up to today, oldest first; an event's people count in its first quarter held."""
+    """The last QUARTERS quarters up to today, oldest first, from the first quarter anything was held.
+
+    An event's people count in the first quarter it was held."""
     current = quarter_of(portal.today)
     firsts = []
     year, month = current.year, current.month
@@ -82,6 +84,9 @@ def by_quarter(portal: Portal) -> list[Tally]:
         for o in portal.occurrences
         if firsts[0] <= o.day <= portal.today and portal.events[o.event_id].model.status not in NOT_HELD
     ]
+    if held:
+        # No empty lead-in: the trend starts with the first quarter anything was held.
+        firsts = [f for f in firsts if f >= quarter_of(min(o.day for o in held))]
     first_quarter: dict[str, date] = {}
     for o in held:
         first_quarter.setdefault(o.event_id, quarter_of(o.day))

@@ -97,14 +97,15 @@ def clashes(events: Mapping[str, Event]) -> list[Clash]:
     return sorted(out, key=lambda c: (*_order(events, c.newer), c.older))
 
 
-def asks(event: Event, levels: Mapping[str, ContinuumLevel]) -> bool:
-    """Whether an event asks people something (above 'giving information' on the continuum)."""
+def asking_method(event: Event, levels: Mapping[str, ContinuumLevel]) -> bool:
+    """Whether an event's method asks people something (above 'giving information' on the continuum)."""
     level = levels.get(event.method)
-    return (
-        event.status != EventStatus.CANCELLED
-        and level is not None
-        and level != ContinuumLevel.GIVING_INFORMATION
-    )
+    return level is not None and level != ContinuumLevel.GIVING_INFORMATION
+
+
+def asks(event: Event, levels: Mapping[str, ContinuumLevel]) -> bool:
+    """Whether an event will ask people something: an asking method, and not cancelled."""
+    return event.status != EventStatus.CANCELLED and asking_method(event, levels)
 
 
 def fatigue(

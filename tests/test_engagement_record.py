@@ -192,9 +192,10 @@ def test_participation_by_quarter_counts_held_dates_and_recorded_people(example_
     from engage.participation import by_quarter, quarter_name
 
     quarters = by_quarter(example_portal)
+    first = min(o.day for o in example_portal.occurrences)
+    assert first == date(2025, 9, 10)
     assert [q.name for q in quarters] == [
-        "Jan to Mar 2025", "Apr to Jun 2025", "Jul to Sep 2025", "Oct to Dec 2025",
-        "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026", "Oct to Dec 2026",
+        "Jul to Sep 2025", "Oct to Dec 2025", "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026", "Oct to Dec 2026",
     ]
     assert quarter_name(date(2026, 10, 1)) == "Oct to Dec 2026"
     assert sum(q.held for q in quarters) == sum(
@@ -210,3 +211,21 @@ def test_participation_by_organisation_names_every_partner(example_portal: Porta
     assert [t.key for t in by_organisation(example_portal)] == sorted(
         example_portal.organisations, key=lambda k: example_portal.organisations[k].name
     )
+
+
+def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_cancelled_ones(demo_portal: Portal) -> None:
+    import icalendar
+
+    from engage.feeds.feeds import in_feeds
+    from engage.feeds.publish import files as feed_files
+    from engage.planning import asking_method
+
+    feed = next(f for f in feed_files(demo_portal) if f.path == "feeds/planning.ics")
+    calendar = icalendar.Calendar.from_ical(feed.content)
+    uids = sorted({str(c["UID"]) for c in calendar.walk("VEVENT")})
+    levels = {k: m.level for k, m in demo_portal.methods.items()}
+    asking = [i for i, r in demo_portal.events.items() if asking_method(r.model, levels) and in_feeds(demo_portal, i)]
+    assert len(uids) == len(asking) > 0
+    assert not any("exhibition" in u or "new-bin-collection-calendars" in u for u in uids)
+    cancelled = [c for c in calendar.walk("VEVENT") if "2026-11-26-brackenhill-community-safety-walkabout" in str(c["UID"])]
+    assert [str(c["STATUS"]) for c in cancelled] == ["CANCELLED"]

@@ -106,7 +106,8 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             "Forward plan for partners",
             f"{site}: forward plan",
             "Events that ask people something (surveys, meetings, workshops ...), for partners planning their own.",
-            tuple(event_key(i) for i in kept if planning.asks(portal.events[i].model, levels)),
+            # A cancelled event stays (marked cancelled) as in every feed, so calendars drop it.
+            tuple(event_key(i) for i in kept if planning.asking_method(portal.events[i].model, levels)),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).
