@@ -229,3 +229,17 @@ def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_
     assert not any("exhibition" in u or "new-bin-collection-calendars" in u for u in uids)
     cancelled = [c for c in calendar.walk("VEVENT") if "2026-11-26-brackenhill-community-safety-walkabout" in str(c["UID"])]
     assert [str(c["STATUS"]) for c in cancelled] == ["CANCELLED"]
+
+
+def test_personal_data_in_a_case_study_is_an_error(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data_copy / "evaluations" / "library-review-drop-in.yaml"
+    text = path.read_text("utf-8").replace(
+        "story: Two carers started a reading group at the library.",
+        "story: Two carers started a reading group; ring Jo on 07700 900123.",
+    )
+    path.write_text(text, "utf-8")
+    assert main(["validate", str(data_copy)]) == 1
+    assert capsys.readouterr().out == (
+        "data/evaluations/library-review-drop-in.yaml:42:5: error[personal-data]: case_studies[0].story: "
+        "'07700 900123' looks like a phone number; do not publish people's phone numbers\n"
+    )
