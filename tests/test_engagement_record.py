@@ -243,3 +243,16 @@ def test_personal_data_in_a_case_study_is_an_error(data_copy: Path, capsys: pyte
         "data/evaluations/library-review-drop-in.yaml:42:5: error[personal-data]: case_studies[0].story: "
         "'07700 900123' looks like a phone number; do not publish people's phone numbers\n"
     )
+
+
+def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(data_copy: Path, tmp_path: Path) -> None:
+    from .sitebuild import build_site
+
+    _clash_file(data_copy)
+    result = build_site(data_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "warning[possible-clash]" in result.output
+    page = (result.site / "planning" / "index.html").read_text("utf-8")
+    clashes = page[page.index('id="clashes"') : page.index('id="fatigue"')]
+    assert 'href="../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
+    assert 'href="../events/2026-12-03-library-review/">' in clashes
