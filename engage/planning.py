@@ -133,14 +133,19 @@ def fatigue(
     out: list[Fatigue] = []
     for (facet, key), found in sorted(dated.items()):
         found.sort()
-        best: list[tuple[date, str]] = []
-        for start, _ in found:
-            window = [f for f in found if start <= f[0] < start + timedelta(days=window_days)]
-            if len(window) > len(best):
-                best = window
-        if len(best) > limit:
-            organisers = tuple(sorted({events[i].organiser for _, i in best}))
+        # Two pointers over the sorted asks: linear, so a big archive stays fast.
+        best = (0, 0)
+        end = 0
+        for begin, (start, _) in enumerate(found):
+            while end < len(found) and found[end][0] < start + timedelta(days=window_days):
+                end += 1
+            if end - begin > best[1] - best[0]:
+                best = (begin, end)
+        best_asks = found[best[0] : best[1]]
+        if len(best_asks) > limit:
+            first = best_asks[0][0]
+            organisers = tuple(sorted({events[i].organiser for _, i in best_asks}))
             out.append(
-                Fatigue(facet, key, best[0][0], best[0][0] + timedelta(days=window_days - 1), tuple(i for _, i in best), organisers)
+                Fatigue(facet, key, first, first + timedelta(days=window_days - 1), tuple(i for _, i in best_asks), organisers)
             )
     return out

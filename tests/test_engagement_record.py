@@ -256,3 +256,32 @@ def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(
     clashes = page[page.index('id="clashes"') : page.index('id="fatigue"')]
     assert 'href="../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
     assert 'href="../events/2026-12-03-library-review/">' in clashes
+
+
+def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
+    from engage.models.event import Event
+    from engage.models.types import ContinuumLevel
+    from engage.planning import fatigue
+
+    def event(day: str, organiser: str) -> Event:
+        return Event.model_validate(
+            {
+                "title": "Ask", "summary": "Ask.", "description": "Ask.", "organiser": organiser, "method": "survey",
+                "areas": ["north-ward"], "topics": ["health"], "groups": ["carers"], "date": day,
+                "venue": "hall", "contact": "a@example.gov.uk",
+            }
+        )
+
+    days = ["2027-01-01", "2027-01-20", "2027-02-01", "2027-02-05", "2027-02-10", "2027-02-27", "2027-04-01"]
+    events = {f"e{n}": event(d, "council" if n % 2 else "trust") for n, d in enumerate(days)}
+
+    found = fatigue(events, {"survey": ContinuumLevel.GETTING_INFORMATION}, {"north-ward", "south-ward"}, 3, 28)
+    assert [(f.facet, f.key, f.first_day, f.last_day, f.events, f.organisers) for f in found] == [
+        # 20 January to 16 February and 1 to 28 February both hold four asks: the earlier window is named.
+        ("area", "north-ward", date(2027, 1, 20), date(2027, 2, 16), ("e1", "e2", "e3", "e4"), ("council", "trust")),
+        ("group", "carers", date(2027, 1, 20), date(2027, 2, 16), ("e1", "e2", "e3", "e4"), ("council", "trust")),
+    ]
+    assert fatigue(events, {"survey": ContinuumLevel.GETTING_INFORMATION}, set(), 4, 28) == []
+    # An event naming every area is district-wide: it counts for its groups, not against the area.
+    district = fatigue(events, {"survey": ContinuumLevel.GETTING_INFORMATION}, {"north-ward"}, 3, 28)
+    assert [(f.facet, f.key) for f in district] == [("group", "carers")]
