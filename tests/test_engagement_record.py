@@ -285,3 +285,13 @@ def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
     # An event naming every area is district-wide: it counts for its groups, not against the area.
     district = fatigue(events, {"survey": ContinuumLevel.GETTING_INFORMATION}, {"north-ward"}, 3, 28)
     assert [(f.facet, f.key) for f in district] == [("group", "carers")]
+
+
+def test_commitment_pages_show_the_criteria_they_serve_and_their_evaluations(demo_portal: Portal) -> None:
+    pages = {p.url: p for p in generate(demo_portal).pages}
+    page = pages["commitments/co-production-standard/"]
+    assert [c.id for c in page.context["criteria"]] == ["community-engagement-structures"]
+    assert [r.id for r in page.context["evaluations"]] == ["community-chest-2026"]
+    reach = pages["commitments/engagement-reach/"]
+    assert [c.id for c in reach.context["criteria"]] == ["effective-engagement"]
+    assert [r.id for r in reach.context["evaluations"]] == ["library-service-review-2026"]

@@ -52,6 +52,7 @@ def commitment_page(portal: Portal, commitment_id: str) -> Page:
             "eias": [portal.eias[i] for i in evidence.eias],
             "feedback": [portal.feedback[i] for i in evidence.feedback],
             "criteria": [portal.criteria[i] for i in portal.criteria_for_record.get(("commitments", commitment_id), [])],
+            "evaluations": [portal.evaluations[i] for i in portal.evaluations_for_record.get(("commitment", commitment_id), [])],
         },
     )
 
