@@ -125,7 +125,7 @@ def fatigue(
     """
     dated: dict[tuple[str, str], list[tuple[date, str]]] = {}
     for event_id, event in events.items():
-        if event.date < since or not asks(event, levels):
+        if event.date < since or event.recurrence is not None or not asks(event, levels):
             continue
         keys: list[tuple[str, str]] = [("group", g) for g in event.groups]
         if not all_areas or not all_areas <= set(event.areas):

@@ -4,7 +4,7 @@ consultation fatigue and joint opportunities (the rules are in engage/planning.p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .. import planning, urls
 from ..models.event import Event, EventStatus
@@ -36,13 +36,10 @@ class Opportunity:
 
 
 def upcoming(portal: Portal) -> dict[str, Event]:
-    """Held events starting from today to the end of the horizon, by id."""
+    """Events not cancelled with a date from today to the end of the horizon, by id (a repeating one once)."""
     last = portal.today + timedelta(days=HORIZON_DAYS)
-    return {
-        i: r.model
-        for i, r in portal.events.items()
-        if r.model.status != EventStatus.CANCELLED and portal.today <= r.model.date <= last
-    }
+    found = sorted({o.event_id for o in portal.occurrences if portal.today <= o.day <= last})
+    return {i: portal.events[i].model for i in found if portal.events[i].model.status != EventStatus.CANCELLED}
 
 
 def _tallies(portal: Portal, events: dict[str, Event], facet: str) -> list[Tally]:
@@ -124,7 +121,11 @@ def planning_page(portal: Portal) -> Page:
     events = upcoming(portal)
     clashes = forward_clashes(portal)
     tired = forward_fatigue(portal)
-    ordered = sorted(events, key=lambda i: (events[i].date, i))
+    first_dates: dict[str, date] = {}
+    for occ in portal.occurrences:
+        if occ.event_id in events and occ.day >= portal.today:
+            first_dates.setdefault(occ.event_id, occ.day)
+    ordered = sorted(events, key=lambda i: (first_dates[i], i))
     return Page(
         url=urls.PLANNING,
         title="Forward plan for partners",
@@ -138,6 +139,7 @@ def planning_page(portal: Portal) -> Page:
             "limit": portal.settings.fatigue_limit,
             "window": portal.settings.fatigue_window_days,
             "events": [portal.events[i] for i in ordered],
+            "next_date": first_dates,
             "organiser": {i: org_name(portal, r.model.organiser) for i, r in portal.events.items() if i in events},
             "level": {k: m.level for k, m in portal.methods.items()},
             "clashes": [
