@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__, sequence_check
 from .dry_build import dry_build
 from .portal import check_data
-from .problems import Problem, as_json
+from .problems import Problem, as_json, errors
 from .scaffold import KINDS, ScaffoldError, new_record
 from .today import TodayError
 
@@ -77,8 +77,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.format != "json":
         checked = sum(1 for f in result.files if any(f == s or f.startswith(s.rstrip("/") + "/") for s in selected))
         summary = f"{checked} file{'s' if checked != 1 else ''} checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        warnings = len(problems) - len(errors(problems))
+        if warnings:
+            summary += f" ({warnings} warning{'s' if warnings != 1 else ''})"
         print(summary, file=sys.stderr)
-    return 1 if problems else 0
+    # Warnings (such as a possible clash between partners' events) are shown but never fail.
+    return 1 if errors(problems) else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -125,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser(
         "validate",
         help="check data files and report every problem with file, line and field",
-        description="Check data files. Exit 0 when all is well, 1 when any record is wrong, 2 on usage errors.",
+        description="Check data files. Exit 0 when all is well or there are only warnings (such as a possible "
+        "clash between partners' events), 1 when any record is wrong, 2 on usage errors.",
     )
     validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to report on (default: data)")
     validate.add_argument(

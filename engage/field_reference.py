@@ -27,6 +27,8 @@ RECORD_TYPES: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("Equality Impact Assessments", models.Eia, "data/eias/<short-title>.yaml"),
     ("Consultation feedback", models.Feedback, "data/feedback/<short-title>.yaml"),
     ("Equality commitments", models.Commitment, "data/commitments/<short-title>.yaml"),
+    ("Evaluations", models.Evaluation, "data/evaluations/<short-title>.yaml"),
+    ("Framework self-assessment", models.Assessment, "data/assessments/<criterion-id>.yaml"),
 )
 
 

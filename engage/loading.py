@@ -27,6 +27,8 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "eias": models.Eia,
     "feedback": models.Feedback,
     "commitments": models.Commitment,
+    "evaluations": models.Evaluation,
+    "assessments": models.Assessment,
 }
 TAXONOMIES: dict[str, type[BaseModel]] = {
     "areas": models.Area,
@@ -37,6 +39,7 @@ TAXONOMIES: dict[str, type[BaseModel]] = {
     "methods": models.Method,
     "characteristics": models.Characteristic,
     "modules": models.Module,
+    "criteria": models.Criterion,
 }
 EVENT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -62,6 +65,8 @@ class Loaded:
     eias: list[Record[models.Eia]] = field(default_factory=list)
     feedback: list[Record[models.Feedback]] = field(default_factory=list)
     commitments: list[Record[models.Commitment]] = field(default_factory=list)
+    evaluations: list[Record[models.Evaluation]] = field(default_factory=list)
+    assessments: list[Record[models.Assessment]] = field(default_factory=list)
     taxonomies: dict[str, list[Record[Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -312,7 +317,7 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         Problem(
             shown, 1, 1, "unexpected-file", "",
             "this file is not in a known place: events go in events/<organisation>/, "
-            "and eias/, feedback/, commitments/ and taxonomies/ hold the rest",
+            "and eias/, feedback/, commitments/, evaluations/, assessments/ and taxonomies/ hold the rest",
         )
     )
 

@@ -103,14 +103,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         result = check_data(data, cache=STATE.load_cache if STATE.command == "serve" else None)
     except TodayError as err:
         raise PluginError(str(err)) from None
-    if result.problems or result.portal is None:
-        for problem in result.problems:
+    for warning in result.problems:
+        if not warning.is_error:
+            # Warnings (a possible clash) never stop the build; strict mode must not turn them into errors.
+            log.info(warning.as_text())
+    if result.portal is None:
+        for problem in result.errors:
             log.error(problem.as_text())
-        message = f"Engage: {len(result.problems)} problem(s) in the data; nothing was published."
+        message = f"Engage: {len(result.errors)} problem(s) in the data; nothing was published."
         if STATE.command == "serve":
             # Keep serving: the preview shows the problems until the data is fixed.
             log.error(message)
-            STATE.problems = result.problems
+            STATE.problems = result.errors
             return config
         raise PluginError(message)
     portal = result.portal

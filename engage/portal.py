@@ -10,10 +10,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import branding, dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import branding, clashes, dates, eia_rules, evaluations, personal_data, population_shares, references, unique_ids
 from .loading import LoadCache, Loaded, load
 from .occurrences import Occurrence, expand
-from .problems import Problem
+from .problems import Problem, errors
 from .records import Record
 
 CHECKS = (
@@ -24,6 +24,8 @@ CHECKS = (
     personal_data.check,
     population_shares.check,
     branding.check,
+    evaluations.check,
+    clashes.check,
 )
 
 
@@ -37,6 +39,8 @@ class Portal:
     eias: dict[str, Record[models.Eia]]
     feedback: dict[str, Record[models.Feedback]]
     commitments: dict[str, Record[models.Commitment]]
+    evaluations: dict[str, Record[models.Evaluation]]
+    assessments: dict[str, Record[models.Assessment]]
     areas: dict[str, models.Area]
     topics: dict[str, models.Topic]
     groups: dict[str, models.Group]
@@ -45,6 +49,7 @@ class Portal:
     methods: dict[str, models.Method]
     characteristics: dict[str, models.Characteristic]
     modules: dict[str, models.Module]
+    criteria: dict[str, models.Criterion]
     occurrences: list[Occurrence] = field(default_factory=list)
     # Back-links, each sorted by id.
     feedback_for_event: dict[str, list[str]] = field(default_factory=dict)
@@ -52,6 +57,10 @@ class Portal:
     feedback_for_eia: dict[str, list[str]] = field(default_factory=dict)
     commitments_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     superseded_by: dict[str, list[str]] = field(default_factory=dict)
+    evaluations_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Evaluations (ids) by the ('event' | 'feedback' | 'commitment', id) they name."""
+    criteria_for_record: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Framework criteria (ids) by the (kind, id) of the records their assessment cites as evidence."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -84,6 +93,8 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         eias=_by_id(loaded.eias),
         feedback=_by_id(loaded.feedback),
         commitments=_by_id(loaded.commitments),
+        evaluations=_by_id(loaded.evaluations),
+        assessments=_by_id(loaded.assessments),
         areas=_entries(loaded, "areas"),
         topics=_entries(loaded, "topics"),
         groups=_entries(loaded, "groups"),
@@ -92,6 +103,7 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
         methods=_entries(loaded, "methods"),
         characteristics=_entries(loaded, "characteristics"),
         modules=_entries(loaded, "modules"),
+        criteria=_entries(loaded, "criteria"),
     )
     fb_event: dict[str, list[str]] = defaultdict(list)
     eia_event: dict[str, list[str]] = defaultdict(list)
@@ -124,6 +136,21 @@ def build_portal(loaded: Loaded, today: date) -> Portal:
             _link(commitments, ("eia", aid), cid)
         for fid in c.model.evidence.feedback:
             _link(commitments, ("feedback", fid), cid)
+    evaluated: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for vid, v in portal.evaluations.items():
+        for ev in v.model.events:
+            _link(evaluated, ("event", ev), vid)
+        for fid in v.model.impact.feedback:
+            _link(evaluated, ("feedback", fid), vid)
+        for cid in v.model.impact.commitments:
+            _link(evaluated, ("commitment", cid), vid)
+    portal.evaluations_for_record = {k: sorted(v) for k, v in sorted(evaluated.items())}
+    criteria: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for assessment in portal.assessments.values():
+        for kind in ("events", "feedback", "eias", "commitments", "evaluations"):
+            for rid in getattr(assessment.model.evidence, kind):
+                _link(criteria, (kind, rid), assessment.model.criterion)
+    portal.criteria_for_record = {k: sorted(v) for k, v in sorted(criteria.items())}
     portal.occurrences.sort()
     portal.feedback_for_event = {k: sorted(v) for k, v in sorted(fb_event.items())}
     portal.eias_for_event = {k: sorted(v) for k, v in sorted(eia_event.items())}
@@ -139,12 +166,17 @@ class CheckResult:
 
     portal: Portal | None
     problems: list[Problem]
+    """Errors and warnings, sorted; the portal exists when none is an error."""
     files: list[str]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
 
 
 def check_data(root: FsPath, today: date | None = None, cache: LoadCache | None = None) -> CheckResult:
-    """Load and check everything under `root`; a Portal only when there is no error. With a
-    `cache` (the preview), files unchanged since the last call are not read again."""
+    """Load and check everything under `root`; a Portal only when there is no error (warnings allowed).
+    With a `cache` (the preview), files unchanged since the last call are not read again."""
     from .today import resolve_today
 
     loaded = load(FsPath(root), cache)
@@ -152,7 +184,7 @@ def check_data(root: FsPath, today: date | None = None, cache: LoadCache | None 
     for check in CHECKS:
         problems += check(loaded)
     problems = sorted(set(problems))
-    if problems or loaded.settings is None:
+    if errors(problems) or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)
     day = today or resolve_today(loaded.settings.model.timezone)
     return CheckResult(build_portal(loaded, day), problems, loaded.files)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+ERROR = "error"
+WARNING = "warning"
+"""A warning (such as a possible clash between partners' events) is worth a look but never stops
+a build or fails `engage validate`; it prints as `warning[code]` where errors print `error[code]`."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,7 +21,12 @@ class Problem:
     code: str
     field: str
     message: str
-    severity: str = "error"
+    severity: str = ERROR
+    """'error' (the data must be fixed) or 'warning' (worth a look; nothing is stopped)."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def as_text(self) -> str:
         where = f"{self.field}: " if self.field else ""
@@ -42,3 +52,7 @@ def _escape_property(text: str) -> str:
 def as_json(problems: list[Problem]) -> str:
     return json.dumps([asdict(p) for p in problems], indent=2, ensure_ascii=False)
 
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build: everything but warnings."""
+    return [p for p in problems if p.is_error]

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from . import models
+from .models.assessment import AssessmentEvidence
 from .models.commitment import Evidence
 from .models.eia import Engagement, Impact
+from .models.evaluation import AreaReach, GroupReach
+from .models.evaluation import Impact as EvaluationImpact
 from .models.feedback import Asked, Profile, Responses, Theme
 from .models.parts import Action
 from .models.taxonomy import Category
@@ -46,6 +49,19 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
         "characteristics": "characteristics",
     },
     Evidence: {"events": "events", "eias": "eias", "feedback": "feedback"},
+    models.Evaluation: {"events": "events", "organisations": "organisations"},
+    GroupReach: {"group": "groups"},
+    AreaReach: {"area": "areas"},
+    EvaluationImpact: {"feedback": "feedback", "commitments": "commitments"},
+    models.Assessment: {"criterion": "criteria"},
+    AssessmentEvidence: {
+        "events": "events",
+        "feedback": "feedback",
+        "eias": "eias",
+        "commitments": "commitments",
+        "evaluations": "evaluations",
+    },
+    models.Criterion: {"module": "modules"},
     models.Venue: {"area": "areas"},
     models.Group: {"characteristic": "characteristics"},
 }

@@ -12,8 +12,8 @@ from string import Template
 from .loading import load
 from .today import resolve_today
 
-KINDS = ("event", "eia", "feedback", "commitment")
-FOLDERS = {"eia": "eias", "feedback": "feedback", "commitment": "commitments"}
+KINDS = ("event", "eia", "feedback", "commitment", "evaluation")
+FOLDERS = {"eia": "eias", "feedback": "feedback", "commitment": "commitments", "evaluation": "evaluations"}
 
 
 class ScaffoldError(Exception):
@@ -66,6 +66,10 @@ def new_record(
         event = event or (consultations[-1] if consultations else None)
         if event is None:
             raise ScaffoldError("feedback answers a consultation event, and there is none yet")
+    if kind == "evaluation":
+        event = event or (loaded.events[-1].id if loaded.events else None)
+        if event is None:
+            raise ScaffoldError("an evaluation looks at one or more events, and there is none yet")
     venues = ids.get("venues") or []
     if kind == "event" and not venues:
         raise ScaffoldError("the taxonomy venues.yaml is empty; add a venue first")
@@ -83,6 +87,7 @@ def new_record(
         # The day the file is written: the event's first `changed` date (its feeds' DTSTAMP).
         "today": resolve_today(loaded.settings.model.timezone).isoformat(),
         "review": (when + timedelta(days=365)).isoformat(),
+        "follow_up": (when + timedelta(days=200)).isoformat(),
         "method": ids["methods"][0],
         "methods": ", ".join(ids["methods"]),
         "area": ids["areas"][0],

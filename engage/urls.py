@@ -194,3 +194,21 @@ FACETS = ("area", "topic", "group", "organiser", "type", "level", "access")
 
 def facet_feed(facet: str, value: str) -> str:
     return f"feeds/{facet}/{value}.ics"
+
+
+PLANNING = "planning/"
+"""The shared forward plan for partners."""
+PLANNING_FEED = "feeds/planning.ics"
+"""Upcoming events that ask people something, for partners planning their own."""
+IMPACT = "impact/"
+"""Evaluations: what engagement achieved."""
+SELF_ASSESSMENT = "self-assessment/"
+"""The Equality Framework self-assessment."""
+
+
+def evaluation(evaluation_id: str) -> str:
+    return f"{IMPACT}{evaluation_id}/"
+
+
+def self_assessment_module(module_id: str) -> str:
+    return f"{SELF_ASSESSMENT}{module_id}/"

@@ -355,7 +355,7 @@ def test_another_engage_today_moves_the_boundary(tmp_path: Path) -> None:
 def test_no_listing_grows_with_the_archive(tmp_path: Path) -> None:
     """600 events over three years: every listing page holds at most a page of entries, every grid one month."""
     data = tmp_path / "data"
-    shutil.copytree(EXAMPLE_DATA, data, ignore=shutil.ignore_patterns("events", "feedback", "eias", "commitments"))
+    shutil.copytree(EXAMPLE_DATA, data, ignore=shutil.ignore_patterns("events", "feedback", "eias", "commitments", "evaluations", "assessments"))
     folder = data / "events" / "district-council"
     folder.mkdir(parents=True)
     for n in range(600):

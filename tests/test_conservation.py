@@ -3,7 +3,8 @@
 Each event has its own page, sits in the upcoming listing or the past archive once per date it
 happens on (and in the right one of the two), is one master VEVENT in the whole-calendar feed
 (unless it is a cancelled event past its keeping time), and is one row of the open data. EIAs,
-feedback and commitments each have their page, one entry in their index and one open-data row.
+feedback, commitments and evaluations each have their page, one entry in their index and one
+open-data row; each assessed criterion is one section of its module's self-assessment page.
 Both the example and the demo site are checked.
 """
 
@@ -226,7 +227,40 @@ def test_each_feedback_record_has_a_page_and_one_link_in_the_index(built: Built)
     assert _links_to(built.site, pages, "you-said-we-did", ids, primary=False) == Counter(ids)
 
 
-OPEN_DATA = {"events": "events", "eias": "eias", "feedback": "feedback", "commitments": "commitments"}
+def test_each_evaluation_has_a_page_and_one_row_in_the_impact_index(built: Built) -> None:
+    ids = set(built.portal.evaluations)
+    assert ids
+    assert {i for i in ids if (built.site / "impact" / i / "index.html").is_file()} == ids
+    assert _links_to(built.site, index_pages(built.site, "impact"), "impact", ids, primary=True) == Counter(ids)
+
+
+def test_each_assessment_is_one_criterion_section_on_its_module_page(built: Built) -> None:
+    found: Counter[str] = Counter()
+    for page in (built.site / "self-assessment").glob("*/index.html"):
+        found.update(re.findall(r'<h2 id="criterion-([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+    assert found == Counter(list(built.portal.criteria))
+    assert set(built.portal.assessments) <= set(built.portal.criteria)
+
+
+def test_each_planned_event_is_listed_once_on_the_forward_plan(built: Built) -> None:
+    from engage.pages.planning_pages import upcoming
+
+    listed: Counter[str] = Counter()
+    for link in article_links(built.site, "planning/index.html"):
+        match = re.fullmatch(r"events/([^/]+)/", link.target)
+        if match and link.innermost("ul", "engage-plan") is not None:
+            listed[match[1]] += 1
+    assert listed == Counter(list(upcoming(built.portal)))
+
+
+OPEN_DATA = {
+    "events": "events",
+    "eias": "eias",
+    "feedback": "feedback",
+    "commitments": "commitments",
+    "evaluations": "evaluations",
+    "assessments": "assessments",
+}
 
 
 @pytest.mark.parametrize("kind", sorted(OPEN_DATA))

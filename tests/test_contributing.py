@@ -55,7 +55,8 @@ def test_the_template_pasted_as_the_guide_says_is_a_valid_event(tmp_path: Path) 
     result = check_data(data, date(2026, 11, 22))
     shown = f"data/events/{organiser.group(1)}/{name.group(1)}"
     assert [p.as_text() for p in result.problems if p.file == shown] == []
-    assert [p.as_text() for p in result.problems] == []
+    # The demo forward plan holds clashes on purpose: warnings, never errors.
+    assert [p.as_text() for p in result.errors] == []
 
 
 def test_the_template_names_the_sites_event_schema_and_satisfies_it() -> None:

@@ -307,7 +307,11 @@ def test_built_consultation_page_says_what_is_decided_and_how(example_site: Path
         ("h3", "What people said and what was done"),
         ("h2", "How to get there"),
         ("h2", "Access"),
+        ("h2", "Who took part"),
         ("h2", "Find more events like this"),
+    ]
+    assert [link for link in page.links if link[0].startswith("Evaluation")] == [
+        ("Evaluation: Library review drop-in", "../../impact/library-review-drop-in/")
     ]
     assert page.access == [
         ("Arrangement", "Available"),

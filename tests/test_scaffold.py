@@ -17,6 +17,8 @@ from engage.cli import main
         (["eia", "--title", "Parking charges review", "--date", "2027-01-10"], "eias/parking-charges-review.yaml"),
         (["feedback", "--title", "Library review: what you said", "--date", "2027-01-10"], "feedback/library-review-what-you-said.yaml"),
         (["commitment", "--title", "Accessible meetings", "--date", "2027-01-10"], "commitments/accessible-meetings.yaml"),
+        (["evaluation", "--title", "Library drop-in: what it achieved", "--date", "2027-01-10"],
+         "evaluations/library-drop-in-what-it-achieved.yaml"),
     ],
 )
 def test_starter_file_validates_in_the_right_folder(

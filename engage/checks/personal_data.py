@@ -1,6 +1,6 @@
 """No personal data in anything published: the guard `engage validate` and every build run.
 
-Every string field of every event, EIA, feedback record, commitment, taxonomy entry and of
+Every string field of every event, EIA, feedback record, commitment, evaluation, self-assessment, taxonomy entry and of
 site.yaml is read, as a reader sees it (entities such as &#64; decoded, full-width forms folded,
 zero-width characters and soft hyphens removed, and what links carry in their query), for:
 
@@ -209,7 +209,7 @@ def check(loaded: Loaded) -> list[Problem]:
     mailboxes = frozenset(allowed)
     contact_key = frozenset(contacts.items())
     out: list[Problem] = []
-    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations, *loaded.assessments]
     # Taxonomies and site.yaml are published too (names, descriptions, directions, the footer).
     for entries in loaded.taxonomies.values():
         records.extend(entries)

@@ -23,6 +23,8 @@ class _Known:
         self.ids["eias"] = {r.id for r in loaded.eias}
         self.ids["feedback"] = {r.id for r in loaded.feedback}
         self.ids["commitments"] = {r.id for r in loaded.commitments}
+        self.ids["evaluations"] = {r.id for r in loaded.evaluations}
+        self.ids["assessments"] = {r.id for r in loaded.assessments}
         for name, ids in loaded.broken.items():
             self.ids.setdefault(name, set()).update(ids)
         self.actions: dict[str, set[str]] = {}
@@ -48,6 +50,8 @@ _NAMES = {
     "eias": "EIA",
     "feedback": "feedback record",
     "commitments": "commitment",
+    "evaluations": "evaluation",
+    "criteria": "criterion",
 }
 
 
@@ -61,7 +65,9 @@ def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path:
 def check(loaded: Loaded) -> list[Problem]:
     known = _Known(loaded)
     out: list[Problem] = []
-    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    records: list[Record[Any]] = [
+        *loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations, *loaded.assessments
+    ]
     records += [entry for entries in loaded.taxonomies.values() for entry in entries]
     for record in records:
         for reference in references(record.model):
@@ -69,6 +75,9 @@ def check(loaded: Loaded) -> list[Problem]:
     for ra in loaded.eias:
         if ra.id in ra.model.supersedes:
             out.append(ra.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
+    for ra_ in loaded.assessments:
+        if ra_.model.criterion != ra_.id:
+            out.append(ra_.problem("file-name", ("criterion",), f"name the file after the criterion it assesses: {ra_.model.criterion}.yaml"))
     return out
 
 

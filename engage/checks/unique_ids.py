@@ -37,6 +37,7 @@ def check(loaded: Loaded) -> list[Problem]:
     out += _duplicates(loaded.eias, "EIA")
     out += _duplicates(loaded.feedback, "feedback")
     out += _duplicates(loaded.commitments, "commitment")
+    out += _duplicates(loaded.evaluations, "evaluation")
     for name, entries in loaded.taxonomies.items():
         out += _duplicates(entries, name.rstrip("s"))
     for record in loaded.taxonomies.get("characteristics", []):
@@ -53,6 +54,8 @@ def check(loaded: Loaded) -> list[Problem]:
         out += _duplicate_parts(holder, "measures")
     for holder in loaded.feedback:
         out += _duplicate_parts(holder, "themes")
+    for evaluation in loaded.evaluations:
+        out += _duplicate_parts(evaluation, "measures")
     return out
 
 

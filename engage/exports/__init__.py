@@ -34,8 +34,8 @@ def export(data: Path, folder: Path) -> tuple[list[Path], list[Problem]]:
     Returns the files written, or the problems that stopped the export (nothing is written then).
     """
     result = check_data(data)
-    if result.problems or result.portal is None:
-        return [], result.problems
+    if result.portal is None:
+        return [], result.errors
     return write(files(result.portal), folder), []
 
 

@@ -71,7 +71,7 @@ class Table:
         return [name for name, _ in self.key_columns()] + [c.name for c in self.columns()]
 
 
-_EVENTS, _EIAS, _FEEDBACK, _COMMITMENTS = RECORDS
+_EVENTS, _EIAS, _FEEDBACK, _COMMITMENTS, _EVALUATIONS, _ASSESSMENTS = RECORDS
 TABLES: tuple[Table, ...] = (
     Table("events.csv", _EVENTS, "Events, one row each"),
     Table("eias.csv", _EIAS, "Equality Impact Assessments, one row each"),
@@ -83,6 +83,9 @@ TABLES: tuple[Table, ...] = (
     Table("commitments.csv", _COMMITMENTS, "Equality commitments, one row each"),
     Table("commitment-actions.csv", _COMMITMENTS, "Commitment action plans, one row per action", "actions"),
     Table("commitment-measures.csv", _COMMITMENTS, "How progress is measured, one row per measure", "measures"),
+    Table("evaluations.csv", _EVALUATIONS, "Engagement evaluations, one row each"),
+    Table("evaluation-measures.csv", _EVALUATIONS, "Before-and-after measures with follow-up, one row per measure", "measures"),
+    Table("assessments.csv", _ASSESSMENTS, "Self-assessment against the Equality Framework, one row per criterion"),
 )
 
 

@@ -68,6 +68,16 @@ RECORDS: tuple[Dataset, ...] = (
         "commitments", "Equality commitments", "Equality commitments with their measures, action plans and progress.",
         models.Commitment, "commitment", _records("commitments"),
     ),
+    Dataset(
+        "evaluations", "Engagement evaluations",
+        "What engagement achieved: outputs, outcomes, before-and-after measures with follow-up, review and impact.",
+        models.Evaluation, "evaluation", _records("evaluations"),
+    ),
+    Dataset(
+        "assessments", "Equality Framework self-assessment",
+        "The partnership's assessed level against each framework criterion, with its evidence and what would take it further.",
+        models.Assessment, "assessment", _records("assessments"),
+    ),
 )
 
 _TAXONOMY_TEXT = {
@@ -79,6 +89,7 @@ _TAXONOMY_TEXT = {
     "methods": ("Engagement methods", "Ways of engaging people, each at a level of the continuum of engagement."),
     "characteristics": ("Characteristics", "Protected and local characteristics, with monitoring categories and population shares."),
     "modules": ("Equality Framework modules", "The modules commitments are reported against."),
+    "criteria": ("Equality Framework criteria", "Each criterion with its Developing, Achieving and Excellent descriptors and questions to ask."),
 }
 
 TAXONOMY_SETS: tuple[Dataset, ...] = tuple(

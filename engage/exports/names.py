@@ -19,13 +19,14 @@ def name_index(portal: Portal) -> dict[str, dict[str, str]]:
     """Every name a record can refer to, by kind and id: built once, then looked up per record."""
     index: dict[str, dict[str, str]] = {
         kind: {key: str(record.model.title) for key, record in getattr(portal, kind).items()}
-        for kind in ("events", "eias", "feedback", "commitments")
+        for kind in ("events", "eias", "feedback", "commitments", "evaluations")
     }
     for kind in ("areas", "topics", "groups", "organisations", "venues", "methods", "characteristics", "modules"):
         index[kind] = {key: str(entry.name) for key, entry in getattr(portal, kind).items()}
     # Actions are written '<eia-or-commitment-id>/<action-id>'; categories '<characteristic>/<category>'.
     actions = [(key, r.model.actions) for key, r in portal.eias.items()]
     actions += [(key, r.model.actions) for key, r in portal.commitments.items()]
+    index["criteria"] = {key: f"{c.developing.number} {c.heading}" for key, c in portal.criteria.items()}
     index["actions"] = {f"{key}/{a.id}": a.action for key, listed in actions for a in listed}
     index["categories"] = {
         f"{key}/{c.id}": c.name for key, entry in portal.characteristics.items() for c in entry.categories

@@ -10,10 +10,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..disclosure import is_small, publishable
+from ..disclosure import PUBLISHABLE_CONSENT, is_small, publishable
+from ..models.evaluation import AreaReach, Evaluation, GroupReach
 from ..models.feedback import Feedback, ProfileCount, Responses, Theme
 
-_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = ((Responses, "count"), (ProfileCount, "count"), (Theme, "count"))
+_WITHHELD: tuple[tuple[type[BaseModel], str], ...] = (
+    (Responses, "count"), (ProfileCount, "count"), (Theme, "count"), (GroupReach, "people"), (AreaReach, "people"),
+)
 WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
 """Fields whose small values are withheld from open data, by (model, field name)."""
 
@@ -21,13 +24,16 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def published(model: M) -> M:
-    """The record as it may be published: without quotes that are not cleared."""
+    """The record as it may be published: without quotes or case studies that are not cleared."""
     if isinstance(model, Feedback):
         themes = [
             theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]})
             for theme in model.themes
         ]
         return model.model_copy(update={"themes": themes})
+    if isinstance(model, Evaluation):
+        stories = [c for c in model.case_studies if c.consent in PUBLISHABLE_CONSENT]
+        return model.model_copy(update={"case_studies": stories})
     return model
 
 

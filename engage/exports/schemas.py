@@ -49,6 +49,8 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
     "eia": models.Eia,
     "feedback": models.Feedback,
     "commitment": models.Commitment,
+    "evaluation": models.Evaluation,
+    "assessment": models.Assessment,
     "site": models.Settings,
 }
 """Schemas for whole-file records; taxonomy files (lists of entries) get one each too."""

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from icalendar import Calendar, vDuration, vText
 
-from .. import facets, urls
+from .. import facets, planning, urls
 from ..formatting import long_date
 from ..models.event import EventStatus
 from ..portal import Portal
@@ -73,7 +73,7 @@ class FeedSpec:
 
     path: str
     group: str
-    """'all', 'consultations', 'reviews', 'archive', or a facet key such as 'area'."""
+    """'all', 'consultations', 'planning', 'reviews', 'archive', or a facet key such as 'area'."""
     label: str
     """What a person picks it by, such as 'North Ward'."""
     name: str
@@ -141,6 +141,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     events_now = [k for k in now if k.startswith("event.")]
     closes_now = [k for k in now if k.startswith("closes.")]
     deadlines_now = [k for k in dated if k.startswith(("eia.", "commitment."))]
+    levels = {k: m.level for k, m in portal.methods.items()}
     specs = [
         FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}, with consultation closing dates.", _ordered(now, placed)),
         FeedSpec(
@@ -158,6 +159,15 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             f"{site}: EIA reviews and action deadlines",
             "Review dates of equality impact assessments, and due dates of their actions and of equality commitment actions.",
             _ordered(deadlines_now, placed),
+        ),
+        FeedSpec(
+            urls.PLANNING_FEED,
+            "planning",
+            "Forward plan for partners",
+            f"{site}: forward plan",
+            "Events that ask people something (surveys, meetings, workshops ...), for partners planning their own.",
+            # A cancelled event stays (marked cancelled) as in every feed, so calendars drop it.
+            tuple(k for k in events_now if planning.asking_method(portal.events[k.removeprefix("event.")].model, levels)),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).

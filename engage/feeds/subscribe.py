@@ -65,7 +65,7 @@ def event_count(spec: FeedSpec) -> int:
 
 def page(portal: Portal) -> Page:
     specs = [s for s in built(portal)[1] if s.offered or s.group == "archive"]
-    main = [links(portal, s, event_count(s)) for s in specs if s.group == "all"]
+    main = [links(portal, s, event_count(s)) for s in specs if s.group in {"all", "planning"}]
     main += [links(portal, s, len(s.members), "closing date") for s in specs if s.group == "consultations"]
     reviews = [links(portal, s, len(s.members), "date") for s in specs if s.group == "reviews"]
     archive = [links(portal, s, event_count(s)) for s in specs if s.group == "archive"]

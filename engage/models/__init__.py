@@ -1,7 +1,9 @@
 """Declared models for every record type; one module per concept."""
 
+from .assessment import Assessment, Criterion
 from .commitment import Commitment
 from .eia import Eia
+from .evaluation import Evaluation
 from .event import Event
 from .feedback import Feedback
 from .settings import Settings
@@ -9,9 +11,12 @@ from .taxonomy import Area, Characteristic, Group, Method, Module, Organisation,
 
 __all__ = [
     "Area",
+    "Assessment",
     "Characteristic",
     "Commitment",
+    "Criterion",
     "Eia",
+    "Evaluation",
     "Event",
     "Feedback",
     "Group",

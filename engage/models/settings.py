@@ -78,3 +78,7 @@ class Settings(BaseModel):
     """A sentence on what the site is for."""
     branding: Branding = Field(default_factory=Branding)
     """The partnership's logo and colours."""
+    fatigue_limit: int = Field(default=3, ge=1, le=100)
+    """The forward plan warns when a group or an area is asked more than this many times in the window."""
+    fatigue_window_days: int = Field(default=28, ge=1, le=366)
+    """The rolling window, in days, for consultation fatigue."""

@@ -17,8 +17,11 @@ from . import (
     facet_pages,
     feedback_pages,
     home,
+    impact_pages,
     open_data_pages,
     search_page,
+    planning_pages,
+    self_assessment_pages,
 )
 from .page import OutputFile, Page
 
@@ -34,6 +37,9 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     feed_families.pages,
     open_data_pages.pages,
     search_page.pages,
+    planning_pages.pages,
+    impact_pages.pages,
+    self_assessment_pages.pages,
 ]
 FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
 

@@ -18,6 +18,7 @@ from ..portal import Portal
 from .event_view import items, listing_order
 from .page import Page
 from .paginate import paginate
+from .participation_view import participation
 
 FACET_WORDS = {"level": "level of the continuum", "area": "area", "group": "group"}
 
@@ -85,6 +86,7 @@ def summary_page(portal: Portal, cov: Coverage) -> Page:
             "coverage": cov,
             "total": Figure(cov.total, bucket_url(cov.total) if cov.total.count else None),
             "sections": sections,
+            "participation": participation(portal),
         },
         searchable=True,
     )

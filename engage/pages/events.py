@@ -25,6 +25,7 @@ from .event_view import (
     zone_words,
 )
 from .facet_pages import by_value, filter_groups, listing_context
+from .feedback_pages import count_text
 from .page import Page
 from .paginate import paginate
 
@@ -116,6 +117,8 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "eias": [portal.eias[i] for i in portal.eias_for_event.get(record.id, [])],
         "feedback": portal.feedback[feedback_id] if feedback_id else None,
         "commitments": [portal.commitments[i] for i in portal.commitments_for_record.get(("event", record.id), [])],
+        "evaluations": [portal.evaluations[i] for i in portal.evaluations_for_record.get(("event", record.id), [])],
+        "attendees": None if e.attendees is None else count_text(e.attendees),
         "today": portal.today,
     }
 

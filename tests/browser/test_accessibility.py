@@ -23,6 +23,7 @@ SAMPLE = int(os.environ.get("ENGAGE_A11Y_SAMPLE", "3"))
 KNOWN_TYPES = {
     "home", "upcoming", "event", "past-index", "past", "eia-register", "eia",
     "feedback-index", "feedback", "commitments-index", "commitment", "404",
+    "planning", "impact-index", "evaluation", "self-assessment-index", "self-assessment-module",
 }
 
 

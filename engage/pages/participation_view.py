@@ -1,0 +1,51 @@
+"""Participation over time on the coverage page: by organisation and by quarter, charts with tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..charts import Bar, Row, bar_chart
+from ..participation import Tally, by_organisation, by_quarter
+from ..portal import Portal
+
+
+@dataclass(frozen=True)
+class Participation:
+    """What the coverage page shows of participation over time."""
+
+    organisations: tuple[Tally, ...]
+    organisations_chart: Markup
+    quarters: tuple[Tally, ...]
+    quarters_chart: Markup
+    people_chart: Markup
+
+
+def participation(portal: Portal) -> Participation:
+    organisations = tuple(by_organisation(portal))
+    quarters = tuple(by_quarter(portal))
+    return Participation(
+        organisations=organisations,
+        organisations_chart=bar_chart(
+            "participation-organisation",
+            "Events held by organisation, last 12 months",
+            "Bar chart of the number of events each partner held in the last 12 months; the table after it gives "
+            "the same numbers with the people who took part.",
+            [Row(t.name, (Bar(float(t.held), f"{t.held} held"),)) for t in organisations],
+        ),
+        quarters=quarters,
+        quarters_chart=bar_chart(
+            "participation-quarter-held",
+            "Events held by quarter",
+            "Bar chart of the number of events held in each quarter, oldest first; the table after the charts gives the same numbers.",
+            [Row(t.name, (Bar(float(t.held), f"{t.held} held"),)) for t in quarters],
+        ),
+        people_chart=bar_chart(
+            "participation-quarter-people",
+            "People who took part by quarter, where recorded",
+            "Bar chart of the number of people who took part in each quarter, counted from the events that recorded "
+            "a figure; the table after the charts gives the same numbers and how many events recorded one.",
+            [Row(t.name, (Bar(float(t.people), f"{t.people:,} people"),)) for t in quarters],
+        ),
+    )
