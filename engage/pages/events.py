@@ -19,6 +19,7 @@ from .event_view import (
     EventItem,
     calendar_links,
     facts,
+    is_current,
     page_months,
     past_items,
     recurrence_text,
@@ -54,14 +55,16 @@ def published_feedback(portal: Portal) -> dict[str, str]:
 
 
 def consultation_state(event: Event, today: date) -> str:
-    """Whether the consultation is open, in words a resident acts on."""
+    """Whether the consultation is open, in words a resident acts on (the rule: consultation_stage.is_open_on)."""
     c = event.consultation
     if c is None:
         return ""
+    if consultation_stage.is_open_on(event, today):
+        return f"Open now. You can respond until {long_date(c.closes)}."
+    if event.status in consultation_stage.NOT_TAKING_PLACE:
+        return f"Not taking responses: this consultation is {event.status.value}."
     if today < c.opens:
         return f"Opens on {long_date(c.opens)}. You can respond until {long_date(c.closes)}."
-    if today <= c.closes:
-        return f"Open now. You can respond until {long_date(c.closes)}."
     return f"Closed on {long_date(c.closes)}."
 
 
@@ -89,7 +92,11 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "id": record.id,
         "record": e,
         "lead": EventItem(lead, shared),
-        "is_past": not upcoming,
+        "is_past": not upcoming and not is_current(portal, e),
+        "consultation_open": consultation_stage.is_open_on(e, portal.today),
+        "adjustments_passed": e.access.adjustments_by is not None
+        and e.access.adjustments_by < portal.today
+        and bool(upcoming),
         "zone": zone_words(e.timezone or portal.settings.timezone),
         "recurrence": recurrence_text(e),
         "skipped": sorted(rule.skip) if rule else [],
