@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import access, dates, eia_rules, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem
@@ -19,6 +19,7 @@ from .records import Record
 CHECKS = (
     unique_ids.check,
     references.check,
+    access.check,
     dates.check,
     eia_rules.check,
     personal_data.check,

@@ -72,6 +72,14 @@ class Online(BaseModel):
     """The joining or registration link (if it is sent on booking, leave it out and say so)."""
     instructions: Text | None = None
     """How to join, including by phone."""
+    captions: Availability = Availability.UNKNOWN
+    """Live captions on screen."""
+    bsl_on_screen: Availability = Availability.UNKNOWN
+    """A British Sign Language interpreter shown on screen."""
+    dial_in: Availability = Availability.UNKNOWN
+    """A phone number to join by voice, with no app or internet."""
+    recording: Availability = Availability.UNKNOWN
+    """A recording to watch afterwards."""
 
 
 class Booking(BaseModel):

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 from urllib.parse import quote, urlencode
 
-from .. import consultation_stage, urls
+from .. import access, consultation_stage, urls
 from ..formatting import long_date, time_range, weekday_date
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
 from ..occurrences import Occurrence
@@ -29,6 +29,7 @@ ACCESS_LABELS = {
     "travel_costs": "Travel costs paid",
     "carer_costs": "Carer costs paid",
 }
+ALL_ACCESS_LABELS = {**ACCESS_LABELS, **access.ONLINE_LABELS}
 AVAILABILITY_WORDS = {"yes": "Yes", "no": "No", "on-request": "On request", "unknown": "Not known"}
 
 
@@ -118,16 +119,15 @@ def facts(portal: Portal, record: Record[Event]) -> EventFacts:
     org = portal.organisations[e.organiser]
     method = portal.methods[e.method]
     tokens = " ".join(f"{facet}:{value}" for facet, values in values_of(portal, e).items() for value in values)
+    applying = access.facts(e, ACCESS_LABELS)
     return EventFacts(
         record=record,
         organiser=org.short_name or org.name,
         place=place_text(portal, e),
         method=method.name,
         level=method.level.value,
-        access_yes=tuple(label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "yes"),
-        access_on_request=tuple(
-            label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "on-request"
-        ),
+        access_yes=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "yes"),
+        access_on_request=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "on-request"),
         status=e.status.value if e.status is not EventStatus.SCHEDULED else "",
         free=is_free(e),
         zone=zone_words(e.timezone) if e.timezone and e.timezone != portal.settings.timezone else "",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import consultation_stage, urls
+from .. import access, consultation_stage, urls
 from ..formatting import long_date
 from ..models.event import Event, EventStatus
 from ..occurrences import Occurrence
@@ -115,7 +115,12 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "partners": [portal.organisations[p].name for p in e.partners],
         "method": method,
         "method_url": urls.facet_listing("type", e.method),
-        "access": [(label, AVAILABILITY_WORDS[getattr(e.access, key).value]) for key, label in ACCESS_LABELS.items()],
+        "access": [
+            (label, AVAILABILITY_WORDS[value.value])
+            for key, value in access.in_person_facts(e, ACCESS_LABELS).items()
+            for label in (ACCESS_LABELS[key],)
+        ],
+        "online_access": [(access.ONLINE_LABELS[key], AVAILABILITY_WORDS[value.value]) for key, value in access.online_facts(e).items()],
         "consultation_state": consultation_state(e, portal.today),
         "consultation_stage": consultation_stage.stage_of(portal, record.id),
         "calendar": calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
