@@ -50,3 +50,14 @@ def facet_feed(facet: str, value: str) -> str:
 
 def facet_listing(facet: str, value: str) -> str:
     return f"events/{facet}/{value}/"
+
+
+UPCOMING_INDEX = "events/upcoming.json"
+"""The compact index of upcoming dates and their filter values that the filter script loads."""
+
+
+def venue(venue_id: str) -> str:
+    return f"venues/{venue_id}/"
+
+
+VENUES = "venues/"

@@ -16,6 +16,7 @@ from . import (
     events,
     facet_pages,
     feedback_pages,
+    filter_index,
     home,
     open_data_pages,
 )
@@ -33,7 +34,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     feed_families.pages,
     open_data_pages.pages,
 ]
-FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files, filter_index.files]
 
 
 @dataclass

@@ -167,7 +167,13 @@ def upcoming_pages(portal: Portal) -> list[Page]:
             title="Upcoming events" if pager.number == 1 else f"Upcoming events, page {pager.number} of {pager.count}",
             template="engage/events.html",
             description="Consultations, meetings and drop-ins coming up, soonest first.",
-            context={"kind": "upcoming", "pager": pager, "months": page_months(pager, entries), **shared},
+            context={
+                "kind": "upcoming",
+                "pager": pager,
+                "months": page_months(pager, entries),
+                "event_count": len({e.record.id for e in entries}),
+                **shared,
+            },
             searchable=pager.number == 1,
         )
         for pager in pagers
