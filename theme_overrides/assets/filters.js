@@ -272,9 +272,13 @@
     }
     showTags(selected);
     showOffers(selected);
+    // The static page's words about its one filter and its feed no longer describe what is shown.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-engage-single-filter]"), function (node) {
+      node.hidden = true;
+    });
     results.textContent = "";
     var summary = rows.length
-      ? plural(eventCount, "event") + " match, on " + plural(rows.length, "date") +
+      ? plural(eventCount, "event") + (eventCount === 1 ? " matches" : " match") + ", on " + plural(rows.length, "date") +
         (count > 1 ? "; showing dates " + (start + 1) + " to " + (start + shown.length) : "") + "."
       : "No upcoming events match all of these filters. Remove a filter to see more.";
     results.appendChild(el("p", { "class": "engage-count", "data-engage-count": "" }, summary));
@@ -295,6 +299,8 @@
     if (count > 1) { results.appendChild(pager(selected, current, count, "Upcoming events: " + words)); }
     results.setAttribute("data-engage-filtered", String(eventCount));
     if (status) {
+      // The count is on screen above the list; the status line is for screen readers to announce it.
+      status.className += " engage-visually-hidden";
       // Set after a pause: screen readers announce changes to a live region, not its first text.
       window.setTimeout(function () { status.textContent = "Filters selected: " + words + ". " + summary; }, 400);
     }
