@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .commitment_progress import STATE_LABELS, ActionState, action_state
-from .models.eia import Eia, ImpactLevel, Outcome, Stage
+from .impacts import is_adverse
+from .models.eia import Eia, Outcome, Stage
 from .portal import Portal
 
 OUTCOME_NAMES: dict[Outcome, str] = {
@@ -98,7 +99,7 @@ class EiaRow:
 def row(portal: Portal, eia_id: str) -> EiaRow:
     m = portal.eias[eia_id].model
     levels = {i.characteristic: i.impact for i in m.impacts}
-    negative = tuple(c for c in portal.characteristics if levels.get(c) is ImpactLevel.NEGATIVE)
+    negative = tuple(c for c in portal.characteristics if is_adverse(levels.get(c)))
     superseded = bool(portal.superseded_by.get(eia_id))
     return EiaRow(
         id=eia_id,
@@ -164,11 +165,11 @@ FACETS: dict[str, tuple[str, str]] = {
     "service": ("Assessments by {label}", "eia/service/{value}/"),
     "outcome": ("Assessments with the outcome: {label}", "eia/outcome/{value}/"),
     "stage": ("Assessments at the stage: {label}", "eia/stage/{value}/"),
-    "characteristic": ("Assessments finding a negative impact on {label}", "eia/characteristic/{value}/"),
+    "characteristic": ("Assessments finding a negative or mixed impact on {label}", "eia/characteristic/{value}/"),
     "year": ("Assessments informing decisions in {label}", "eia/year/{value}/"),
     "review-overdue": ("Assessments overdue for review", "eia/review-overdue/"),
     "quality-assured": ("Assessments that were {lower}", "eia/quality-assured/{value}/"),
-    "negative-impact": ("Assessments with a negative impact and {lower}", "eia/negative-impact/{value}/"),
+    "negative-impact": ("Assessments with a negative or mixed impact and {lower}", "eia/negative-impact/{value}/"),
     "action-state": ("Assessments with a mitigation action that is {lower}", "eia/actions/{value}/"),
     "completed-late": ("Assessments completed after the decision they inform", "eia/completed-after-decision/"),
 }
