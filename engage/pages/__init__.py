@@ -19,6 +19,7 @@ from . import (
     filter_index,
     home,
     open_data_pages,
+    venue_pages,
 )
 from .page import OutputFile, Page
 
@@ -33,6 +34,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     coverage_pages.pages,
     feed_families.pages,
     open_data_pages.pages,
+    venue_pages.pages,
 ]
 FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files, filter_index.files]
 

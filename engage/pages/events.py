@@ -29,6 +29,7 @@ from .event_view import (
 from .facet_pages import by_value, filter_groups, listing_context
 from .page import Page
 from .paginate import paginate
+from .venue_pages import map_url
 
 __all__ = ["pages", "past_items", "upcoming_items"]
 
@@ -105,11 +106,8 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "last_date": occurrences[-1].last_day,
         "occurrence_count": len(occurrences),
         "venue": venue,
-        "map_url": (
-            f"https://www.openstreetmap.org/?mlat={venue.latitude}&mlon={venue.longitude}#map=17/{venue.latitude}/{venue.longitude}"
-            if venue and venue.latitude is not None and venue.longitude is not None
-            else None
-        ),
+        "map_url": map_url(venue) if venue else None,
+        "venue_url": urls.venue(e.venue) if e.venue else None,
         "organiser": organiser,
         "organiser_url": urls.facet_listing("organiser", e.organiser),
         "partners": [portal.organisations[p].name for p in e.partners],
