@@ -62,6 +62,25 @@ def _refs(record: Record[Any], known: _Known, kind: str, values: Iterable[str], 
     return out
 
 
+def _audience(r: Record[Any], known: _Known, audience: Any) -> list[Problem]:
+    base = ("consultation", "audience")
+    out = _refs(r, known, "areas", audience.areas, (*base, "areas"))
+    out += _refs(r, known, "groups", audience.groups, (*base, "groups"))
+    for characteristic, categories in audience.categories.items():
+        if characteristic not in known.categories:
+            out += _ref(r, known, "characteristics", characteristic, (*base, "categories", characteristic))
+            continue
+        for index, category in enumerate(categories):
+            if category not in known.categories[characteristic]:
+                out.append(
+                    r.problem(
+                        "dangling-reference", (*base, "categories", characteristic, index),
+                        f"characteristic '{characteristic}' has no category '{category}'",
+                    )
+                )
+    return out
+
+
 def check(loaded: Loaded) -> list[Problem]:
     known = _Known(loaded)
     out: list[Problem] = []
@@ -75,6 +94,8 @@ def check(loaded: Loaded) -> list[Problem]:
         out += _refs(r, known, "groups", e.groups, ("groups",))
         out += _ref(r, known, "venues", e.venue, ("venue",))
         out += _ref(r, known, "eias", e.eia, ("eia",))
+        if e.consultation is not None and e.consultation.audience is not None:
+            out += _audience(r, known, e.consultation.audience)
     for ra in loaded.eias:
         m = ra.model
         out += _ref(ra, known, "organisations", m.organisation, ("organisation",))

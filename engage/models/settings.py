@@ -36,6 +36,8 @@ class Settings(BaseModel):
     """How often subscribed calendars are asked to refresh."""
     cancelled_kept_days: int = Field(default=90, ge=0)
     """How long a cancelled event stays in feeds after its date."""
+    coverage_thin_below: int = Field(default=3, ge=1, le=1000)
+    """Coverage names an area, group or level held on fewer dates than this in 12 months as a thin spot."""
     events_per_page: int = Field(default=25, ge=5, le=200)
     """How many events a listing page shows."""
     description: Text | None = None

@@ -12,6 +12,7 @@ from ..models.event import Event, EventStatus
 from ..occurrences import Occurrence
 from ..portal import Portal
 from ..records import Record
+from ..representation import and_list
 from .event_jsonld import event_jsonld, script_text
 from .event_view import (
     ACCESS_LABELS,
@@ -69,6 +70,23 @@ def consultation_state(event: Event, today: date) -> str:
     return f"Closed on {long_date(c.closes)}."
 
 
+def audience_lines(portal: Portal, event: Event) -> list[str]:
+    """Who a consultation is for, one line per part: 'Age: 16 to 24, 25 to 44 and 45 to 64'."""
+    audience = event.consultation.audience if event.consultation else None
+    if audience is None:
+        return []
+    lines = []
+    for characteristic_id, categories in audience.categories.items():
+        characteristic = portal.characteristics[characteristic_id]
+        names = {c.id: c.name for c in characteristic.categories}
+        lines.append(f"{characteristic.name}: {and_list([names[c] for c in categories])}")
+    if audience.areas:
+        lines.append("Areas: " + and_list([portal.areas[a].name for a in audience.areas]))
+    if audience.groups:
+        lines.append("Groups: " + and_list([portal.groups[g].name for g in audience.groups]))
+    return lines
+
+
 def facet_links(portal: Portal, event: Event) -> list[Link]:
     """'More events like this': the area, topic and group pages this event is listed on."""
     links = [Link(portal.areas[a].name, urls.facet_listing("area", a)) for a in event.areas]
@@ -95,6 +113,7 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "lead": EventItem(lead, shared),
         "is_past": not upcoming and not is_current(portal, e),
         "consultation_open": consultation_stage.is_open_on(e, portal.today),
+        "audience": audience_lines(portal, e),
         "adjustments_passed": e.access.adjustments_by is not None
         and e.access.adjustments_by < portal.today
         and bool(upcoming),
