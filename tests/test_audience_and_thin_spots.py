@@ -9,8 +9,8 @@ from pathlib import Path
 
 from engage.coverage import coverage
 from engage.models import Characteristic, Feedback
-from engage.models.feedback import Profile
 from engage.models.event import Audience
+from engage.models.feedback import Profile
 from engage.portal import check_data
 from engage.representation import compare
 
