@@ -42,6 +42,9 @@ def test_the_index_holds_every_upcoming_date_once_with_its_event_facets(example_
     assert sorted(e[0] for e in data["events"]) == sorted({e.record.id for e in entries})
     for event in data["events"]:
         values = facets.values_of(example_portal, example_portal.events[event[0]].model)
-        assert event[7] == {facet: list(v) for facet, v in values.items() if v}
+        named = {facet: [data["values"][k][i] for i in event[7][k]] for k, facet in enumerate(data["facets"])}
+        assert named == {facet: list(v) for facet, v in values.items()}
+        entry = next(e for e in entries if e.record.id == event[0])
+        assert (data["places"][event[2]], data["organisers"][event[3]], data["methods"][event[4]]) == (entry.place, entry.organiser, entry.method)
     assert data["perPage"] == example_portal.settings.events_per_page
     assert filter_index.files(example_portal)[0].path == "events/upcoming.json"

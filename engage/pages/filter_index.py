@@ -21,8 +21,19 @@ from .page import OutputFile
 
 
 def index(portal: Portal, entries: list[EventItem]) -> dict[str, Any]:
-    """The index as a plain value: events (each once) and dates (each a row pointing at its event)."""
+    """The index as a plain value: events (each once) and dates (each a short row pointing at its event).
+
+    Repeated words (facet values, places, organisers, types) are written once in a table and
+    referred to by position, which keeps the file small on a big calendar.
+    """
     labels = list(ALL_ACCESS_LABELS.values())
+    keys = [f.key for f in facets.FACETS]
+    values: dict[str, dict[str, int]] = {key: {} for key in keys}
+    tables: dict[str, dict[str, int]] = {"places": {}, "organisers": {}, "methods": {}}
+
+    def slot(table: dict[str, int], word: str) -> int:
+        return table.setdefault(word, len(table))
+
     position: dict[str, int] = {}
     events: list[list[Any]] = []
     dates: list[list[Any]] = []
@@ -30,26 +41,33 @@ def index(portal: Portal, entries: list[EventItem]) -> dict[str, Any]:
         event_id = entry.record.id
         if event_id not in position:
             position[event_id] = len(events)
-            values = facets.values_of(portal, entry.event)
+            has = facets.values_of(portal, entry.event)
             events.append(
                 [
                     event_id,
                     entry.event.title,
-                    entry.place,
-                    entry.organiser,
-                    entry.method,
+                    slot(tables["places"], entry.place),
+                    slot(tables["organisers"], entry.organiser),
+                    slot(tables["methods"], entry.method),
                     "" if entry.facts.free else entry.event.cost,
                     entry.status,
-                    {facet: list(v) for facet, v in values.items() if v},
+                    [[slot(values[key], v) for v in has[key]] for key in keys],
                     [labels.index(label) for label in entry.facts.access_yes],
                     [labels.index(label) for label in entry.facts.access_on_request],
                 ]
             )
         moved = entry.occurrence.original.isoformat() if entry.occurrence.original and not entry.open_until else ""
-        dates.append([position[event_id], entry.day.isoformat(), entry.when, f"{entry.month:%Y-%m}", moved])
+        day = entry.day.isoformat()
+        month = f"{entry.month:%Y-%m}"
+        # The month is the date's own unless an open consultation is listed under today.
+        dates.append([position[event_id], day, entry.when, "" if day.startswith(month) else month, moved])
     return {
         "perPage": portal.settings.events_per_page,
-        "feeds": [f.key for f in facets.FACETS if f.feed],
+        "facets": keys,
+        "values": [list(values[key]) for key in keys],
+        "places": list(tables["places"]),
+        "organisers": list(tables["organisers"]),
+        "methods": list(tables["methods"]),
         "accessLabels": labels,
         "events": events,
         "dates": dates,

@@ -153,11 +153,26 @@
     offers.appendChild(list);
   }
 
-  function matches(values, grouped) {
-    return grouped.order.every(function (facet) {
-      var have = values[facet] || [];
-      return grouped.groups[facet].some(function (p) { return have.indexOf(p.value) !== -1; });
+  // Facet values travel as positions in the index's tables: turn each pick into its position.
+  function wanted(data, grouped) {
+    return grouped.order.map(function (facet) {
+      var k = data.facets.indexOf(facet);
+      return {
+        k: k,
+        positions: grouped.groups[facet].map(function (p) { return k === -1 ? -1 : data.values[k].indexOf(p.value); })
+      };
     });
+  }
+
+  function matches(values, want) {
+    return want.every(function (w) {
+      var have = w.k === -1 ? [] : values[w.k];
+      return w.positions.some(function (pos) { return pos !== -1 && have.indexOf(pos) !== -1; });
+    });
+  }
+
+  function monthOf(row) {
+    return row[3] || row[1].slice(0, 7);
   }
 
   function monthName(key) {
@@ -193,9 +208,9 @@
     when.appendChild(el("time", { datetime: row[1] }, row[2]));
     if (row[4]) { when.appendChild(document.createTextNode(" (moved from " + longDate(row[4]) + ")")); }
     fact("When", when);
-    fact("Where", document.createTextNode(ev[2]));
-    fact("Run by", document.createTextNode(ev[3]));
-    fact("Type", document.createTextNode(ev[4]));
+    fact("Where", document.createTextNode(data.places[ev[2]]));
+    fact("Run by", document.createTextNode(data.organisers[ev[3]]));
+    fact("Type", document.createTextNode(data.methods[ev[4]]));
     if (ev[5]) { fact("Cost", document.createTextNode(ev[5])); }
     item.appendChild(facts);
     if (ev[8].length || ev[9].length) {
@@ -254,7 +269,8 @@
 
   function render(data) {
     var grouped = byFacet(selected);
-    var rows = data.dates.filter(function (row) { return matches(data.events[row[0]][7], grouped); });
+    var want = wanted(data, grouped);
+    var rows = data.dates.filter(function (row) { return matches(data.events[row[0]][7], want); });
     var ids = {};
     rows.forEach(function (row) { ids[row[0]] = true; });
     var eventCount = Object.keys(ids).length;
@@ -282,14 +298,14 @@
         (count > 1 ? "; showing dates " + (start + 1) + " to " + (start + shown.length) : "") + "."
       : "No upcoming events match all of these filters. Remove a filter to see more.";
     results.appendChild(el("p", { "class": "engage-count", "data-engage-count": "" }, summary));
-    var previousMonth = start > 0 ? rows[start - 1][3] : null;
+    var previousMonth = start > 0 ? monthOf(rows[start - 1]) : null;
     var groupList = null;
     var lastMonth = null;
     shown.forEach(function (row) {
-      if (row[3] !== lastMonth) {
-        lastMonth = row[3];
+      if (monthOf(row) !== lastMonth) {
+        lastMonth = monthOf(row);
         var group = el("div", { "class": "engage-month-group" });
-        group.appendChild(el("h2", {}, monthName(row[3]) + (row[3] === previousMonth && !groupList ? " (continued)" : "")));
+        group.appendChild(el("h2", {}, monthName(lastMonth) + (lastMonth === previousMonth && !groupList ? " (continued)" : "")));
         groupList = el("ul", { "class": "engage-list" });
         group.appendChild(groupList);
         results.appendChild(group);
