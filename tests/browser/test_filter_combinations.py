@@ -23,7 +23,8 @@ import pytest
 
 from engage.portal import Portal
 
-from .conftest import PHONE
+from .axe import describe, quieten, violations
+from .conftest import PHONE, VIEWPORTS
 
 PHYSICAL = {"step_free", "accessible_toilet", "hearing_loop", "quiet_space", "childcare", "travel_costs"}
 ONLINE = ("captions", "bsl_on_screen", "dial_in", "recording")
@@ -175,3 +176,17 @@ def test_the_pager_marks_gaps_with_an_ellipsis(site: Path, base_url: str, new_pa
     if pages_total > 4:
         assert "⋯" in numbers, numbers
     assert f"Page {pages_total}" in numbers
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_a_combination_with_its_panel_open_passes_axe(
+    site: Path, portal: Portal, base_url: str, new_page: Callable[..., Any], width: str
+) -> None:
+    page = new_page(VIEWPORTS[width])
+    quieten(page)
+    chosen = pairs(site, portal.today)[0]
+    shown(page, base_url, chosen)
+    page.locator("summary", has_text="Choose and combine filters").click()
+    page.locator("details.engage-filter-group summary").first.click()
+    found = violations(page)
+    assert found == [], describe(found)
