@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from engage.access import PHYSICAL  # noqa: E402
 from engage.loading import load  # noqa: E402  (the engine is importable once ROOT is on the path)
 from engage.occurrences import week_of_month  # noqa: E402
 
@@ -170,7 +171,9 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
         lines += ["booking:", "  required: true", f"  url: https://book.example.org/{slug}", f"  by: {(day - timedelta(days=rng.choice([1, 3, 7]))).isoformat()}"]
     lines.append(f"contact: {v.organisations[organiser][1]}")
     lines.append("access:")
-    lines += [f"  {key}: {rng.choice(['yes', 'yes', 'no', 'on-request', 'unknown'])}" for key in ACCESS]
+    answers = {key: rng.choice(["yes", "yes", "no", "on-request", "unknown"]) for key in ACCESS}
+    # An online-only event has no building: no step-free access, toilet, loop, quiet space, childcare or travel.
+    lines += [f"  {key}: {value}" for key, value in answers.items() if where >= 0.2 or key not in PHYSICAL]
     if rng.random() < 0.4:
         lines.append(f"  adjustments_by: {(day - timedelta(days=7)).isoformat()}")
     closes = None

@@ -11,6 +11,10 @@ dates and the feedback records that answer it:
 Feedback counts from its publication date: a record dated after today is not published yet
 on that day (the event pages follow the same rule), so the stage of any day can be worked out.
 
+Whether a consultation is open on a day is one rule, `is_open_on`: from its opening day to
+its closing day, both included, whatever the event's own date (a survey listed on the day it
+launched is still open weeks later). Listings, the home page, feeds and exports all ask it.
+
 A closed-awaiting consultation is overdue once `settings.feedback_due_weeks` weeks have
 passed since it closed (the common 12-week expectation). Pure functions: no clock, no I/O.
 """
@@ -22,6 +26,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .models import Event, Feedback
+from .models.event import Consultation, EventStatus
 from .models.feedback import FeedbackStage
 from .portal import Portal
 
@@ -70,6 +75,59 @@ class ConsultationStage:
         return self.feedback_ids[-1] if self.feedback_ids else None
 
 
+NOT_TAKING_PLACE = frozenset({EventStatus.CANCELLED, EventStatus.POSTPONED})
+"""A cancelled or postponed consultation takes no responses, whatever its dates say."""
+
+
+def window_open(consultation: Consultation, day: date) -> bool:
+    """Whether `day` falls in the consultation's window: from `opens` to `closes`, both included."""
+    return consultation.opens <= day <= consultation.closes
+
+
+def is_open_on(event: Event, day: date) -> bool:
+    """Whether residents can respond to this event's consultation on `day`.
+
+    The one rule for "open now": the event's own date plays no part, only the consultation's
+    window and whether the event still goes ahead.
+    """
+    c = event.consultation
+    return c is not None and event.status not in NOT_TAKING_PLACE and window_open(c, day)
+
+
+@dataclass(frozen=True)
+class OpenConsultation:
+    """A consultation open on a day, as 'Have your say' lists it."""
+
+    event_id: str
+    closes: date
+    days_left: int
+    """Days after `day` until it closes: 0 when it closes that day."""
+
+    @property
+    def closes_in(self) -> str:
+        """'closes today', 'closes tomorrow', 'closes in 3 days'."""
+        if self.days_left == 0:
+            return "closes today"
+        if self.days_left == 1:
+            return "closes tomorrow"
+        return f"closes in {self.days_left} days"
+
+
+def open_on(events: dict[str, Event], day: date) -> list[OpenConsultation]:
+    """Every consultation open on `day`, closing soonest first (then by id)."""
+    found = [
+        OpenConsultation(event_id, e.consultation.closes, (e.consultation.closes - day).days)
+        for event_id, e in events.items()
+        if e.consultation is not None and is_open_on(e, day)
+    ]
+    return sorted(found, key=lambda o: (o.closes, o.event_id))
+
+
+def open_now(portal: Portal) -> list[OpenConsultation]:
+    """The consultations open on the portal's day, closing soonest first."""
+    return open_on({i: r.model for i, r in portal.events.items()}, portal.today)
+
+
 def feedback_due(closes: date, weeks: int) -> date:
     """The day by which feedback is expected."""
     return closes + timedelta(days=weeks * 7)
@@ -89,7 +147,7 @@ def stage_on(
         stage = Stage.FINAL if latest.stage is FeedbackStage.FINAL else Stage.INTERIM
     elif today < c.opens:
         stage = Stage.UPCOMING
-    elif today <= c.closes:
+    elif window_open(c, today):
         stage = Stage.OPEN
     else:
         stage = Stage.CLOSED_AWAITING

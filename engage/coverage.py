@@ -6,7 +6,8 @@ times is eleven chances to take part). Cancelled and postponed events did not ta
 day listed, so they do not count as engagement.
 
 Every level of the continuum, every area and every group appears, with none at zero, so the
-gaps can be named.
+gaps can be named; those held on fewer dates than `settings.coverage_thin_below` are named as
+thin spots, so three groups reached once each are not reported as "every group had some".
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ class Coverage:
     """By area name."""
     groups: tuple[Bucket, ...]
     """By group name."""
+    thin_below: int = 1
+    """A figure under this (but above zero) is a thin spot."""
+
+    def thin(self, facet: str) -> tuple[Bucket, ...]:
+        """The levels, areas or groups with some engagement, but on fewer dates than `thin_below`."""
+        return tuple(b for b in getattr(self, facet) if 0 < b.count < self.thin_below)
 
     def without(self, facet: str) -> tuple[Bucket, ...]:
         """The levels, areas or groups with no engagement in the window."""
@@ -113,4 +120,5 @@ def coverage(portal: Portal) -> Coverage:
         levels=levels,
         areas=areas,
         groups=groups,
+        thin_below=portal.settings.coverage_thin_below,
     )

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from . import urls
 from .commitment_progress import STATE_LABELS, ActionState, action_state
-from .models.eia import Eia, ImpactLevel, Outcome, Stage
+from .impacts import is_adverse
+from .models.eia import Eia, Outcome, Stage
 from .portal import Portal
 
 OUTCOME_NAMES: dict[Outcome, str] = {
@@ -99,7 +100,7 @@ class EiaRow:
 def row(portal: Portal, eia_id: str) -> EiaRow:
     m = portal.eias[eia_id].model
     levels = {i.characteristic: i.impact for i in m.impacts}
-    negative = tuple(c for c in portal.characteristics if levels.get(c) is ImpactLevel.NEGATIVE)
+    negative = tuple(c for c in portal.characteristics if is_adverse(levels.get(c)))
     superseded = bool(portal.superseded_by.get(eia_id))
     return EiaRow(
         id=eia_id,
@@ -165,11 +166,11 @@ FACETS: dict[str, str] = {
     "service": "Assessments by {label}",
     "outcome": "Assessments with the outcome: {label}",
     "stage": "Assessments at the stage: {label}",
-    "characteristic": "Assessments finding a negative impact on {label}",
+    "characteristic": "Assessments finding a negative or mixed impact on {label}",
     "year": "Assessments informing decisions in {label}",
     "review-overdue": "Assessments overdue for review",
     "quality-assured": "Assessments that were {lower}",
-    "negative-impact": "Assessments with a negative impact and {lower}",
+    "negative-impact": "Assessments with a negative or mixed impact and {lower}",
     "action-state": "Assessments with a mitigation action that is {lower}",
     "completed-late": "Assessments completed after the decision they inform",
 }

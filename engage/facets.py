@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import access as access_facts
 from .event_words import ACCESS_LABELS, attendance, is_free
 from .memo import IdentityMemo
 from .models.event import Event
@@ -39,7 +40,11 @@ FACETS: tuple[Facet, ...] = (
 
 ATTENDANCE_NAMES = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
 COST_NAMES = {"free": "Free", "paid": "Paid"}
-ACCESS_VALUES = {key.replace("_", "-"): label for key, label in ACCESS_LABELS.items()}
+ACCESS_VALUES = {
+    key.replace("_", "-"): f"{label} (available or on request)"
+    for key, label in {**ACCESS_LABELS, **access_facts.ONLINE_LABELS}.items()
+}
+"""An access filter holds events where the arrangement is there or can be asked for; the name says so."""
 
 
 _VALUES: IdentityMemo[dict[str, tuple[str, ...]]] = IdentityMemo()
@@ -60,9 +65,8 @@ def _values_of(portal: Portal, event: Event) -> dict[str, tuple[str, ...]]:
         "level": (portal.methods[event.method].level.value,),
         "attendance": (attendance(event),),
         "cost": ("free" if is_free(event) else "paid",),
-        "access": tuple(
-            key.replace("_", "-") for key in ACCESS_LABELS if getattr(event.access, key).value == "yes"
-        ),
+        # There or on request; an online-only event never has a building's facts (step-free and the like).
+        "access": tuple(key.replace("_", "-") for key in access_facts.offered(event, ACCESS_LABELS)),
     }
 
 

@@ -10,7 +10,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import branding, clashes, dates, eia_rules, evaluations, personal_data, population_shares, references, unique_ids
+from .checks import (
+    access,
+    branding,
+    clashes,
+    dates,
+    eia_rules,
+    evaluations,
+    personal_data,
+    population_shares,
+    references,
+    unique_ids,
+)
 from .loading import LoadCache, Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem, errors
@@ -19,6 +30,7 @@ from .records import Record
 CHECKS = (
     unique_ids.check,
     references.check,
+    access.check,
     dates.check,
     eia_rules.check,
     personal_data.check,

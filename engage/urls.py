@@ -212,3 +212,12 @@ def evaluation(evaluation_id: str) -> str:
 
 def self_assessment_module(module_id: str) -> str:
     return f"{SELF_ASSESSMENT}{module_id}/"
+UPCOMING_INDEX = "events/upcoming.json"
+"""The compact index of upcoming dates and their filter values that the filter script loads."""
+
+
+def venue(venue_id: str) -> str:
+    return f"venues/{venue_id}/"
+
+
+VENUES = "venues/"

@@ -26,7 +26,7 @@ Dated = tuple[str, date]
 
 def listed(page: Page) -> list[Dated]:
     """The entries a listing page shows, in order."""
-    return [(e.record.id, e.occurrence.day) for group in page.context["months"] for e in group.entries]
+    return [(e.record.id, e.listed_day or e.occurrence.day) for group in page.context["months"] for e in group.entries]
 
 
 def listing(pages: list[Page], first_url: str) -> list[list[Dated]]:
@@ -36,13 +36,45 @@ def listing(pages: list[Page], first_url: str) -> list[list[Dated]]:
     return [listed(p) for p in chosen]
 
 
+def open_consultations(portal: Portal) -> dict[str, date]:
+    """Consultations taking responses today, by id, with their closing day (worked out here, not by the engine)."""
+    out = {}
+    for event_id, record in portal.events.items():
+        c = record.model.consultation
+        if c and record.model.status.value not in ("cancelled", "postponed") and c.opens <= portal.today <= c.closes:
+            out[event_id] = c.closes
+    return out
+
+
 def expected(portal: Portal, keep: set[str] | None = None, upcoming: bool = True) -> list[Dated]:
+    """Dated events from today on (or before it); an open consultation is listed once, at the top of today."""
     occurrences = sorted(portal.occurrences, key=listing_order, reverse=not upcoming)
-    return [
+    opened = open_consultations(portal)
+    if not upcoming:
+        return [
+            (o.event_id, o.day)
+            for o in occurrences
+            if o.last_day < portal.today and o.event_id not in opened and (keep is None or o.event_id in keep)
+        ]
+    dated = [
         (o.event_id, o.day)
         for o in occurrences
-        if (o.last_day >= portal.today) == upcoming and (keep is None or o.event_id in keep)
+        if o.last_day >= portal.today
+        and not (o.event_id in opened and o.start is None)
+        and (keep is None or o.event_id in keep)
     ]
+    on_their_dates = {i for i, _ in dated}
+    tops = sorted(
+        (closes, i) for i, closes in opened.items() if i not in on_their_dates and (keep is None or i in keep)
+    )
+    return [(i, portal.today) for _, i in tops] + dated
+
+
+def as_built(portal: Portal, entries: list[Dated]) -> list[Dated]:
+    """In HTML an open consultation's <time> carries its closing day ("Open until ...")."""
+    opened = open_consultations(portal)
+    seen_dated = {i for i, d in entries if d != portal.today}
+    return [(i, opened[i]) if i in opened and d == portal.today and i not in seen_dated else (i, d) for i, d in entries]
 
 
 def chunks(entries: list[Dated], size: int) -> list[list[Dated]]:
@@ -72,14 +104,20 @@ def test_past_pages_hold_every_other_date_by_year_most_recent_first(example_port
         )
 
 
+    past = [d for y in (2026,) for page in listing(events.past_pages(example_portal), f"events/past/{y}/") for d in page]
 def test_events_on_today_are_upcoming_and_yesterdays_are_past() -> None:
     portal = check_data(EXAMPLE_DATA, date(2026, 12, 8)).portal
     assert portal is not None
     upcoming = [d for page in listing(events.upcoming_pages(portal), "events/") for d in page]
-    assert upcoming[:2] == [("2026-01-06-carers-cafe", date(2026, 12, 8)), ("2026-11-24-health-chat", date(2026, 12, 8))]
+    # The library review met on 3 December; its consultation stays open until 20 December, so it leads today.
+    assert upcoming[:3] == [
+        ("2026-12-03-library-review", date(2026, 12, 8)),
+        ("2026-01-06-carers-cafe", date(2026, 12, 8)),
+        ("2026-11-24-health-chat", date(2026, 12, 8)),
+    ]
     assert upcoming == expected(portal)
     past = [d for page in listing(events.past_pages(portal), "events/past/2026/") for d in page]
-    assert past[:2] == [("2026-12-03-library-review", date(2026, 12, 3)), ("2026-11-24-health-chat", date(2026, 12, 1))]
+    assert past[:2] == [("2026-11-24-health-chat", date(2026, 12, 1)), ("2026-11-26-tenants-panel", date(2026, 11, 26))]
 
 
 def test_a_recurring_event_shows_every_date_with_skips_and_moves(example_portal: Portal) -> None:
@@ -176,9 +214,11 @@ def test_the_filter_index_links_every_value_with_its_count(example_portal: Porta
         assert [o.value for o in group.options] == list(facets.names(example_portal, group.key))
         for option in group.options:
             matching = set(facets.events_for(example_portal, group.key, option.value))
-            assert (option.count, option.url) == (len(expected(example_portal, matching)), f"events/{group.key}/{option.value}/")
+            # Events, not dates: a weekly event counts once.
+            events_listed = {i for i, _ in expected(example_portal, matching)}
+            assert (option.count, option.url) == (len(events_listed), f"events/{group.key}/{option.value}/")
     area = next(g for g in groups if g.key == "area")
-    assert [(o.name, o.count) for o in area.options] == [("North Ward", 10), ("South Ward", 16)]
+    assert [(o.name, o.count) for o in area.options] == [("North Ward", 2), ("South Ward", 3)]
 
 
 # --- Month calendar ---------------------------------------------------------------------
@@ -318,7 +358,7 @@ def built_listing(site: Path, first: str) -> list[Dated]:
 
 
 def test_built_site_splits_upcoming_and_archive_at_engage_today(example_site: Path, example_portal: Portal) -> None:
-    assert built_listing(example_site, "events") == expected(example_portal)
+    assert built_listing(example_site, "events") == as_built(example_portal, expected(example_portal))
     past = expected(example_portal, upcoming=False)
     years = sorted({d.year for _, d in past}, reverse=True)
     assert [e for y in years for e in built_listing(example_site, f"events/past/{y}")] == past
@@ -326,7 +366,9 @@ def test_built_site_splits_upcoming_and_archive_at_engage_today(example_site: Pa
 
 def test_built_facet_page_and_month_grid(example_site: Path, example_portal: Portal) -> None:
     matching = set(facets.events_for(example_portal, "area", "north-ward"))
-    assert built_listing(example_site, "events/area/north-ward") == expected(example_portal, matching)
+    assert built_listing(example_site, "events/area/north-ward") == as_built(
+        example_portal, expected(example_portal, matching)
+    )
     november = parse(example_site / "calendar" / "index.html")
     assert november.today_cells == ["Sunday 22 November Today No events today. "]
     # The filter script is added by the listing templates, not to every page.
@@ -337,15 +379,20 @@ def test_built_facet_page_and_month_grid(example_site: Path, example_portal: Por
 
 @pytest.mark.slow
 def test_another_engage_today_moves_the_boundary(tmp_path: Path) -> None:
-    """On 8 December the library review (3 December) is past; that day's dates are upcoming."""
+    """On 8 December the library review's meeting (3 December) is over but its consultation is open until
+    the 20th: it leads the upcoming listing as "Open until" and is not in the archive; that day's dates follow."""
     result = build_site(EXAMPLE_DATA, tmp_path / "site", "2026-12-08")
     assert result.returncode == 0, result.output
     portal = check_data(EXAMPLE_DATA, date(2026, 12, 8)).portal
     assert portal is not None
     upcoming = built_listing(result.site, "events")
-    assert upcoming == expected(portal)
-    assert upcoming[:2] == [("2026-01-06-carers-cafe", date(2026, 12, 8)), ("2026-11-24-health-chat", date(2026, 12, 8))]
-    assert ("2026-12-03-library-review", date(2026, 12, 3)) in built_listing(result.site, "events/past/2026")
+    assert upcoming == as_built(portal, expected(portal))
+    assert upcoming[:3] == [
+        ("2026-12-03-library-review", date(2026, 12, 20)),
+        ("2026-01-06-carers-cafe", date(2026, 12, 8)),
+        ("2026-11-24-health-chat", date(2026, 12, 8)),
+    ]
+    assert "2026-12-03-library-review" not in {i for i, _ in built_listing(result.site, "events/past/2026")}
     assert parse(result.site / "calendar" / "index.html").today_cells[0].startswith("Tuesday 8 December Today")
 
 

@@ -149,6 +149,14 @@ def test_each_event_is_listed_once_per_date_in_the_right_listing(built: Built) -
     ids = set(portal.events)
     upcoming = Counter(o.event_id for o in portal.occurrences if o.last_day >= portal.today)
     past = Counter(o.event_id for o in portal.occurrences if o.last_day < portal.today)
+    # An open consultation is current, whatever its date: listed once as "Open until ..." (or on its
+    # timed dates still to come), never in the archive.
+    for event_id, record in portal.events.items():
+        c, e = record.model.consultation, record.model
+        if c and e.status.value not in ("cancelled", "postponed") and c.opens <= portal.today <= c.closes:
+            past.pop(event_id, None)
+            if e.start_time is None or not upcoming[event_id]:
+                upcoming[event_id] = 1
     assert listed_events(built.site, UPCOMING, ids) == upcoming
     assert listed_events(built.site, PAST, ids) == past
     # Every event is somewhere, and a one-off event is in exactly one place, once.

@@ -86,7 +86,8 @@ def test_register_rows_of_the_example_data(example_portal: Portal) -> None:
         (r.id, r.negative_names, r.review_overdue, r.superseded, r.quality_assured, [s.value for s in r.action_states], r.mitigated)
         for r in register
     ] == [
-        ("community-transport", ("Disability",), False, False, True, ["done", "at-risk", "overdue"], True),
+        # A mixed impact (Age) counts with the negative ones.
+        ("community-transport", ("Age", "Disability"), False, False, True, ["done", "at-risk", "overdue"], True),
         ("library-hours", ("Age",), True, False, True, ["overdue"], True),
         ("community-transport-2024", (), False, True, False, [], None),
     ]
@@ -112,7 +113,7 @@ def test_every_selection_of_the_example_register(example_portal: Portal) -> None
             ("eia/stage/full/", ("community-transport", "library-hours")),
         ],
         "characteristic": [
-            ("eia/characteristic/age/", ("library-hours",)),
+            ("eia/characteristic/age/", ("community-transport", "library-hours")),
             ("eia/characteristic/disability/", ("community-transport",)),
         ],
         "year": [
@@ -199,7 +200,7 @@ def test_demo_figures_agree_with_an_independent_count(demo_portal: Portal) -> No
     replaced = {old for e in raw.values() for old in e.get("supersedes", [])}
     outcomes = Counter(e["outcome"] for e in raw.values())
     stages = Counter(e["stage"] for e in raw.values())
-    negative = {i for i, e in raw.items() if any(x["impact"] == "negative" for x in e["impacts"])}
+    negative = {i for i, e in raw.items() if any(x["impact"] in ("negative", "mixed") for x in e["impacts"])}
     live = {i for i, e in raw.items() if any(a.get("status") != "dropped" for a in e.get("actions", []))}
     states = Counter(_raw_state(a) for e in raw.values() for a in e.get("actions", []))
 
@@ -232,7 +233,7 @@ def test_demo_register_rows_agree_with_an_independent_count(demo_portal: Portal)
                 i,
                 e["service"],
                 e["outcome"],
-                tuple(names[c] for c in order if any(x["characteristic"] == c and x["impact"] == "negative" for x in e["impacts"])),
+                tuple(names[c] for c in order if any(x["characteristic"] == c and x["impact"] in ("negative", "mixed") for x in e["impacts"])),
                 [_raw_state(a) for a in e.get("actions", [])],
             )
             for i, e in raw.items()
@@ -263,7 +264,7 @@ def test_every_filter_and_sort_has_its_page(example_portal: Portal) -> None:
 def test_a_filtered_page_lists_only_its_assessments(example_portal: Portal) -> None:
     page = next(p for p in eia_pages.pages(example_portal) if p.url == "eia/characteristic/age/")
     assert (page.title, page.context["kind"], [r.id for r in page.context["rows"]]) == (
-        "Assessments finding a negative impact on Age", "eia-selection", ["library-hours"],
+        "Assessments finding a negative or mixed impact on Age", "eia-selection", ["community-transport", "library-hours"],
     )
 
 
@@ -284,9 +285,9 @@ def test_every_characteristic_has_a_row_on_an_eia_page(example_portal: Portal) -
 def test_the_built_register_shows_every_assessment(example_site: Path) -> None:
     page = read_page(example_site, "eia")
     assert page.tables["Equality Impact Assessments"] == [
-        ["Assessment", "Service", "Stage", "Outcome", "Decision", "Negative impact on", "Review", "Actions"],
+        ["Assessment", "Service", "Stage", "Outcome", "Decision", "Negative or mixed impact on", "Review", "Actions"],
         ["Community transport fares and eligibility", "Transport and Highways", "Full assessment",
-         "Continue despite adverse impact", "6 October 2026", "Disability", "6 October 2027", "1 overdue, 1 at risk, 1 done"],
+         "Continue despite adverse impact", "6 October 2026", "Age, Disability", "6 October 2027", "1 overdue, 1 at risk, 1 done"],
         ["Library opening hours review", "Culture and Libraries", "Full assessment", "Adjust the policy",
          "10 February 2026", "Age", "10 August 2026 Overdue", "1 overdue"],
         ["Community transport eligibility (replaced by a later version)", "Transport and Highways", "Screening",
@@ -324,13 +325,15 @@ def test_the_built_eia_page_shows_impacts_in_words_and_hidden_symbols(example_si
         ["Age", "[hidden:◆] Mixed", "Older passengers pay more, but trips become easier to book."],
         ["Disability", "[hidden:▼] Negative", "Disabled passengers make the most trips and so pay most."],
     ]
-    assert page.tables["Mitigation actions and where they stand"] == [
-        ["Action", "Owner", "Due", "Status", "Latest update"],
-        ["Cap weekly fares for passengers on disability benefits", "Transport Policy Manager", "31 October 2026", "Done",
-         "20 October 2026The cap is live on the booking system."],
-        ["Monitor trips by disabled passengers each quarter", "Passenger Transport Officer", "31 March 2027", "At risk",
-         "1 November 2026First quarter's figures collected by hand."],
-        ["Publish an easy read guide to the new fares", "Communications Officer", "1 November 2026", "Overdue", "No update yet"],
+    # The same columns as a commitment's action plan: lead and partners, progress, risks, next steps.
+    assert page.tables["Mitigation actions, leads and progress"] == [
+        ["Action and lead", "Due", "Status", "Progress", "Risks", "Next steps"],
+        ["Cap weekly fares for passengers on disability benefits Lead: Transport Policy Manager", "31 October 2026", "Done",
+         "20 October 2026The cap is live on the booking system.", "None recorded", "None recorded"],
+        ["Monitor trips by disabled passengers each quarter Lead: Passenger Transport Officer", "31 March 2027", "At risk",
+         "1 November 2026First quarter's figures collected by hand.", "Booking data still lacks a disability field.", "None recorded"],
+        ["Publish an easy read guide to the new fares Lead: Communications Officer", "1 November 2026", "Overdue",
+         "No update yet", "None recorded", "None recorded"],
     ]
     html = (example_site / "eia/community-transport/index.html").read_text("utf-8")
     assert 'href="../../eia/community-transport-2024/"' in html

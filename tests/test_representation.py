@@ -26,18 +26,32 @@ def independent_shares(data: Path, feedback_id: str) -> dict[str, dict[str, tupl
     site = yaml.safe_load((data / "site.yaml").read_text(encoding="utf-8"))
     margin = Fraction(str(site.get("representation_margin", 5)))
     area = raw.get("area")
+    # Who the consultation was for: only those categories are compared, their shares rescaled to 100.
+    event_file = next((data / "events").rglob(f"{raw['event']}.yaml"))
+    consultation = yaml.safe_load(event_file.read_text(encoding="utf-8")).get("consultation") or {}
+    audience = consultation.get("audience") or {}
+    assert not audience.get("areas") or area, "independent shares over several areas are not worked out here"
     out: dict[str, dict[str, tuple[Fraction, Fraction | None, bool]]] = {}
     for profile in raw.get("profile", []):
         counts: dict[str, int] = {}
         for entry in profile["counts"]:
             counts[entry["category"]] = counts.get(entry["category"], 0) + entry["count"]
-        stated = sum(counts.values())
-        rows = {}
-        for category in characteristics[profile["characteristic"]]["categories"]:
-            share = Fraction(100 * counts.get(category["id"], 0), stated)
+        scope = set(audience.get("categories", {}).get(profile["characteristic"], []))
+        compared = [c for c in characteristics[profile["characteristic"]]["categories"] if not scope or c["id"] in scope]
+        stated = sum(counts.get(c["id"], 0) for c in compared)
+        pops: dict[str, Fraction | None] = {}
+        for category in compared:
             shares = category.get("area_shares") or {}
             population = shares.get(area, category.get("population_share")) if area else category.get("population_share")
-            pop = None if population is None else Fraction(str(population))
+            pops[category["id"]] = None if population is None else Fraction(str(population))
+        known = [p for p in pops.values() if p is not None]
+        total = sum(known) if scope and len(known) == len(compared) else None
+        rows = {}
+        for category in compared:
+            share = Fraction(100 * counts.get(category["id"], 0), stated)
+            pop = pops[category["id"]]
+            if pop is not None and total:
+                pop = 100 * pop / total
             rows[category["id"]] = (share, pop, pop is not None and pop - share > margin)
         out[profile["characteristic"]] = rows
     return out

@@ -8,8 +8,9 @@ live with the other date checks in dates.py.
 
 from __future__ import annotations
 
+from ..impacts import is_adverse
 from ..loading import Loaded
-from ..models.eia import Eia, ImpactLevel, Outcome
+from ..models.eia import Eia, Outcome
 from ..models.types import ActionStatus
 from ..problems import Problem
 from ..records import Record
@@ -45,17 +46,17 @@ def _justified(r: Record[Eia]) -> list[Problem]:
 
 def _mitigated(r: Record[Eia]) -> list[Problem]:
     m = r.model
-    # 'continue' answers a negative impact by its justification (checked on its own above).
+    # 'continue' answers a negative or mixed impact by its justification (checked on its own above).
     if m.outcome is Outcome.CONTINUE or any(a.status is not ActionStatus.DROPPED for a in m.actions):
         return []
     why = "only dropped actions" if m.actions else "no mitigation action"
     return [
         r.problem(
             "unmitigated-impact", ("impacts", index, "impact"),
-            f"negative impact on '{impact.characteristic}' has {why}; add one, or choose the outcome 'continue' with a justification",
+            f"{impact.impact.value} impact on '{impact.characteristic}' has {why}; add one, or choose the outcome 'continue' with a justification",
         )
         for index, impact in enumerate(m.impacts)
-        if impact.impact is ImpactLevel.NEGATIVE
+        if is_adverse(impact.impact)
     ]
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from .parts import Decision, Document
-from .types import RECORD_CONFIG, Clock, Count, Day, Email, Line, Ref, RefList, Sequence, Text, Url
+from .types import RECORD_CONFIG, Clock, Count, Day, Email, Line, Ref, RefList, Sequence, Slug, Text, Url
 
 
 class Availability(StrEnum):
@@ -72,6 +72,14 @@ class Online(BaseModel):
     """The joining or registration link (if it is sent on booking, leave it out and say so)."""
     instructions: Text | None = None
     """How to join, including by phone."""
+    captions: Availability = Availability.UNKNOWN
+    """Live captions on screen."""
+    bsl_on_screen: Availability = Availability.UNKNOWN
+    """A British Sign Language interpreter shown on screen."""
+    dial_in: Availability = Availability.UNKNOWN
+    """A phone number to join by voice, with no app or internet."""
+    recording: Availability = Availability.UNKNOWN
+    """A recording to watch afterwards."""
 
 
 class Booking(BaseModel):
@@ -102,6 +110,19 @@ class Option(BaseModel):
     """Where it stands, such as 'Preferred option' or 'Rejected before consultation'."""
 
 
+class Audience(BaseModel):
+    """Who a consultation is for, so its respondents are compared with those people, not everyone."""
+
+    model_config = RECORD_CONFIG
+
+    categories: dict[Slug, list[Slug]] = Field(default_factory=dict)
+    """Per characteristic (id), the categories (ids) it is for, such as age: [age-25-44, age-45-64]; others: everyone."""
+    areas: list[Ref] = Field(default_factory=list)
+    """The areas (ids) it is for; every area if left out."""
+    groups: list[Ref] = Field(default_factory=list)
+    """Groups (ids) it is for, such as tenants or carers; everyone if left out."""
+
+
 class Consultation(BaseModel):
     """What a consultation asks and how its answers will be used (the Gunning principles)."""
 
@@ -123,6 +144,8 @@ class Consultation(BaseModel):
     """How responses will be taken into account, and by whom."""
     decision_due: Decision | None = None
     """Who will decide, and when."""
+    audience: Audience | None = None
+    """Who it is for (ages, areas, groups), when not everyone in the district."""
 
 
 class Moved(BaseModel):

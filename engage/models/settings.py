@@ -72,6 +72,8 @@ class Settings(BaseModel):
     """How many days after an event's last date it stays in the subscribable feeds."""
     feed_max_kb: int = Field(default=900, ge=100, le=4000)
     """The largest a subscribable feed may grow, in kilobytes; later events wait until nearer the time."""
+    coverage_thin_below: int = Field(default=3, ge=1, le=1000)
+    """Coverage names an area, group or level held on fewer dates than this in 12 months as a thin spot."""
     events_per_page: int = Field(default=25, ge=5, le=200)
     """How many events a listing page shows."""
     description: Text | None = None

@@ -16,12 +16,14 @@ from . import (
     events,
     facet_pages,
     feedback_pages,
+    filter_index,
     home,
     impact_pages,
     open_data_pages,
-    search_page,
     planning_pages,
     self_assessment_pages,
+    search_page,
+    venue_pages,
 )
 from .page import OutputFile, Page
 
@@ -40,8 +42,9 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     planning_pages.pages,
     impact_pages.pages,
     self_assessment_pages.pages,
+    venue_pages.pages,
 ]
-FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files, filter_index.files]
 
 
 @dataclass

@@ -46,6 +46,8 @@ class Section:
     chart: Markup
     figures: tuple[Figure, ...]
     without: tuple[str, ...]
+    thin: tuple[tuple[str, int], ...]
+    """(name, dates held) of the thin spots."""
 
 
 def _chart(key: str, title: str, buckets: tuple[Bucket, ...]) -> Markup:
@@ -67,6 +69,7 @@ def _section(key: str, heading: str, column: str, buckets: tuple[Bucket, ...], c
         chart=_chart(key, f"Events held by {FACET_WORDS[key]}, {long_date(cov.first_day)} to {long_date(cov.last_day)}", buckets),
         figures=tuple(Figure(b, bucket_url(b) if b.count else None) for b in buckets),
         without=tuple(b.name for b in cov.without(plural)),
+        thin=tuple((b.name, b.count) for b in cov.thin(plural)),
     )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 from urllib.parse import quote, urlencode
 
-from .. import urls
+from .. import access, consultation_stage, urls
 from ..event_words import ACCESS_LABELS, is_free
 from ..facets import values_of
 from ..formatting import long_date, time_range, weekday_date
@@ -18,6 +18,8 @@ from ..occurrences import Occurrence
 from ..portal import Portal
 from ..records import Record
 from .paginate import Pager
+
+ALL_ACCESS_LABELS = {**ACCESS_LABELS, **access.ONLINE_LABELS}
 
 
 def zone_words(timezone: str) -> str:
@@ -107,16 +109,15 @@ def _facts(portal: Portal, record: Record[Event]) -> EventFacts:
     org = portal.organisations[e.organiser]
     method = portal.methods[e.method]
     tokens = " ".join(f"{facet}:{value}" for facet, values in values_of(portal, e).items() for value in values)
+    applying = access.facts(e, ACCESS_LABELS)
     return EventFacts(
         record=record,
         organiser=org.short_name or org.name,
         place=place_text(portal, e),
         method=method.name,
         level=method.level.value,
-        access_yes=tuple(label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "yes"),
-        access_on_request=tuple(
-            label for key, label in ACCESS_LABELS.items() if getattr(e.access, key).value == "on-request"
-        ),
+        access_yes=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "yes"),
+        access_on_request=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "on-request"),
         status=e.status.value if e.status is not EventStatus.SCHEDULED else "",
         free=is_free(e),
         zone=zone_words(e.timezone) if e.timezone and e.timezone != portal.settings.timezone else "",
@@ -130,6 +131,10 @@ class EventItem:
 
     occurrence: Occurrence
     facts: EventFacts
+    open_until: date | None = None
+    """Set for an open consultation listed for its whole window: its closing day."""
+    listed_day: date | None = None
+    """The day it is listed under when that is not its own date (an open consultation: today)."""
 
     @property
     def record(self) -> Record[Event]:
@@ -165,12 +170,23 @@ class EventItem:
 
     @property
     def when(self) -> str:
+        if self.open_until is not None:
+            return f"Open until {long_date(self.open_until)}"
+        c = self.event.consultation
+        if c is not None and self.occurrence.start is None and self.occurrence.day == c.opens:
+            # A consultation is a window to respond in, not an all-day event on its first day.
+            return f"Opens on {weekday_date(c.opens)}, open until {long_date(c.closes)}"
         text = when_text(self.occurrence)
         return f"{text} ({self.facts.zone})" if self.facts.zone else text
 
     @property
+    def day(self) -> date:
+        """The date the listing's <time> element carries: the closing day of an open consultation."""
+        return self.open_until or self.occurrence.day
+
+    @property
     def month(self) -> date:
-        return self.occurrence.day.replace(day=1)
+        return (self.listed_day or self.occurrence.day).replace(day=1)
 
 
 def item(portal: Portal, occ: Occurrence) -> EventItem:
@@ -195,14 +211,56 @@ def listing_order(occ: Occurrence) -> tuple[date, time, str]:
 
 
 def upcoming_items(portal: Portal) -> list[EventItem]:
-    """Occurrences that have not finished before today, soonest first."""
-    upcoming = sorted((occ for occ in portal.occurrences if occ.last_day >= portal.today), key=listing_order)
-    return items(portal, upcoming)
+    """What is on: occurrences not finished before today, and consultations open today, soonest first.
+
+    An open consultation is listed once, at the top of today, for its whole window ("Open until
+    13 December 2026"), whatever its own date: its all-day dates are that window's opening day,
+    not events of their own. Its timed dates (a public meeting) are listed as usual.
+    """
+    today = portal.today
+    keyed: list[tuple[tuple[date, int, str, str], EventItem]] = []
+    cache: dict[str, EventFacts] = {}
+
+    def facts_of(event_id: str) -> EventFacts:
+        known = cache.get(event_id)
+        if known is None:
+            known = cache[event_id] = facts(portal, portal.events[event_id])
+        return known
+
+    open_ids = {o.event_id: o.closes for o in consultation_stage.open_now(portal)}
+    last_seen: dict[str, Occurrence] = {}
+    for occ in portal.occurrences:
+        last_seen[occ.event_id] = occ
+        if occ.last_day < today or (occ.event_id in open_ids and occ.start is None):
+            continue
+        key = (occ.day, 1, (occ.start or time.min).isoformat(), occ.event_id)
+        keyed.append((key, EventItem(occ, facts_of(occ.event_id))))
+    listed = {entry.record.id for _, entry in keyed}
+    for event_id, closes in open_ids.items():
+        seen = last_seen.get(event_id)
+        if seen is None or (event_id in listed and portal.events[event_id].model.start_time is not None):
+            continue  # a timed consultation with a date still to come is listed on that date
+        keyed.append(((today, 0, closes.isoformat(), event_id), EventItem(seen, facts_of(event_id), closes, today)))
+    keyed.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in keyed]
+
+
+def is_current(portal: Portal, event: Event) -> bool:
+    """An open consultation is current, not past, whatever its own date."""
+    return consultation_stage.is_open_on(event, portal.today)
 
 
 def past_items(portal: Portal) -> list[EventItem]:
-    """Occurrences that finished before today, most recent first."""
-    past = sorted((occ for occ in portal.occurrences if occ.last_day < portal.today), key=listing_order, reverse=True)
+    """Occurrences that finished before today, most recent first; consultations still open are not past."""
+    past = sorted(
+        (
+            occ
+            for occ in portal.occurrences
+            if occ.last_day < portal.today and not is_current(portal, portal.events[occ.event_id].model)
+        ),
+        key=listing_order,
+        reverse=True,
+    )
     return items(portal, past)
 
 

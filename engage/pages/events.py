@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import consultation_stage, urls
+from .. import access, consultation_stage, urls
 from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 from ..formatting import long_date
 from ..models.event import Event, EventStatus
 from ..occurrences import Occurrence
 from ..portal import Portal
 from ..records import Record
+from ..representation import and_list
 from .event_jsonld import event_jsonld, script_text
 from .event_view import (
     EventItem,
     calendar_links,
     facts,
+    is_current,
     page_months,
     past_items,
     recurrence_text,
@@ -28,6 +30,7 @@ from .facet_pages import by_value, filter_groups, listing_context
 from .feedback_pages import count_text
 from .page import Page
 from .paginate import paginate
+from .venue_pages import map_url
 
 __all__ = ["pages", "past_items", "upcoming_items"]
 
@@ -54,15 +57,34 @@ def published_feedback(portal: Portal) -> dict[str, str]:
 
 
 def consultation_state(event: Event, today: date) -> str:
-    """Whether the consultation is open, in words a resident acts on."""
+    """Whether the consultation is open, in words a resident acts on (the rule: consultation_stage.is_open_on)."""
     c = event.consultation
     if c is None:
         return ""
+    if consultation_stage.is_open_on(event, today):
+        return f"Open now. You can respond until {long_date(c.closes)}."
+    if event.status in consultation_stage.NOT_TAKING_PLACE:
+        return f"Not taking responses: this consultation is {event.status.value}."
     if today < c.opens:
         return f"Opens on {long_date(c.opens)}. You can respond until {long_date(c.closes)}."
-    if today <= c.closes:
-        return f"Open now. You can respond until {long_date(c.closes)}."
     return f"Closed on {long_date(c.closes)}."
+
+
+def audience_lines(portal: Portal, event: Event) -> list[str]:
+    """Who a consultation is for, one line per part: 'Age: 16 to 24, 25 to 44 and 45 to 64'."""
+    audience = event.consultation.audience if event.consultation else None
+    if audience is None:
+        return []
+    lines = []
+    for characteristic_id, categories in audience.categories.items():
+        characteristic = portal.characteristics[characteristic_id]
+        names = {c.id: c.name for c in characteristic.categories}
+        lines.append(f"{characteristic.name}: {and_list([names[c] for c in categories])}")
+    if audience.areas:
+        lines.append("Areas: " + and_list([portal.areas[a].name for a in audience.areas]))
+    if audience.groups:
+        lines.append("Groups: " + and_list([portal.groups[g].name for g in audience.groups]))
+    return lines
 
 
 def facet_links(portal: Portal, event: Event) -> list[Link]:
@@ -89,7 +111,12 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "id": record.id,
         "record": e,
         "lead": EventItem(lead, shared),
-        "is_past": not upcoming,
+        "is_past": not upcoming and not is_current(portal, e),
+        "consultation_open": consultation_stage.is_open_on(e, portal.today),
+        "audience": audience_lines(portal, e),
+        "adjustments_passed": e.access.adjustments_by is not None
+        and e.access.adjustments_by < portal.today
+        and bool(upcoming),
         "zone": zone_words(e.timezone or portal.settings.timezone),
         "recurrence": recurrence_text(e),
         "skipped": sorted(rule.skip) if rule else [],
@@ -98,17 +125,19 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
         "last_date": occurrences[-1].last_day,
         "occurrence_count": len(occurrences),
         "venue": venue,
-        "map_url": (
-            f"https://www.openstreetmap.org/?mlat={venue.latitude}&mlon={venue.longitude}#map=17/{venue.latitude}/{venue.longitude}"
-            if venue and venue.latitude is not None and venue.longitude is not None
-            else None
-        ),
+        "map_url": map_url(venue) if venue else None,
+        "venue_url": urls.venue(e.venue) if e.venue else None,
         "organiser": organiser,
         "organiser_url": urls.facet_listing("organiser", e.organiser),
         "partners": [portal.organisations[p].name for p in e.partners],
         "method": method,
         "method_url": urls.facet_listing("type", e.method),
-        "access": [(label, AVAILABILITY_WORDS[getattr(e.access, key).value]) for key, label in ACCESS_LABELS.items()],
+        "access": [
+            (label, AVAILABILITY_WORDS[value.value])
+            for key, value in access.in_person_facts(e, ACCESS_LABELS).items()
+            for label in (ACCESS_LABELS[key],)
+        ],
+        "online_access": [(access.ONLINE_LABELS[key], AVAILABILITY_WORDS[value.value]) for key, value in access.online_facts(e).items()],
         "consultation_state": consultation_state(e, portal.today),
         "consultation_stage": consultation_stage.stage_of(portal, record.id),
         "calendar": calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
@@ -157,7 +186,13 @@ def upcoming_pages(portal: Portal) -> list[Page]:
             title="Upcoming events" if pager.number == 1 else f"Upcoming events, page {pager.number} of {pager.count}",
             template="engage/events.html",
             description="Consultations, meetings and drop-ins coming up, soonest first.",
-            context={"kind": "upcoming", "pager": pager, "months": page_months(pager, entries), **shared},
+            context={
+                "kind": "upcoming",
+                "pager": pager,
+                "months": page_months(pager, entries),
+                "event_count": len({e.record.id for e in entries}),
+                **shared,
+            },
             searchable=pager.number == 1,
         )
         for pager in pagers

@@ -20,12 +20,14 @@ from .paginate import paginate
 
 @dataclass(frozen=True)
 class FilterOption:
-    """One value of a facet, with how many upcoming events it holds."""
+    """One value of a facet, with how many upcoming events it holds (events, not dates: a weekly event counts once)."""
 
     value: str
     name: str
     count: int
     url: str
+    feed: str | None = None
+    """Its calendar feed, when the facet has feeds."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,13 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
             key=facet.key,
             label=facet.label,
             options=tuple(
-                FilterOption(value, name, len(index.get((facet.key, value), [])), urls.facet_listing(facet.key, value))
+                FilterOption(
+                    value,
+                    name,
+                    len({entry.record.id for entry in index.get((facet.key, value), [])}),
+                    urls.facet_listing(facet.key, value),
+                    urls.facet_feed(facet.key, value) if facet.feed else None,
+                )
                 for value, name in facets.names(portal, facet.key).items()
             ),
             feed=facet.feed,
@@ -74,7 +82,13 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
 def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
     """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
     # Upcoming listings link no "you said, we did" pages (past listings do).
-    return {"zone": zone_words(portal.settings.timezone), "filter_groups": groups, "filters_url": urls.filters(), "feedback_for_event": {}}
+    return {
+        "zone": zone_words(portal.settings.timezone),
+        "filter_groups": groups,
+        "filters_url": urls.filters(),
+        "index_url": urls.UPCOMING_INDEX,
+        "feedback_for_event": {},
+    }
 
 
 def facet_pages(portal: Portal) -> list[Page]:
@@ -111,6 +125,7 @@ def facet_pages(portal: Portal) -> list[Page]:
                             "kind": "facet",
                             "pager": pager,
                             "months": page_months(pager, entries),
+                            "event_count": len({e.record.id for e in entries}),
                             "facet": group,
                             "option": option,
                             "feed_url": feed if feed in offered else None,

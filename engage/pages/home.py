@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import urls
+from .. import consultation_stage, urls
 from ..portal import Portal
 from .events import upcoming_items
 
@@ -33,10 +33,33 @@ def publications(portal: Portal) -> list[Publication]:
     return sorted((p for p in out if p.day <= portal.today), key=lambda p: (p.day, p.url), reverse=True)
 
 
+@dataclass(frozen=True)
+class HaveYourSay:
+    """An open consultation on the home page."""
+
+    title: str
+    summary: str
+    url: str
+    closes: date
+    closes_in: str
+    """'closes in 3 days'."""
+
+
+def have_your_say(portal: Portal) -> list[HaveYourSay]:
+    """Consultations open today, closing soonest first (the rule: consultation_stage.is_open_on)."""
+    out = []
+    for found in consultation_stage.open_now(portal):
+        event = portal.events[found.event_id].model
+        out.append(HaveYourSay(event.title, event.summary, urls.event(found.event_id), found.closes, found.closes_in))
+    return out
+
+
 def context(portal: Portal) -> dict[str, Any]:
     return {
         "kind": "home",
-        "soon": upcoming_items(portal)[:6],
+        "open_now": have_your_say(portal),
+        # Open consultations lead the page already; "coming up" is for dated events.
+        "soon": [entry for entry in upcoming_items(portal) if entry.open_until is None][:6],
         "published": publications(portal)[:6],
         "today": portal.today,
     }

@@ -32,10 +32,26 @@ class Pager(Generic[T]):
         return self.start + len(self.items) - 1
 
     @property
-    def numbers(self) -> list[tuple[int, str]]:
-        """Page numbers with URLs; a window around the current page keeps the list short."""
-        window = {1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)}
-        return [(n, urls.listing(self.first_url, n)) for n in sorted(window)]
+    def numbers(self) -> list[tuple[int, str] | None]:
+        """Page numbers with URLs, GOV.UK style; None marks a gap, shown as an ellipsis."""
+        return [None if n is None else (n, urls.listing(self.first_url, n)) for n in page_window(self.number, self.count)]
+
+
+def page_window(current: int, count: int) -> list[int | None]:
+    """The first and last pages, the current one and its neighbours; None where pages are left out.
+
+    The GOV.UK pagination pattern: [1, None, 4, 5, 6, None, 10]. A gap of one page shows that
+    page instead of an ellipsis, which would take as much room. filters.js does the same.
+    """
+    shown = sorted({1, count, *range(max(1, current - 1), min(count, current + 1) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) == 2:
+            out.append(n - 1)
+        elif out and n - (out[-1] or 0) > 2:
+            out.append(None)
+        out.append(n)
+    return out
 
 
 def paginate(items: Sequence[T], per_page: int, base_url: str) -> list[Pager[T]]:

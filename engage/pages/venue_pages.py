@@ -1,0 +1,101 @@
+"""A page per venue (what is on there, its access, directions and a map link) and an index of venues.
+
+Residents choose by place as much as by topic: "what is on at the library I can get into?".
+Each venue page lists the upcoming dates held there (paginated like every listing, so no page
+grows with the archive) and says how to get there. The map link is made here once, for venue
+and event pages alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .. import urls
+from ..models.taxonomy import Venue
+from ..portal import Portal
+from .event_view import EventItem, page_months, upcoming_items, zone_words
+from .page import Page
+from .paginate import paginate
+
+
+def map_url(venue: Venue) -> str | None:
+    """An OpenStreetMap link centred on the venue, when its position is known."""
+    if venue.latitude is None or venue.longitude is None:
+        return None
+    return f"https://www.openstreetmap.org/?mlat={venue.latitude}&mlon={venue.longitude}#map=17/{venue.latitude}/{venue.longitude}"
+
+
+STEP_FREE_WORDS = {True: "Yes", False: "No", None: "Not known"}
+
+
+@dataclass(frozen=True)
+class VenueSummary:
+    """A venue as the index lists it."""
+
+    id: str
+    venue: Venue
+    area: str
+    upcoming: int
+    """How many upcoming events (not dates) are held there."""
+
+    @property
+    def url(self) -> str:
+        return urls.venue(self.id)
+
+
+def by_venue(entries: list[EventItem]) -> dict[str, list[EventItem]]:
+    out: dict[str, list[EventItem]] = {}
+    for entry in entries:
+        if entry.event.venue:
+            out.setdefault(entry.event.venue, []).append(entry)
+    return out
+
+
+def venue_pages(portal: Portal) -> list[Page]:
+    held = by_venue(upcoming_items(portal))
+    summaries = sorted(
+        (
+            VenueSummary(vid, v, portal.areas[v.area].name, len({e.record.id for e in held.get(vid, [])}))
+            for vid, v in portal.venues.items()
+        ),
+        key=lambda s: (s.venue.name.casefold(), s.id),
+    )
+    out = [
+        Page(
+            url=urls.VENUES,
+            title="Venues",
+            template="engage/venues.html",
+            description="The places where engagement events are held: what is on, access and how to get there.",
+            context={"kind": "venues", "venues": summaries},
+            searchable=True,
+        )
+    ]
+    for summary in summaries:
+        entries = held.get(summary.id, [])
+        shared: dict[str, Any] = {
+            "kind": "venue",
+            "venue": summary.venue,
+            "summary": summary,
+            "area_url": urls.facet_listing("area", summary.venue.area),
+            "map_url": map_url(summary.venue),
+            "step_free": STEP_FREE_WORDS[summary.venue.step_free],
+            "zone": zone_words(portal.settings.timezone),
+        }
+        for pager in paginate(entries, portal.settings.events_per_page, summary.url):
+            title = summary.venue.name
+            out.append(
+                Page(
+                    url=pager.url,
+                    title=title if pager.number == 1 else f"{title}, page {pager.number} of {pager.count}",
+                    template="engage/venue.html",
+                    description=f"What is on at {summary.venue.name}, access and how to get there.",
+                    context={**shared, "pager": pager, "months": page_months(pager, entries)},
+                    searchable=pager.number == 1,
+                )
+            )
+    return out
+
+
+def pages(portal: Portal) -> list[Page]:
+    return venue_pages(portal)

@@ -1,0 +1,176 @@
+"""The one rule for "open now", and the places that ask it: listings, facet pages, the home page, event pages.
+
+Cases are built from the data model (a copy of the demo data with a consultation's dates
+changed), not from the demo's ids alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from engage import consultation_stage, facets
+from engage.models.event import Consultation, Event, EventStatus
+from engage.pages import events, facet_pages, home
+from engage.pages.event_view import past_items, upcoming_items
+from engage.portal import Portal, check_data
+
+from .conftest import DEMO_DATA
+
+REFERENCE_DAY = date(2026, 12, 3)
+BUDGET = "2026-11-02-budget-2027-consultation"
+
+
+def consultation(opens: date, closes: date, status: EventStatus = EventStatus.SCHEDULED) -> Event:
+    return Event.model_validate(
+        {
+            "title": "A consultation",
+            "summary": "Have your say.",
+            "description": "About it.",
+            "organiser": "council",
+            "method": "survey",
+            "areas": ["north"],
+            "topics": ["parks"],
+            "date": opens.isoformat(),
+            "contact": "consult@example.gov.uk",
+            "status": status.value,
+            "consultation": {
+                "decision": "Something.",
+                "opens": opens.isoformat(),
+                "closes": closes.isoformat(),
+                "how_responses_used": "Reported to Cabinet.",
+            },
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 11, 1), False),  # the day before it opens
+        (date(2026, 11, 2), True),  # the opening day
+        (date(2026, 12, 3), True),
+        (date(2026, 12, 13), True),  # the closing day is included
+        (date(2026, 12, 14), False),
+    ],
+)
+def test_a_consultation_is_open_from_its_opening_to_its_closing_day(day: date, expected: bool) -> None:
+    assert consultation_stage.is_open_on(consultation(date(2026, 11, 2), date(2026, 12, 13)), day) is expected
+
+
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.POSTPONED])
+def test_a_cancelled_or_postponed_consultation_is_not_open(status: EventStatus) -> None:
+    assert (
+        consultation_stage.is_open_on(consultation(date(2026, 11, 2), date(2026, 12, 13), status), REFERENCE_DAY)
+        is False
+    )
+
+
+def test_an_event_without_a_consultation_is_never_open() -> None:
+    event = consultation(date(2026, 11, 2), date(2026, 12, 13)).model_copy(update={"consultation": None})
+    assert consultation_stage.is_open_on(event, REFERENCE_DAY) is False
+
+
+def test_open_on_lists_closing_soonest_first_with_days_left() -> None:
+    found = consultation_stage.open_on(
+        {
+            "later": consultation(date(2026, 11, 1), date(2026, 12, 31)),
+            "today": consultation(date(2026, 11, 1), REFERENCE_DAY),
+            "soon": consultation(date(2026, 12, 1), date(2026, 12, 6)),
+            "tomorrow": consultation(date(2026, 12, 1), date(2026, 12, 4)),
+            "not-yet": consultation(date(2026, 12, 4), date(2026, 12, 6)),
+        },
+        REFERENCE_DAY,
+    )
+    assert [(o.event_id, o.closes_in) for o in found] == [
+        ("today", "closes today"),
+        ("tomorrow", "closes tomorrow"),
+        ("soon", "closes in 3 days"),
+        ("later", "closes in 28 days"),
+    ]
+
+
+def test_the_stage_uses_the_same_rule() -> None:
+    event = consultation(date(2026, 11, 2), date(2026, 12, 13))
+    stages = [
+        consultation_stage.stage_on("x", event, {}, day, 12).stage
+        for day in (date(2026, 11, 1), date(2026, 12, 13), date(2026, 12, 14))
+    ]
+    assert stages == [
+        consultation_stage.Stage.UPCOMING,
+        consultation_stage.Stage.OPEN,
+        consultation_stage.Stage.CLOSED_AWAITING,
+    ]
+
+
+# --- Where the rule shows ---------------------------------------------------------------
+
+
+def open_everywhere(portal: Portal, event_id: str) -> None:
+    """An open consultation leads 'Have your say', is listed (once, 'Open until') in /events/ and its
+    area and topic listings, and is not in the archive."""
+    c = portal.events[event_id].model.consultation
+    assert isinstance(c, Consultation)
+    open_until = f"Open until {c.closes.day} {c.closes:%B %Y}"
+    assert event_id in [h.url.split("/")[1] for h in home.have_your_say(portal)]
+    upcoming = [e for e in upcoming_items(portal) if e.record.id == event_id]
+    assert [(e.when, e.listed_day, e.day) for e in upcoming] == [(open_until, portal.today, c.closes)]
+    assert event_id not in {e.record.id for e in past_items(portal)}
+    pages = facet_pages.facet_pages(portal) + events.upcoming_pages(portal)
+    event = portal.events[event_id].model
+    for url in ["events/"] + [f"events/area/{a}/" for a in event.areas] + [f"events/topic/{t}/" for t in event.topics]:
+        shown = [
+            e.record.id
+            for p in pages
+            if p.url in (url, f"{url}page/") or p.url.startswith(f"{url}page/")
+            for g in p.context["months"]
+            for e in g.entries
+        ]
+        assert shown.count(event_id) == 1, url
+    stage = consultation_stage.stage_of(portal, event_id)
+    assert stage is not None and stage.stage is consultation_stage.Stage.OPEN
+    page = next(p for p in events.event_pages(portal) if p.url == f"events/{event_id}/")
+    assert (page.context["consultation_open"], page.context["is_past"]) == (True, False)
+
+
+def test_the_budget_consultation_is_open_on_the_reference_day() -> None:
+    result = check_data(DEMO_DATA, REFERENCE_DAY)
+    assert result.portal is not None
+    open_everywhere(result.portal, BUDGET)
+    assert next(h.title for h in home.have_your_say(result.portal)) == "Budget 2027/28: have your say"
+
+
+def test_a_consultation_opened_a_year_ago_and_closing_next_month_is_open(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    others = "".join(p.read_text() for p in data.rglob("*.yaml") if "events" not in p.parts)
+    # A consultation nothing else refers to, so its file can take a new name (its id) and dates.
+    source = next(
+        p
+        for p in sorted((data / "events").rglob("*.yaml"))
+        if "consultation:" in p.read_text() and "budget" not in p.name and p.stem not in others
+    )
+    opened, closes = REFERENCE_DAY - timedelta(days=365), REFERENCE_DAY + timedelta(days=35)
+    text = source.read_text()
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if line.startswith("date:"):
+            line = f"date: {opened.isoformat()}"
+        elif stripped.startswith("opens:"):
+            line = line[: line.index("opens:")] + f"opens: {opened.isoformat()}"
+        elif stripped.startswith("closes:"):
+            line = line[: line.index("closes:")] + f"closes: {closes.isoformat()}"
+        lines.append(line)
+    target = source.with_name(f"{opened.isoformat()}-a-year-long-consultation.yaml")
+    source.unlink()
+    target.write_text("\n".join(lines) + "\n")
+    result = check_data(data, REFERENCE_DAY)
+    assert [p.as_text() for p in result.problems] == []
+    portal = result.portal
+    assert portal is not None
+    open_everywhere(portal, target.stem)
+    assert facets.values_of(portal, portal.events[target.stem].model)["topic"]
