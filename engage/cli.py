@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from . import __version__, sequence_check
@@ -45,8 +44,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = roots.pop()
     assert root is not None
     try:
-        # Validation never depends on the day, so no ENGAGE_TODAY is needed here.
-        result = check_data(root, today=date.min)
+        # Only "cannot be in the future" rules depend on the day: ENGAGE_TODAY, or today's date.
+        result = check_data(root)
     except TodayError as err:
         print(f"engage validate: {err}", file=sys.stderr)
         return 2
@@ -80,12 +79,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_record(
-            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug
+            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug,
+            event=args.event,
         )
     except ScaffoldError as err:
         print(f"engage new: {err}", file=sys.stderr)
         return 2
-    print(f"Wrote {path}. Fill in the fields marked TODO, then run: engage validate {path}")
+    print(f"Wrote {path}. Replace every TODO (it will not validate until you do), then run: engage validate {path}")
     return 0
 
 
@@ -138,11 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser(
         "new",
         help="write a commented starter file for a new record in the right folder",
-        description="Write a starter file for a new record. It validates as written; edit it before publishing.",
+        description="Write a starter file for a new record. Each TODO in it is a placeholder that fails "
+        "validation until it is replaced, so a starter can never be published as written.",
     )
     new.add_argument("kind", choices=KINDS, help="the type of record")
     new.add_argument("--title", required=True, help="the record's title")
-    new.add_argument("--organiser", help="organisation id (events: the folder the file goes in)")
+    new.add_argument("--organiser", help="organisation id; required for events (the folder the file goes in) and EIAs")
+    new.add_argument("--event", help="the consultation event (id) the feedback answers; required for feedback")
     new.add_argument("--date", help="the event's date, YYYY-MM-DD (events)")
     new.add_argument("--slug", help="the id to use instead of one made from the title")
     new.add_argument("--data", default="data", help="the data folder (default: data)")

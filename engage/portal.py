@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import models
-from .checks import dates, eia_rules, personal_data, population_shares, references, unique_ids
+from .checks import dates, eia_rules, happened, personal_data, population_shares, references, unique_ids
 from .loading import Loaded, load
 from .occurrences import Occurrence, expand
 from .problems import Problem
@@ -149,8 +149,9 @@ def check_data(root: FsPath, today: date | None = None) -> CheckResult:
     problems = list(loaded.problems)
     for check in CHECKS:
         problems += check(loaded)
+    day = today or resolve_today(loaded.settings.model.timezone if loaded.settings else "Europe/London")
+    problems += happened.check(loaded, day)
     problems = sorted(set(problems))
     if problems or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)
-    day = today or resolve_today(loaded.settings.model.timezone)
     return CheckResult(build_portal(loaded, day), problems, loaded.files)
