@@ -110,6 +110,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from . import calendar_import as ci
+    from .today import resolve_today
+
+    data = Path(args.data)
+    if not (data / "site.yaml").is_file():
+        print(f"engage import-ics: {data} is not a data folder (it has no site.yaml)", file=sys.stderr)
+        return 2
+    try:
+        raw = ci.fetch(args.calendar)
+        defaults = ci.Defaults(args.method, tuple(args.area), tuple(args.topic), tuple(args.group), args.venue)
+        changes = ci.import_calendar(data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run)
+    except (ci.ImportError_, TodayError) as err:
+        print(f"engage import-ics: {err}", file=sys.stderr)
+        return 2
+    would = "would be " if args.dry_run else ""
+    for change in changes:
+        if change.action == "unchanged":
+            continue
+        print(f"{change.action:<9} {change.path or '(not written)'}  {change.title}")
+        for note in change.notes:
+            print(f"          - {note}")
+    counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
+    print(
+        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "
+        f"{counts['skipped']} not imported",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="engage",
@@ -149,6 +180,27 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="the id to use instead of one made from the title")
     new.add_argument("--data", default="data", help="the data folder (default: data)")
     new.set_defaults(func=cmd_new)
+
+    imp = sub.add_parser(
+        "import-ics",
+        help="turn a partner's calendar (.ics file or feed address) into event files in its folder",
+        description="Read an iCalendar file or feed (Google, Outlook, Apple) and write one event file per "
+        "calendar event in data/events/<organiser>/. Re-running finds each file by the event's UID, so "
+        "nothing is duplicated and an unchanged calendar changes nothing; a changed date, time, place or "
+        "status raises sequence. Categories are matched to method, area, topic and group ids or names; "
+        "what matches nothing is reported, never guessed. Exit 0 when it ran (events that could not be "
+        "imported are listed with the reason), 2 on usage errors.",
+    )
+    imp.add_argument("calendar", metavar="FILE", help="an .ics file, or an https:// (or webcal://) feed address")
+    imp.add_argument("--organiser", required=True, help="the organisation id: the folder the files go in")
+    imp.add_argument("--method", help="engagement method id for events whose categories name none")
+    imp.add_argument("--area", action="append", default=[], help="area id for events with no area category or known venue (repeatable)")
+    imp.add_argument("--topic", action="append", default=[], help="topic id for events whose categories name none (repeatable)")
+    imp.add_argument("--group", action="append", default=[], help="group id for events whose categories name none (repeatable)")
+    imp.add_argument("--venue", help="venue id for events with no location")
+    imp.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    imp.add_argument("--data", default="data", help="the data folder (default: data)")
+    imp.set_defaults(func=cmd_import_ics)
 
     export = sub.add_parser(
         "export",
