@@ -141,8 +141,13 @@ class CheckResult:
     files: list[str]
 
 
-def check_data(root: FsPath, today: date | None = None) -> CheckResult:
-    """Load and check everything under `root`; a Portal only when there is no error."""
+def check_data(root: FsPath, today: date | None = None, refuse_future: bool | None = None) -> CheckResult:
+    """Load and check everything under `root`; a Portal only when there is no error.
+
+    Things that must already have happened (an EIA completed, feedback published) may not be
+    dated after today. That rule holds for the real day (ENGAGE_TODAY or the clock: `engage
+    validate` and every build); a `today` given here is a view of the data as on another day,
+    which shows what had been published by then, so it refuses nothing unless asked."""
     from .today import resolve_today
 
     loaded = load(FsPath(root))
@@ -150,7 +155,10 @@ def check_data(root: FsPath, today: date | None = None) -> CheckResult:
     for check in CHECKS:
         problems += check(loaded)
     day = today or resolve_today(loaded.settings.model.timezone if loaded.settings else "Europe/London")
-    problems += happened.check(loaded, day)
+    if refuse_future is None:
+        refuse_future = today is None
+    if refuse_future:
+        problems += happened.check(loaded, day)
     problems = sorted(set(problems))
     if problems or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)

@@ -50,3 +50,15 @@ def facet_feed(facet: str, value: str) -> str:
 
 def facet_listing(facet: str, value: str) -> str:
     return f"events/{facet}/{value}/"
+
+
+ADD_EVENT = "contribute/add-event/"
+"""The form that writes a new event file for partners without Git."""
+UPDATE_EVENT = "contribute/update-event/"
+"""The same form for changing or cancelling a published event (it raises `sequence`)."""
+EVENT_FORM_DATA = "contribute/event-form.json"
+"""What the form offers: taxonomy choices, organisations' mailboxes, the repository address."""
+EVENT_SCHEMA = "schemas/event.json"
+"""The published JSON Schema of an event file, which the form checks against."""
+EVENTS_DATA = "open-data/events.json"
+"""Every event as open data; the update form loads the event to change from it."""

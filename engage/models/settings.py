@@ -40,3 +40,7 @@ class Settings(BaseModel):
     """How many events a listing page shows."""
     description: Text | None = None
     """A sentence on what the site is for."""
+    repository: Url | None = None
+    """The data repository's address on its code host, such as https://github.com/calderbrook/engage; the "Add your event" page proposes new files there."""
+    branch: Line = "main"
+    """The repository's published branch, which proposed files are added to."""

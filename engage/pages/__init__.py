@@ -13,6 +13,7 @@ from . import (
     commitment_pages,
     coverage_pages,
     eia_pages,
+    event_form_data,
     events,
     facet_pages,
     feedback_pages,
@@ -33,7 +34,7 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     feed_families.pages,
     open_data_pages.pages,
 ]
-FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files]
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files, event_form_data.files]
 
 
 @dataclass
