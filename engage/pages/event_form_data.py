@@ -29,6 +29,10 @@ def form_data(portal: Portal) -> dict[str, Any]:
         "branch": settings.branch,
         "new_file_url": f"{repository}/new/{settings.branch}/" if repository and "github" in repository else None,
         "edit_file_url": f"{repository}/edit/{settings.branch}/" if repository and "github" in repository else None,
+        # The role mailboxes published text may contain (checks/personal_data.py allows the same).
+        "role_mailboxes": sorted(
+            {settings.contact.lower(), *(m.lower() for m in settings.role_mailboxes), *(o.contact.lower() for o in portal.organisations.values())}
+        ),
         "schema": urls.EVENT_SCHEMA,
         "events": urls.EVENTS_DATA,
         "organisations": [

@@ -45,7 +45,7 @@ function h(tag, attrs = {}, ...children) {
     else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(typeof child === "string" ? document.createTextNode(child) : child);
   }
@@ -112,7 +112,6 @@ function choices(kind, name, legend, options, { hintText, inline = false, small 
     if (reveal) {
       const panel = h("div", { class: `govuk-${kind}__conditional`, id: `${inputId}-conditional`, hidden: true }, reveal);
       input.setAttribute("aria-controls", panel.id);
-      input.setAttribute("aria-expanded", "false");
       items.append(panel);
     }
   });
@@ -128,7 +127,6 @@ function syncReveals(scope) {
     const panel = document.getElementById(input.getAttribute("aria-controls"));
     if (!panel) continue;
     panel.hidden = !input.checked;
-    input.setAttribute("aria-expanded", String(input.checked));
   }
 }
 
@@ -226,6 +224,16 @@ function ruleDates(first, rule) {
     if (pick && pick >= start && pick <= until) out.push(isoOf(pick));
   }
   return out;
+}
+
+// The same patterns as engage/checks/personal_data.py.
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const PHONE = /(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)(?:\d(?:\)[ ]?|[ -])?){8,11}\d(?!\d)/g;
+function personalPhone(candidate) {
+  let digits = candidate.replace(/\D/g, "");
+  if (candidate.startsWith("+44")) digits = "0" + (candidate.replace(/ /g, "").startsWith("+44(0)") ? digits.slice(3) : digits.slice(2));
+  return (digits.length === 10 || digits.length === 11) && ["01", "02", "07"].includes(digits.slice(0, 2));
 }
 
 function slugify(text) {
@@ -638,9 +646,23 @@ export class EventForm {
     access.notes = valueOf("access.notes");
     record.access = access;
     record.url = valueOf("url");
-    // A starter's placeholder must never be published (the validator's `placeholder` rule).
+    // A starter's placeholder must never be published (the validator's `placeholder` rule),
+    // nor a person's email address or phone number (part of checks/personal_data.py).
+    const allowed = new Set(this.data.role_mailboxes);
+    if (record.contact && EMAIL.test(record.contact) && !allowed.has(record.contact.toLowerCase())) {
+      fail("contact", `Use a role mailbox the site knows, such as your organisation's (${this.data.organisations.find((o) => o.id === organiser)?.contact || this.data.mailbox}), never a person's address`);
+    }
     for (const [field, value] of Object.entries(flatten(record))) {
-      if (typeof value === "string" && /\bTODO\b/.test(value)) fail(field.replace(/\[\d+\]$/, ""), "Replace the placeholder TODO with what you mean");
+      if (typeof value !== "string") continue;
+      const name = field.replace(/\[\d+\]$/, "");
+      if (/\bTODO\b/.test(value)) fail(name, "Replace the placeholder TODO with what you mean");
+      const text = value.replace(/https?:\/\/[^\s<>()[\]"'`]+/gi, (url) => " ".repeat(url.length));
+      for (const m of text.matchAll(EMAIL_IN_TEXT)) {
+        if (!allowed.has(m[0].toLowerCase())) fail(name, `Remove the email address ${m[0]}: use a role mailbox, never a person's address`);
+      }
+      for (const m of text.matchAll(PHONE)) {
+        if (personalPhone(m[0])) fail(name, `Remove the phone number ${m[0].trim()}: do not publish people's phone numbers`);
+      }
     }
     return { record, errors, how };
   }
