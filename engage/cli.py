@@ -141,6 +141,34 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .codeowners import CodeownersError, render
+    from .loading import load
+
+    data = Path(args.data)
+    if not (data / "site.yaml").is_file():
+        print(f"engage codeowners: {data} is not a data folder (it has no site.yaml)", file=sys.stderr)
+        return 2
+    try:
+        text = render(load(data))
+    except CodeownersError as err:
+        print(f"engage codeowners: {err}", file=sys.stderr)
+        return 2
+    if args.check:
+        current = Path(args.check).read_text("utf-8") if Path(args.check).is_file() else ""
+        if current != text:
+            print(f"engage codeowners: {args.check} is out of date; run engage codeowners --write {args.check}", file=sys.stderr)
+            return 1
+        return 0
+    if args.write:
+        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.write).write_text(text, encoding="utf-8")
+        print(f"Wrote {args.write}")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="engage",
@@ -201,6 +229,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
     imp.add_argument("--data", default="data", help="the data folder (default: data)")
     imp.set_defaults(func=cmd_import_ics)
+
+    owners = sub.add_parser(
+        "codeowners",
+        help="make the CODEOWNERS file from the organisations' and site's reviewers",
+        description="Print (or write, or check) the CODEOWNERS file: each organisation's folder of events is "
+        "reviewed by its reviewers (organisations.yaml) and the site team; EIAs, feedback and commitments by the "
+        "teams in site.yaml. Exit 0 when done or up to date, 1 when --check finds it out of date, 2 on usage errors.",
+    )
+    group = owners.add_mutually_exclusive_group()
+    group.add_argument("--write", metavar="PATH", help="write the file there (such as .github/CODEOWNERS)")
+    group.add_argument("--check", metavar="PATH", help="fail if the file there differs from what would be made")
+    owners.add_argument("--data", default="data", help="the data folder (default: data)")
+    owners.set_defaults(func=cmd_codeowners)
 
     export = sub.add_parser(
         "export",

@@ -1,4 +1,4 @@
-"""The CI workflows, pre-commit hooks and CODEOWNERS example: safe, plain, and in step with the CLI."""
+"""The CI workflows, pre-commit hooks and CODEOWNERS: safe, plain, and in step with the CLI."""
 
 from __future__ import annotations
 
@@ -157,11 +157,17 @@ def test_the_pre_commit_hooks_run_engage_validate_on_data_files() -> None:
         assert (hook["files"], hook["pass_filenames"]) == ("^data/", True)
 
 
-def test_codeowners_example_gives_every_partner_its_own_folder() -> None:
-    lines = [line.split() for line in (ROOT / ".github" / "CODEOWNERS.example").read_text("utf-8").splitlines()]
+def test_codeowners_gives_every_partner_its_own_folder() -> None:
+    lines = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text("utf-8").splitlines()]
     rules = {words[0]: words[1:] for words in lines if words and not words[0].startswith("#")}
     organisations = read((ROOT / "data" / "taxonomies" / "organisations.yaml").read_bytes()).value
     folders = {f"/data/events/{org['id']}/" for org in organisations}
     assert folders <= set(rules)
     assert all(rules[f] and all(o.startswith("@") for o in rules[f]) for f in folders)
     assert len({rules[f][0] for f in folders}) == len(folders)
+
+
+def test_codeowners_is_made_from_the_data_and_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["codeowners", "--check", str(ROOT / ".github" / "CODEOWNERS"), "--data", str(ROOT / "data")]) == 0
+    assert main(["codeowners", "--data", str(ROOT / "data")]) == 0
+    assert capsys.readouterr().out == (ROOT / ".github" / "CODEOWNERS").read_text("utf-8")
