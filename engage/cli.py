@@ -169,6 +169,21 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_preview_site(args: argparse.Namespace) -> int:
+    from .browsable import make_browsable
+
+    site, out = Path(args.site), Path(args.out)
+    if not (site / "index.html").is_file():
+        print(f"engage preview-site: {site} is not a built site (it has no index.html); run make build", file=sys.stderr)
+        return 2
+    if out.resolve() == site.resolve() or site.resolve() in out.resolve().parents:
+        print("engage preview-site: --out must be outside the built site", file=sys.stderr)
+        return 2
+    count = make_browsable(site, out)
+    print(f"Wrote {out}: {count} pages with links that open from disk; open {out / 'index.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="engage",
@@ -242,6 +257,17 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--check", metavar="PATH", help="fail if the file there differs from what would be made")
     owners.add_argument("--data", default="data", help="the data folder (default: data)")
     owners.set_defaults(func=cmd_codeowners)
+
+    preview = sub.add_parser(
+        "preview-site",
+        help="copy the built site so that it opens from disk (the pull-request preview)",
+        description="Copy a built site to another folder with every link to a folder (events/x/) made a link to "
+        "its index.html, so it can be browsed from the files without a web server. Exit 0 when written, 2 on "
+        "usage errors.",
+    )
+    preview.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    preview.add_argument("--out", default="preview", metavar="DIR", help="where to write the copy (default: preview)")
+    preview.set_defaults(func=cmd_preview_site)
 
     export = sub.add_parser(
         "export",

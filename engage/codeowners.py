@@ -12,7 +12,7 @@ from .loading import Loaded
 HEADER = (
     "# Who reviews what. Made by `engage codeowners` from data/site.yaml (reviewers) and\n"
     "# data/taxonomies/organisations.yaml (each organisation's reviewers): edit those, then run\n"
-    "# `engage codeowners --write .github/CODEOWNERS`. Turn on \"Require review from Code Owners\"\n"
+    '# `engage codeowners --write .github/CODEOWNERS`. Turn on "Require review from Code Owners"\n'
     "# for the main branch, and each team needs write access to the repository.\n"
 )
 
@@ -30,7 +30,10 @@ def render(loaded: Loaded) -> str:
         raise CodeownersError("site.yaml has no reviewers.site: the site team must review what no one else does")
     rows: list[tuple[str, list[str]]] = [("*", site)]
     organisations = sorted(loaded.taxonomies.get("organisations", []), key=lambda r: r.id)
-    events = [(f"/data/events/{r.id}/", [*r.model.reviewers, *(s for s in site if s not in r.model.reviewers)]) for r in organisations]
+    events = [
+        (f"/data/events/{r.id}/", [*r.model.reviewers, *(s for s in site if s not in r.model.reviewers)])
+        for r in organisations
+    ]
     records = [
         ("/data/eias/", list(reviewers.eias) or site),
         ("/data/feedback/", list(reviewers.feedback) or site),

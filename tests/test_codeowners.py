@@ -15,9 +15,19 @@ def _add(path: Path, after: str, text: str) -> None:
     path.write_text(content.replace(after, after + text, 1))
 
 
-def test_each_partner_folder_gets_its_reviewers_and_the_site_team(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _add(data_copy / "site.yaml", "branch: main\n", 'reviewers:\n  site: ["@example/site-team"]\n  eias: ["@example/equality"]\n')
-    _add(data_copy / "taxonomies/organisations.yaml", "contact: involvement@example-health.nhs.uk\n", '  reviewers: ["@example/health", "@jo-bloggs"]\n')
+def test_each_partner_folder_gets_its_reviewers_and_the_site_team(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add(
+        data_copy / "site.yaml",
+        "branch: main\n",
+        'reviewers:\n  site: ["@example/site-team"]\n  eias: ["@example/equality"]\n',
+    )
+    _add(
+        data_copy / "taxonomies/organisations.yaml",
+        "contact: involvement@example-health.nhs.uk\n",
+        '  reviewers: ["@example/health", "@jo-bloggs"]\n',
+    )
     assert main(["codeowners", "--data", str(data_copy)]) == 0
     rules = [line for line in capsys.readouterr().out.splitlines() if line and not line.startswith("#")]
     assert rules == [
@@ -40,12 +50,18 @@ def test_without_a_site_team_there_is_no_codeowners(data_copy: Path, capsys: pyt
     )
 
 
-def test_check_fails_when_the_file_is_out_of_date(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_fails_when_the_file_is_out_of_date(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _add(data_copy / "site.yaml", "branch: main\n", 'reviewers:\n  site: ["@example/site-team"]\n')
     target = tmp_path / "CODEOWNERS"
     assert main(["codeowners", "--write", str(target), "--data", str(data_copy)]) == 0
     assert main(["codeowners", "--check", str(target), "--data", str(data_copy)]) == 0
-    _add(data_copy / "taxonomies/organisations.yaml", "contact: involvement@example-health.nhs.uk\n", '  reviewers: ["@example/health"]\n')
+    _add(
+        data_copy / "taxonomies/organisations.yaml",
+        "contact: involvement@example-health.nhs.uk\n",
+        '  reviewers: ["@example/health"]\n',
+    )
     capsys.readouterr()
     assert main(["codeowners", "--check", str(target), "--data", str(data_copy)]) == 1
     assert capsys.readouterr().err == (
@@ -54,6 +70,10 @@ def test_check_fails_when_the_file_is_out_of_date(data_copy: Path, tmp_path: Pat
 
 
 def test_a_reviewer_must_be_an_account_or_team(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _add(data_copy / "taxonomies/organisations.yaml", "contact: involvement@example-health.nhs.uk\n", "  reviewers: [health team]\n")
+    _add(
+        data_copy / "taxonomies/organisations.yaml",
+        "contact: involvement@example-health.nhs.uk\n",
+        "  reviewers: [health team]\n",
+    )
     assert main(["validate", str(data_copy)]) == 1
     assert "reviewers[0]" in capsys.readouterr().out

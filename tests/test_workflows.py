@@ -66,10 +66,11 @@ def test_the_pull_request_workflow_validates_builds_and_keeps_a_preview() -> Non
         "make setup",
         '.venv/bin/engage validate --format github --against "origin/$BASE_REF" data',
         "make build",
+        ".venv/bin/engage preview-site site --out preview",
     ]
     upload = steps(workflow)[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "preview/"
 
 
 def test_every_engage_command_in_the_workflows_is_one_the_cli_accepts() -> None:
@@ -171,3 +172,19 @@ def test_codeowners_is_made_from_the_data_and_up_to_date(capsys: pytest.CaptureF
     assert main(["codeowners", "--check", str(ROOT / ".github" / "CODEOWNERS"), "--data", str(ROOT / "data")]) == 0
     assert main(["codeowners", "--data", str(ROOT / "data")]) == 0
     assert capsys.readouterr().out == (ROOT / ".github" / "CODEOWNERS").read_text("utf-8")
+
+
+def test_the_calendar_import_runs_only_when_set_up_and_only_its_job_may_write() -> None:
+    workflow = load("import-calendar.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    job = workflow["jobs"]["import"]
+    assert job["if"] == "vars.CALENDAR_FEED_URL != '' && vars.CALENDAR_ORGANISER != ''"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    # The partner's settings reach commands through the environment, never pasted into a script.
+    assert all("${{" not in command for command in runs(workflow))
+    parser = build_parser()
+    command = next(c for c in runs(workflow) if "import-ics" in c)
+    words = shlex.split(command.split(">")[0].replace("$OPTIONS", "--method drop-in --area x"))
+    args = parser.parse_args([w.replace("$FEED", "https://example.org/a.ics").replace("$ORGANISER", "x") for w in words[1:]])
+    assert (args.command, args.dry_run) == ("import-ics", False)
+    assert ".venv/bin/engage validate data" in runs(workflow)

@@ -15,7 +15,9 @@ from .page import OutputFile
 
 
 def _choices(entries: dict[str, Any]) -> list[dict[str, str]]:
-    return [{"id": key, "name": entry.name} for key, entry in sorted(entries.items(), key=lambda kv: kv[1].name.lower())]
+    return [
+        {"id": key, "name": entry.name} for key, entry in sorted(entries.items(), key=lambda kv: kv[1].name.lower())
+    ]
 
 
 def form_data(portal: Portal) -> dict[str, Any]:
@@ -31,7 +33,11 @@ def form_data(portal: Portal) -> dict[str, Any]:
         "edit_file_url": f"{repository}/edit/{settings.branch}/" if repository and "github" in repository else None,
         # The role mailboxes published text may contain (checks/personal_data.py allows the same).
         "role_mailboxes": sorted(
-            {settings.contact.lower(), *(m.lower() for m in settings.role_mailboxes), *(o.contact.lower() for o in portal.organisations.values())}
+            {
+                settings.contact.lower(),
+                *(m.lower() for m in settings.role_mailboxes),
+                *(o.contact.lower() for o in portal.organisations.values()),
+            }
         ),
         "schema": urls.EVENT_SCHEMA,
         "events": urls.EVENTS_DATA,

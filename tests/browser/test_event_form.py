@@ -94,7 +94,10 @@ def test_a_recurring_hybrid_event_makes_a_file_that_validates_unchanged(
     assert path == f"data/events/{chosen['organiser']}/2027-02-09-patients-panel-have-your-say.yaml"
     code, out = _validate_in_copy(tmp_path, path, text, capsys)
     assert (code, out) == (0, "")
-    assert "recurrence:\n  frequency: monthly\n  week_of_month: second\n  until: 2027-07-13\n  skip:\n    - 2027-04-13\n" in text
+    assert (
+        "recurrence:\n  frequency: monthly\n  week_of_month: second\n  until: 2027-07-13\n  skip:\n    - 2027-04-13\n"
+        in text
+    )
     assert f"venue: {chosen['venue']}\nonline:\n  platform: Microsoft Teams\n" in text
     # Focus moves to the result, so a screen reader user hears that the file is ready.
     assert page.evaluate("document.activeElement.id") == "engage-result-title"
@@ -110,7 +113,9 @@ def test_the_propose_link_opens_githubs_new_file_page_with_path_and_contents(
     text = page.locator("#engage-yaml").input_value()
     parts = urlsplit(href)
     assert (parts.scheme, parts.netloc, parts.path) == (
-        "https", "github.com", f"/calderbrook/engage/new/main/data/events/{chosen['organiser']}/"
+        "https",
+        "github.com",
+        f"/calderbrook/engage/new/main/data/events/{chosen['organiser']}/",
     )
     query = parse_qs(parts.query)
     assert query == {"filename": ["2027-02-09-patients-panel-have-your-say.yaml"], "value": [text]}
@@ -154,7 +159,9 @@ def test_each_required_field_left_empty_is_in_the_error_summary_linked_to_it(
     assert page.locator("#f-title").get_attribute("aria-invalid") == "true"
 
 
-def test_the_validators_rules_run_in_the_browser(new_page: Callable[..., Any], base_url: str, demo_portal: Portal) -> None:
+def test_the_validators_rules_run_in_the_browser(
+    new_page: Callable[..., Any], base_url: str, demo_portal: Portal
+) -> None:
     page = _open(new_page, base_url, ADD)
     _fill_recurring_hybrid(page, demo_portal)
     page.fill("#f-end-time", "18:00")
@@ -185,7 +192,8 @@ def test_updating_an_event_raises_its_sequence_and_keeps_what_the_form_does_not_
     new_page: Callable[..., Any], base_url: str, demo_portal: Portal, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     event_id, record = next(
-        (eid, r) for eid, r in sorted(demo_portal.events.items())
+        (eid, r)
+        for eid, r in sorted(demo_portal.events.items())
         if r.model.consultation is not None and r.model.status.value == "scheduled"
     )
     page = _open(new_page, base_url, UPDATE)
