@@ -132,6 +132,15 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         print(f"{change.action:<9} {change.path or '(not written)'}  {change.title}")
         for note in change.notes:
             print(f"          - {note}")
+    written = {c.path for c in changes if c.action in ("new", "updated")}
+    if written and not args.dry_run:
+        # What the calendar itself holds may still be refused (a phone number in a description):
+        # say so now, in the validator's words, rather than in the pull request's checks.
+        problems = [p for p in check_data(data).problems if p.file in written]
+        for problem in problems:
+            print(problem.as_text())
+        if problems:
+            print(f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing", file=sys.stderr)
     counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
     print(
         f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "

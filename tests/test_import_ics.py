@@ -221,3 +221,19 @@ def test_a_file_that_is_not_a_calendar_is_refused(
     bad.write_text("Meeting on Tuesday at 6\n")
     assert main(["import-ics", str(bad), *OPTIONS, "--data", str(data_copy)]) == 2
     assert capsys.readouterr().err.startswith("engage import-ics: this is not an iCalendar file")
+
+
+def test_what_the_validator_refuses_is_reported_after_the_import(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (CALENDARS / "outlook.ics").read_bytes().replace(b"Stand at the Exampleton spring fair.", b"Call Sam on 07700 900123.")
+    changed = tmp_path / "outlook.ics"
+    changed.write_bytes(source)
+    assert main(["import-ics", str(changed), *OPTIONS, "--data", str(data_copy)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-2:] == [
+        f"data/events/health-trust/2027-04-17-spring-fair-stand.yaml:{line}:1: error[personal-data]: {field}: "
+        "'07700 900123' looks like a phone number; do not publish people's phone numbers"
+        for line, field in ((4, "summary"), (5, "description"))
+    ]
+    assert err.startswith("engage import-ics: fix these 2 problem(s) in the calendar or the files before publishing\n")
