@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from . import __version__, sequence_check
@@ -46,8 +45,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = roots.pop()
     assert root is not None
     try:
-        # The checks never depend on the day; the trial build after them uses ENGAGE_TODAY or today.
-        result = check_data(root, today=None if not args.no_build else date.min)
+        # Only "cannot be in the future" rules depend on the day: ENGAGE_TODAY, or today's date.
+        result = check_data(root)
     except TodayError as err:
         print(f"engage validate: {err}", file=sys.stderr)
         return 2
@@ -88,12 +87,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_record(
-            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug
+            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug,
+            event=args.event,
         )
     except ScaffoldError as err:
         print(f"engage new: {err}", file=sys.stderr)
         return 2
-    print(f"Wrote {path}. Fill in the fields marked TODO, then run: engage validate {path}")
+    print(f"Wrote {path}. Replace every TODO (it will not validate until you do), then run: engage validate {path}")
     return 0
 
 
@@ -115,6 +115,89 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"engage export: {len(problems)} problem(s) in the data; nothing was written", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files under {out}")
+    return 0
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from . import calendar_import as ci
+    from .today import resolve_today
+
+    data = Path(args.data)
+    if not (data / "site.yaml").is_file():
+        print(f"engage import-ics: {data} is not a data folder (it has no site.yaml)", file=sys.stderr)
+        return 2
+    try:
+        raw = ci.fetch(args.calendar)
+        defaults = ci.Defaults(args.method, tuple(args.area), tuple(args.topic), tuple(args.group), args.venue)
+        changes = ci.import_calendar(data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run)
+    except (ci.ImportError_, TodayError) as err:
+        print(f"engage import-ics: {err}", file=sys.stderr)
+        return 2
+    would = "would be " if args.dry_run else ""
+    for change in changes:
+        if change.action == "unchanged":
+            continue
+        print(f"{change.action:<9} {change.path or '(not written)'}  {change.title}")
+        for note in change.notes:
+            print(f"          - {note}")
+    written = {c.path for c in changes if c.action in ("new", "updated")}
+    if written and not args.dry_run:
+        # What the calendar itself holds may still be refused (a phone number in a description):
+        # say so now, in the validator's words, rather than in the pull request's checks.
+        problems = [p for p in check_data(data).problems if p.file in written]
+        for problem in problems:
+            print(problem.as_text())
+        if problems:
+            print(f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing", file=sys.stderr)
+    counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
+    print(
+        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "
+        f"{counts['skipped']} not imported",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .codeowners import CodeownersError, render
+    from .loading import load
+
+    data = Path(args.data)
+    if not (data / "site.yaml").is_file():
+        print(f"engage codeowners: {data} is not a data folder (it has no site.yaml)", file=sys.stderr)
+        return 2
+    try:
+        text = render(load(data))
+    except CodeownersError as err:
+        print(f"engage codeowners: {err}", file=sys.stderr)
+        return 2
+    if args.check:
+        current = Path(args.check).read_text("utf-8") if Path(args.check).is_file() else ""
+        if current != text:
+            print(f"engage codeowners: {args.check} is out of date; run engage codeowners --write {args.check}", file=sys.stderr)
+            return 1
+        return 0
+    if args.write:
+        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.write).write_text(text, encoding="utf-8")
+        print(f"Wrote {args.write}")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_preview_site(args: argparse.Namespace) -> int:
+    from .browsable import make_browsable
+
+    site, out = Path(args.site), Path(args.out)
+    if not (site / "index.html").is_file():
+        print(f"engage preview-site: {site} is not a built site (it has no index.html); run make build", file=sys.stderr)
+        return 2
+    if out.resolve() == site.resolve() or site.resolve() in out.resolve().parents:
+        print("engage preview-site: --out must be outside the built site", file=sys.stderr)
+        return 2
+    count = make_browsable(site, out)
+    print(f"Wrote {out}: {count} pages with links that open from disk; open {out / 'index.html'}")
     return 0
 
 
@@ -151,15 +234,62 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser(
         "new",
         help="write a commented starter file for a new record in the right folder",
-        description="Write a starter file for a new record. It validates as written; edit it before publishing.",
+        description="Write a starter file for a new record. Each TODO in it is a placeholder that fails "
+        "validation until it is replaced, so a starter can never be published as written.",
     )
     new.add_argument("kind", choices=KINDS, help="the type of record")
     new.add_argument("--title", required=True, help="the record's title")
-    new.add_argument("--organiser", help="organisation id (events: the folder the file goes in)")
+    new.add_argument("--organiser", help="organisation id; required for events (the folder the file goes in) and EIAs")
+    new.add_argument("--event", help="the consultation event (id) the feedback answers; required for feedback")
     new.add_argument("--date", help="the event's date, YYYY-MM-DD (events)")
     new.add_argument("--slug", help="the id to use instead of one made from the title")
     new.add_argument("--data", default="data", help="the data folder (default: data)")
     new.set_defaults(func=cmd_new)
+
+    imp = sub.add_parser(
+        "import-ics",
+        help="turn a partner's calendar (.ics file or feed address) into event files in its folder",
+        description="Read an iCalendar file or feed (Google, Outlook, Apple) and write one event file per "
+        "calendar event in data/events/<organiser>/. Re-running finds each file by the event's UID, so "
+        "nothing is duplicated and an unchanged calendar changes nothing; a changed date, time, place or "
+        "status raises sequence. Categories are matched to method, area, topic and group ids or names; "
+        "what matches nothing is reported, never guessed. Exit 0 when it ran (events that could not be "
+        "imported are listed with the reason), 2 on usage errors.",
+    )
+    imp.add_argument("calendar", metavar="FILE", help="an .ics file, or an https:// (or webcal://) feed address")
+    imp.add_argument("--organiser", required=True, help="the organisation id: the folder the files go in")
+    imp.add_argument("--method", help="engagement method id for events whose categories name none")
+    imp.add_argument("--area", action="append", default=[], help="area id for events with no area category or known venue (repeatable)")
+    imp.add_argument("--topic", action="append", default=[], help="topic id for events whose categories name none (repeatable)")
+    imp.add_argument("--group", action="append", default=[], help="group id for events whose categories name none (repeatable)")
+    imp.add_argument("--venue", help="venue id for events with no location")
+    imp.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    imp.add_argument("--data", default="data", help="the data folder (default: data)")
+    imp.set_defaults(func=cmd_import_ics)
+
+    owners = sub.add_parser(
+        "codeowners",
+        help="make the CODEOWNERS file from the organisations' and site's reviewers",
+        description="Print (or write, or check) the CODEOWNERS file: each organisation's folder of events is "
+        "reviewed by its reviewers (organisations.yaml) and the site team; EIAs, feedback and commitments by the "
+        "teams in site.yaml. Exit 0 when done or up to date, 1 when --check finds it out of date, 2 on usage errors.",
+    )
+    group = owners.add_mutually_exclusive_group()
+    group.add_argument("--write", metavar="PATH", help="write the file there (such as .github/CODEOWNERS)")
+    group.add_argument("--check", metavar="PATH", help="fail if the file there differs from what would be made")
+    owners.add_argument("--data", default="data", help="the data folder (default: data)")
+    owners.set_defaults(func=cmd_codeowners)
+
+    preview = sub.add_parser(
+        "preview-site",
+        help="copy the built site so that it opens from disk (the pull-request preview)",
+        description="Copy a built site to another folder with every link to a folder (events/x/) made a link to "
+        "its index.html, so it can be browsed from the files without a web server. Exit 0 when written, 2 on "
+        "usage errors.",
+    )
+    preview.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    preview.add_argument("--out", default="preview", metavar="DIR", help="where to write the copy (default: preview)")
+    preview.set_defaults(func=cmd_preview_site)
 
     export = sub.add_parser(
         "export",

@@ -16,7 +16,7 @@ from typing import Any, Protocol, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import models
+from . import models, placeholders
 from .model_errors import problems_from
 from .models.types import WINDOWS_RESERVED
 from .problems import Problem
@@ -115,11 +115,18 @@ def _as_mapping(doc: Document, shown: str, problems: list[Problem]) -> bool:
 def _model(
     model: type[BaseModel], doc: Document, shown: str, problems: list[Problem]
 ) -> BaseModel | None:
+    # A placeholder is reported as one, not also as whatever the model makes of the word TODO.
+    marked = placeholders.problems(doc, shown)
+    problems.extend(marked)
     try:
         return model.model_validate(doc.value)
     except ValidationError as err:
-        problems.extend(problems_from(err, model, shown, doc))
+        problems.extend(p for p in problems_from(err, model, shown, doc) if not _covered(p, marked))
         return None
+
+
+def _covered(problem: Problem, marked: list[Problem]) -> bool:
+    return any(problem.field == m.field or problem.field.startswith(m.field + ".") for m in marked)
 
 
 @contextmanager
@@ -282,6 +289,17 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
             out.broken.setdefault("events", set()).add(stem)
         elif doc is not None:
             out.events.append(Record(stem, shown, event, doc))
+            if stem[:10] != event.date.isoformat() and event.sequence == 0:
+                # A new event's URL carries its date. Once published (sequence raised), a moved
+                # event keeps its file name so its page and calendar entry stay where they were.
+                problems.append(
+                    out.events[-1].problem(
+                        "file-name",
+                        ("date",),
+                        f"the file name says {stem[:10]} but date is {event.date.isoformat()}; rename the file "
+                        f"to {event.date.isoformat()}{stem[10:]}.yaml",
+                    )
+                )
             if event.organiser != rel[1]:
                 problems.append(
                     out.events[-1].problem(
@@ -345,6 +363,7 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
         return
     entries: list[Record[Any]] = []
     for index, item in enumerate(doc.value):
+        problems.extend(placeholders.problems(doc, shown, (index,)))
         try:
             entry = TypeAdapter(model).validate_python(item)
         except ValidationError as err:

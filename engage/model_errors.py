@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .ids import slugify
 from .models.types import SLUG_PATTERN
 from .problems import Problem
 from .yaml_reader import Document, Path
@@ -88,6 +89,11 @@ _BOUNDS = {
 }
 
 
+def _one_name(value: Any) -> bool:
+    """A single name ('Healthwatch Calderbrook'), not several ids run together ('a - b', 'a, b')."""
+    return isinstance(value, str) and bool(slugify(value)) and not re.search(r"\s-\s|[,;]", value)
+
+
 def _message(kind: str, detail: Any) -> str:
     """Say what was expected and what was found, for every error pydantic raises on our types."""
     value = detail["input"]
@@ -106,6 +112,9 @@ def _message(kind: str, detail: Any) -> str:
         return f"expected at least {ctx['min_length']:,} characters, found {len(value):,}"
     if kind == "string_too_long":
         return f"expected at most {ctx['max_length']:,} characters, found {len(value):,}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG_PATTERN and _one_name(value):
+        # A name written where an id belongs: say exactly what to write instead.
+        return f"an id is written in lower case with hyphens: write {slugify(value)}, found {found}"
     if kind == "string_pattern_mismatch":
         want = _SLUG_HELP if ctx.get("pattern") == SLUG_PATTERN else f"text matching {ctx.get('pattern')}"
         return f"expected {want}, found {found}"
@@ -123,6 +132,15 @@ def _message(kind: str, detail: Any) -> str:
     if repr(value) in message or "found" in message:
         return message
     return f"{message}, found {found}"
+
+
+def _as_list_help(key: str, value: str) -> str:
+    """'areas: Fernside' -> how to write a list, with the contributor's own value as the example."""
+    example = slugify(value) or value
+    return (
+        f"write this as a list: '{key}:' on its own line, then each entry on a line below it "
+        f"starting with '- ', such as '- {example}', found {_found(value)}"
+    )
 
 
 def problems_from(
@@ -156,6 +174,8 @@ def problems_from(
             code = "wrong-type"
             want = "a list" if kind == "list_type" else "a mapping of fields ('name: value' lines)"
             message = f"expected {want}, found {_found(detail['input'])}"
+            if kind == "list_type" and isinstance(detail["input"], str) and loc:
+                message = _as_list_help(str(loc[-1]), detail["input"])
         else:
             code, message = "invalid-value", _message(kind, detail)
         out.append(Problem(file, line, column, code, name, message))

@@ -16,6 +16,7 @@ from .checks import (
     clashes,
     dates,
     eia_rules,
+    happened,
     evaluations,
     personal_data,
     population_shares,
@@ -186,17 +187,28 @@ class CheckResult:
         return errors(self.problems)
 
 
-def check_data(root: FsPath, today: date | None = None, cache: LoadCache | None = None) -> CheckResult:
+def check_data(
+    root: FsPath, today: date | None = None, refuse_future: bool | None = None, cache: LoadCache | None = None
+) -> CheckResult:
     """Load and check everything under `root`; a Portal only when there is no error (warnings allowed).
-    With a `cache` (the preview), files unchanged since the last call are not read again."""
+    With a `cache` (the preview), files unchanged since the last call are not read again.
+
+    Things that must already have happened (an EIA completed, feedback published) may not be
+    dated after today. That rule holds for the real day (ENGAGE_TODAY or the clock: `engage
+    validate` and every build); a `today` given here is a view of the data as on another day,
+    which shows what had been published by then, so it refuses nothing unless asked."""
     from .today import resolve_today
 
     loaded = load(FsPath(root), cache)
     problems = list(loaded.problems)
     for check in CHECKS:
         problems += check(loaded)
+    day = today or resolve_today(loaded.settings.model.timezone if loaded.settings else "Europe/London")
+    if refuse_future is None:
+        refuse_future = today is None
+    if refuse_future:
+        problems += happened.check(loaded, day)
     problems = sorted(set(problems))
     if errors(problems) or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)
-    day = today or resolve_today(loaded.settings.model.timezone)
     return CheckResult(build_portal(loaded, day), problems, loaded.files)

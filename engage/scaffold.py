@@ -1,29 +1,25 @@
-"""`engage new`: a commented starter file that validates as written, in the right folder."""
+"""`engage new`: a commented starter file in the right folder, with a placeholder wherever a decision is needed."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
 
+from .ids import did_you_mean, slugify
 from .loading import load
 from .today import resolve_today
 
 KINDS = ("event", "eia", "feedback", "commitment", "evaluation")
+NEEDS_ORGANISER = ("event", "eia")
+"""Kinds whose organisation cannot be guessed: the file's folder or the register entry says whose it is."""
 FOLDERS = {"eia": "eias", "feedback": "feedback", "commitment": "commitments", "evaluation": "evaluations"}
 
 
 class ScaffoldError(Exception):
     """The starter cannot be written; the message says why."""
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-")
 
 
 def _yaml_string(text: str) -> str:
@@ -44,9 +40,13 @@ def new_record(
     for needed in ("organisations", "methods", "areas", "topics"):
         if not ids.get(needed):
             raise ScaffoldError(f"the taxonomy {needed}.yaml is missing or empty")
+    if organiser is None and kind in NEEDS_ORGANISER:
+        raise ScaffoldError(f"{kind} needs --organiser: the id of the organisation; choose one of {', '.join(ids['organisations'])}")
     organiser = organiser or ids["organisations"][0]
     if organiser not in ids["organisations"]:
-        raise ScaffoldError(f"no organisation '{organiser}'; choose one of {', '.join(ids['organisations'])}")
+        hint = did_you_mean(organiser, ids["organisations"])
+        choices = ", ".join(ids["organisations"])
+        raise ScaffoldError(f"no organisation '{organiser}'{hint} Choose one of {choices}" if hint else f"no organisation '{organiser}'; choose one of {choices}")
     try:
         when = date.fromisoformat(day) if day else date.today()
     except ValueError:
@@ -61,20 +61,22 @@ def new_record(
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another --slug")
     org = next(r.model for r in loaded.taxonomies["organisations"] if r.id == organiser)
-    consultations = [r.id for r in loaded.events if r.model.consultation is not None]
+    events = {r.id: r.model for r in loaded.events}
     if kind == "feedback":
-        event = event or (consultations[-1] if consultations else None)
         if event is None:
-            raise ScaffoldError("feedback answers a consultation event, and there is none yet")
+            raise ScaffoldError("feedback needs --event: the id of the consultation event it answers (its file name without .yaml)")
+        if event not in events:
+            raise ScaffoldError(f"no event has the id '{event}'{did_you_mean(event, events)}")
     if kind == "evaluation":
-        event = event or (loaded.events[-1].id if loaded.events else None)
         if event is None:
-            raise ScaffoldError("an evaluation looks at one or more events, and there is none yet")
+            raise ScaffoldError("an evaluation needs --event: the id of an event it looks at (its file name without .yaml)")
+        if event not in events:
+            raise ScaffoldError(f"no event has the id '{event}'{did_you_mean(event, events)}")
     venues = ids.get("venues") or []
     if kind == "event" and not venues:
         raise ScaffoldError("the taxonomy venues.yaml is empty; add a venue first")
     impacts = "\n".join(
-        f"  - characteristic: {c}\n    impact: unknown\n    rationale: TODO why, with reference to the evidence."
+        f"  - characteristic: {c}\n    impact: TODO positive, neutral, negative, mixed or unknown\n    rationale: TODO why, with reference to the evidence."
         for c in ids.get("characteristics", [])
     )
     values = {
@@ -99,6 +101,7 @@ def new_record(
         "venues": ", ".join(venues),
         "impacts": impacts,
         "event": event or "",
+        "event_title": events[event].title if event in events else "",
         "module": (ids.get("modules") or [""])[0],
         "modules": ", ".join(ids.get("modules", [])),
     }

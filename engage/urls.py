@@ -212,6 +212,8 @@ def evaluation(evaluation_id: str) -> str:
 
 def self_assessment_module(module_id: str) -> str:
     return f"{SELF_ASSESSMENT}{module_id}/"
+
+
 UPCOMING_INDEX = "events/upcoming.json"
 """The compact index of upcoming dates and their filter values that the filter script loads."""
 
@@ -221,3 +223,15 @@ def venue(venue_id: str) -> str:
 
 
 VENUES = "venues/"
+
+
+ADD_EVENT = "contribute/add-event/"
+"""The form that writes a new event file for partners without Git."""
+UPDATE_EVENT = "contribute/update-event/"
+"""The same form for changing or cancelling a published event (it raises `sequence`)."""
+EVENT_FORM_DATA = "contribute/event-form.json"
+"""What the form offers: taxonomy choices, organisations' mailboxes, the repository address."""
+EVENT_SCHEMA = "schemas/event.json"
+"""The published JSON Schema of an event file, which the form checks against."""
+EVENTS_DATA = "open-data/events.json"
+"""Every event as open data; the update form loads the event to change from it."""

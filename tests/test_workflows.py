@@ -1,4 +1,4 @@
-"""The CI workflows, pre-commit hooks and CODEOWNERS example: safe, plain, and in step with the CLI."""
+"""The CI workflows, pre-commit hooks and CODEOWNERS: safe, plain, and in step with the CLI."""
 
 from __future__ import annotations
 
@@ -66,10 +66,11 @@ def test_the_pull_request_workflow_validates_builds_and_keeps_a_preview() -> Non
         "make install",
         '.venv/bin/engage validate --format github --against "origin/$BASE_REF" data',
         "make build",
+        ".venv/bin/engage preview-site site --out preview",
     ]
     upload = steps(workflow)[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "preview/"
 
 
 def test_every_engage_command_in_the_workflows_is_one_the_cli_accepts() -> None:
@@ -157,11 +158,33 @@ def test_the_pre_commit_hooks_run_engage_validate_on_data_files() -> None:
         assert (hook["files"], hook["pass_filenames"]) == ("^data/", True)
 
 
-def test_codeowners_example_gives_every_partner_its_own_folder() -> None:
-    lines = [line.split() for line in (ROOT / ".github" / "CODEOWNERS.example").read_text("utf-8").splitlines()]
+def test_codeowners_gives_every_partner_its_own_folder() -> None:
+    lines = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text("utf-8").splitlines()]
     rules = {words[0]: words[1:] for words in lines if words and not words[0].startswith("#")}
     organisations = read((ROOT / "data" / "taxonomies" / "organisations.yaml").read_bytes()).value
     folders = {f"/data/events/{org['id']}/" for org in organisations}
     assert folders <= set(rules)
     assert all(rules[f] and all(o.startswith("@") for o in rules[f]) for f in folders)
     assert len({rules[f][0] for f in folders}) == len(folders)
+
+
+def test_codeowners_is_made_from_the_data_and_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["codeowners", "--check", str(ROOT / ".github" / "CODEOWNERS"), "--data", str(ROOT / "data")]) == 0
+    assert main(["codeowners", "--data", str(ROOT / "data")]) == 0
+    assert capsys.readouterr().out == (ROOT / ".github" / "CODEOWNERS").read_text("utf-8")
+
+
+def test_the_calendar_import_runs_only_when_set_up_and_only_its_job_may_write() -> None:
+    workflow = load("import-calendar.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    job = workflow["jobs"]["import"]
+    assert job["if"] == "vars.CALENDAR_FEED_URL != '' && vars.CALENDAR_ORGANISER != ''"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    # The partner's settings reach commands through the environment, never pasted into a script.
+    assert all("${{" not in command for command in runs(workflow))
+    parser = build_parser()
+    command = next(c for c in runs(workflow) if "import-ics" in c)
+    words = shlex.split(command.split(">")[0].replace("$OPTIONS", "--method drop-in --area x"))
+    args = parser.parse_args([w.replace("$FEED", "https://example.org/a.ics").replace("$ORGANISER", "x") for w in words[1:]])
+    assert (args.command, args.dry_run) == ("import-ics", False)
+    assert ".venv/bin/engage validate data" in runs(workflow)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..ids import did_you_mean
 from ..loading import ANY_ID, Loaded
 from ..problems import Problem
 from ..records import Record
@@ -60,7 +61,7 @@ def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path:
     ids = known.ids.get(kind, set())
     if value is None or value in ids or ANY_ID in ids:
         return []
-    return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'")]
+    return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'{did_you_mean(value, ids)}")]
 
 
 def _refs(record: Record[Any], known: _Known, kind: str, values: Iterable[str], path: Path) -> list[Problem]:

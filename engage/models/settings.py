@@ -7,7 +7,22 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from .types import RECORD_CONFIG, Email, Line, Text, Url
+from .types import RECORD_CONFIG, Email, Line, Reviewer, Text, Url
+
+
+class Reviewers(BaseModel):
+    """GitHub accounts or teams who approve changes, by part of the repository."""
+
+    model_config = RECORD_CONFIG
+
+    site: list[Reviewer] = Field(default_factory=list)
+    """The site team: the code, templates, pages, taxonomies and settings, and any partner's events on its behalf."""
+    eias: list[Reviewer] = Field(default_factory=list)
+    """Equality impact assessments (the site team when empty)."""
+    feedback: list[Reviewer] = Field(default_factory=list)
+    """Consultation feedback (the site team when empty)."""
+    commitments: list[Reviewer] = Field(default_factory=list)
+    """Equality commitments (the site team when empty)."""
 
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -84,3 +99,9 @@ class Settings(BaseModel):
     """The forward plan warns when a group or an area is asked more than this many times in the window."""
     fatigue_window_days: int = Field(default=28, ge=1, le=366)
     """The rolling window, in days, for consultation fatigue."""
+    repository: Url | None = None
+    """The data repository's address on its code host, such as https://github.com/calderbrook/engage; the "Add your event" page proposes new files there."""
+    branch: Line = "main"
+    """The repository's published branch, which proposed files are added to."""
+    reviewers: Reviewers = Field(default_factory=lambda: Reviewers())
+    """Who approves changes to what is not a partner's own events; `engage codeowners` writes CODEOWNERS from it."""

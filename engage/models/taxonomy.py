@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from .types import RECORD_CONFIG, ContinuumLevel, Count, Email, Line, Number, Percent, Slug, Text, Url
+from .types import RECORD_CONFIG, ContinuumLevel, Count, Email, Line, Number, Percent, Reviewer, Slug, Text, Url
 
 
 class Area(BaseModel):
@@ -65,6 +65,8 @@ class Organisation(BaseModel):
     """Its website."""
     contact: Email
     """A role mailbox for engagement questions (never a person's address)."""
+    reviewers: list[Reviewer] = Field(default_factory=list)
+    """GitHub accounts or teams (such as @calderbrook/healthwatch) who approve changes to its events; `engage codeowners` writes them into CODEOWNERS."""
 
 
 class Venue(BaseModel):

@@ -203,6 +203,8 @@ Url = Annotated[str, Field(max_length=2000), AfterValidator(_check_url)]
 """An http(s) web address."""
 Email = Annotated[str, Field(max_length=254), AfterValidator(_check_email)]
 """An email address; published contacts must be role mailboxes, not people."""
+Reviewer = Annotated[str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")]
+"""A code host account or team that reviews changes, such as @calderbrook/healthwatch."""
 Count = Annotated[int, BeforeValidator(_reject_bool), Field(ge=0, le=MAX_COUNT, strict=True)]
 """A whole number from zero to a thousand million (people, responses, population)."""
 Number = Annotated[

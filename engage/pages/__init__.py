@@ -13,6 +13,7 @@ from . import (
     commitment_pages,
     coverage_pages,
     eia_pages,
+    event_form_data,
     events,
     facet_pages,
     feedback_pages,
@@ -44,7 +45,12 @@ PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [
     self_assessment_pages.pages,
     venue_pages.pages,
 ]
-FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [feed_families.files, open_data_pages.files, filter_index.files]
+FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [
+    feed_families.files,
+    open_data_pages.files,
+    filter_index.files,
+    event_form_data.files,
+]
 
 
 @dataclass

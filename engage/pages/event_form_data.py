@@ -1,0 +1,61 @@
+"""The data behind the "Add your event" form: choices from the taxonomies and where files go.
+
+The form itself is a hand-written page (content/contribute/add-event.md) with a script; this
+file is all it needs from the data, so the page never goes stale when a taxonomy changes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import urls
+from ..portal import Portal
+from .page import OutputFile
+
+
+def _choices(entries: dict[str, Any]) -> list[dict[str, str]]:
+    return [
+        {"id": key, "name": entry.name} for key, entry in sorted(entries.items(), key=lambda kv: kv[1].name.lower())
+    ]
+
+
+def form_data(portal: Portal) -> dict[str, Any]:
+    settings = portal.settings
+    repository = settings.repository.rstrip("/") if settings.repository else None
+    return {
+        "site": settings.name,
+        "timezone": settings.timezone,
+        "mailbox": settings.contact,
+        "repository": repository,
+        "branch": settings.branch,
+        "new_file_url": f"{repository}/new/{settings.branch}/" if repository and "github" in repository else None,
+        "edit_file_url": f"{repository}/edit/{settings.branch}/" if repository and "github" in repository else None,
+        # The role mailboxes published text may contain (checks/personal_data.py allows the same).
+        "role_mailboxes": sorted(
+            {
+                settings.contact.lower(),
+                *(m.lower() for m in settings.role_mailboxes),
+                *(o.contact.lower() for o in portal.organisations.values()),
+            }
+        ),
+        "schema": urls.EVENT_SCHEMA,
+        "events": urls.EVENTS_DATA,
+        "organisations": [
+            {"id": key, "name": org.name, "contact": org.contact}
+            for key, org in sorted(portal.organisations.items(), key=lambda kv: kv[1].name.lower())
+        ],
+        "methods": _choices(portal.methods),
+        "areas": _choices(portal.areas),
+        "topics": _choices(portal.topics),
+        "groups": _choices(portal.groups),
+        "venues": [
+            {"id": key, "name": v.name, "address": v.address, "area": v.area}
+            for key, v in sorted(portal.venues.items(), key=lambda kv: kv[1].name.lower())
+        ],
+    }
+
+
+def files(portal: Portal) -> list[OutputFile]:
+    text = json.dumps(form_data(portal), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return [OutputFile(urls.EVENT_FORM_DATA, text.encode("utf-8"))]

@@ -1,0 +1,837 @@
+// "Add your event" and "Update or cancel an event": a form that writes an event file for
+// partners who never use Git. GOV.UK Design System patterns (labels, hints, fieldsets, radios
+// with conditional reveals, date inputs, an error summary linked to each field). It checks the
+// answers against the published JSON Schema (schemas/event.json) with a vendored validator,
+// and against the validator's own rules that can run in a browser (times in order, a place
+// given, repeat dates that fit, no placeholders), then writes the YAML file and offers to
+// propose it on the code host, download it, or email it.
+//
+// Everything the data decides (organisations, methods, areas, topics, groups, venues, the
+// repository address) comes from contribute/event-form.json, generated with the site.
+// Text is only ever set with textContent: nothing typed here is parsed as HTML.
+import { Validator } from "./vendor/cfworker-json-schema/index.js";
+
+const ROOT = new URL("../", import.meta.url);
+const ACCESS = [
+  ["step_free", "Step-free access from the street to the room"],
+  ["accessible_toilet", "An accessible toilet"],
+  ["hearing_loop", "A hearing loop"],
+  ["bsl", "A British Sign Language interpreter"],
+  ["speech_to_text", "Live captions or speech-to-text"],
+  ["easy_read", "Easy read papers"],
+  ["large_print", "Large print papers"],
+  ["quiet_space", "A quiet space"],
+  ["childcare", "Childcare or a crèche"],
+  ["travel_costs", "Travel costs paid"],
+  ["carer_costs", "Carer costs paid"],
+];
+const AVAILABILITY = [
+  ["yes", "Yes"],
+  ["no", "No"],
+  ["on-request", "On request"],
+  ["unknown", "Not known"],
+];
+const WEEKS = ["first", "second", "third", "fourth", "last"];
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+// ---------------------------------------------------------------- small DOM helpers
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "text") el.textContent = value;
+    else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+const idOf = (name) => "f-" + name.replace(/[._]/g, "-");
+
+function hint(name, text) {
+  return text ? h("div", { class: "govuk-hint", id: idOf(name) + "-hint", text }) : null;
+}
+
+function errorSlot(name) {
+  return h("p", { class: "govuk-error-message", id: idOf(name) + "-error", hidden: true });
+}
+
+function describedBy(name, hintText) {
+  return [hintText ? idOf(name) + "-hint" : null].filter(Boolean).join(" ") || null;
+}
+
+function textField(name, label, { hintText, type = "text", width, autocomplete, inputmode, spellcheck, value } = {}) {
+  const input = h("input", {
+    class: "govuk-input" + (width ? ` govuk-input--width-${width}` : ""),
+    id: idOf(name),
+    name,
+    type,
+    autocomplete: autocomplete || "off",
+    inputmode,
+    spellcheck: spellcheck === false ? "false" : null,
+    "aria-describedby": describedBy(name, hintText),
+  });
+  if (value) input.value = value;
+  return h("div", { class: "govuk-form-group", "data-field": name },
+    h("label", { class: "govuk-label", for: idOf(name), text: label }), hint(name, hintText), errorSlot(name), input);
+}
+
+function textArea(name, label, { hintText, rows = 5 } = {}) {
+  return h("div", { class: "govuk-form-group", "data-field": name },
+    h("label", { class: "govuk-label", for: idOf(name), text: label }), hint(name, hintText), errorSlot(name),
+    h("textarea", { class: "govuk-textarea", id: idOf(name), name, rows, "aria-describedby": describedBy(name, hintText) }));
+}
+
+function select(name, label, options, { hintText, placeholder = "Choose one" } = {}) {
+  return h("div", { class: "govuk-form-group", "data-field": name },
+    h("label", { class: "govuk-label", for: idOf(name), text: label }), hint(name, hintText), errorSlot(name),
+    h("select", { class: "govuk-select", id: idOf(name), name, "aria-describedby": describedBy(name, hintText) },
+      h("option", { value: "", text: placeholder }),
+      options.map(([value, text]) => h("option", { value, text }))));
+}
+
+// Radios or checkboxes in a fieldset; an option may reveal more questions (GOV.UK conditional reveal).
+function choices(kind, name, legend, options, { hintText, inline = false, small = false, legendClass = "govuk-fieldset__legend--s" } = {}) {
+  const items = h("div", {
+    class: `govuk-${kind}` + (inline ? ` govuk-${kind}--inline` : "") + (small ? ` govuk-${kind}--small` : ""),
+  });
+  options.forEach(([value, text, reveal], index) => {
+    const inputId = index === 0 ? idOf(name) : `${idOf(name)}-${index + 1}`;
+    const input = h("input", {
+      class: `govuk-${kind}__input`, id: inputId, name, type: kind === "radios" ? "radio" : "checkbox", value,
+    });
+    const item = h("div", { class: `govuk-${kind}__item` }, input,
+      h("label", { class: `govuk-label govuk-${kind}__label`, for: inputId, text }));
+    items.append(item);
+    if (reveal) {
+      const panel = h("div", { class: `govuk-${kind}__conditional`, id: `${inputId}-conditional`, hidden: true }, reveal);
+      input.setAttribute("aria-controls", panel.id);
+      items.append(panel);
+    }
+  });
+  items.addEventListener("change", () => syncReveals(items));
+  return h("div", { class: "govuk-form-group", "data-field": name },
+    h("fieldset", { class: "govuk-fieldset", "aria-describedby": describedBy(name, hintText) },
+      h("legend", { class: `govuk-fieldset__legend ${legendClass}`, text: legend }),
+      hint(name, hintText), errorSlot(name), items));
+}
+
+function syncReveals(scope) {
+  for (const input of scope.querySelectorAll("input[aria-controls]")) {
+    const panel = document.getElementById(input.getAttribute("aria-controls"));
+    if (!panel) continue;
+    panel.hidden = !input.checked;
+  }
+}
+
+function dateField(name, legend, hintText) {
+  const part = (suffix, label, width) =>
+    h("div", { class: "govuk-date-input__item" },
+      h("div", { class: "govuk-form-group" },
+        h("label", { class: "govuk-label govuk-date-input__label", for: suffix === "day" ? idOf(name) : `${idOf(name)}-${suffix}`, text: label }),
+        h("input", {
+          class: `govuk-input govuk-date-input__input govuk-input--width-${width}`,
+          id: suffix === "day" ? idOf(name) : `${idOf(name)}-${suffix}`,
+          name: `${name}-${suffix}`, type: "text", inputmode: "numeric", autocomplete: "off",
+        })));
+  return h("div", { class: "govuk-form-group", "data-field": name },
+    h("fieldset", { class: "govuk-fieldset", role: "group", "aria-describedby": describedBy(name, hintText) },
+      h("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s", text: legend }),
+      hint(name, hintText), errorSlot(name),
+      h("div", { class: "govuk-date-input" }, part("day", "Day", 2), part("month", "Month", 2), part("year", "Year", 4))));
+}
+
+// ---------------------------------------------------------------- reading the form
+const form = () => document.getElementById("engage-event-form");
+const valueOf = (name) => (form().elements.namedItem(name)?.value ?? "").trim();
+const checked = (name) => [...form().querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+const radio = (name) => checked(name)[0] || "";
+
+function setValue(name, value) {
+  const el = form().elements.namedItem(name);
+  if (el && "value" in el && !(el instanceof RadioNodeList)) el.value = value ?? "";
+}
+function setChecked(name, values) {
+  for (const input of form().querySelectorAll(`input[name="${CSS.escape(name)}"]`)) input.checked = values.includes(input.value);
+}
+function setDate(name, iso) {
+  const [y, m, d] = iso ? iso.split("-") : ["", "", ""];
+  setValue(`${name}-day`, d ? String(Number(d)) : "");
+  setValue(`${name}-month`, m ? String(Number(m)) : "");
+  setValue(`${name}-year`, y || "");
+}
+
+// A date from its three boxes: "" when all are empty, null when not a real date.
+function readDate(name) {
+  const parts = ["day", "month", "year"].map((p) => valueOf(`${name}-${p}`));
+  if (parts.every((p) => p === "")) return "";
+  const [d, m, y] = parts;
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
+  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d)) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+function readTime(name) {
+  const text = valueOf(name).replace(".", ":");
+  if (!text) return "";
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+  return match ? `${match[1].padStart(2, "0")}:${match[2]}` : null;
+}
+
+// ---------------------------------------------------------------- the rules
+function parseDay(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+const isoOf = (day) => day.toISOString().slice(0, 10);
+const longDate = (iso) => {
+  const day = parseDay(iso);
+  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+};
+
+// Which weekday of its month a date is: [0-based index, is it the last].
+function weekOfMonth(day) {
+  const next = new Date(day.getTime() + 7 * 86400000);
+  return [Math.floor((day.getUTCDate() - 1) / 7), next.getUTCMonth() !== day.getUTCMonth()];
+}
+
+// The dates a repeating event falls on, as engage/occurrences.py works them out.
+function ruleDates(first, rule) {
+  const out = [];
+  const start = parseDay(first);
+  const until = parseDay(rule.until);
+  if (rule.frequency === "weekly" || rule.frequency === "fortnightly") {
+    const step = rule.frequency === "weekly" ? 7 : 14;
+    for (let day = start; day <= until && out.length < 1000; day = new Date(day.getTime() + step * 86400000)) out.push(isoOf(day));
+    return out;
+  }
+  const weekday = start.getUTCDay();
+  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); out.length < 1000; m++) {
+    const month = new Date(Date.UTC(y, m, 1));
+    if (month > until) break;
+    const days = [];
+    for (let d = new Date(month); d.getUTCMonth() === month.getUTCMonth(); d = new Date(d.getTime() + 86400000)) {
+      if (d.getUTCDay() === weekday) days.push(d);
+    }
+    const pick = rule.week_of_month === "last" ? days[days.length - 1] : days[WEEKS.indexOf(rule.week_of_month)];
+    if (pick && pick >= start && pick <= until) out.push(isoOf(pick));
+  }
+  return out;
+}
+
+// The same patterns as engage/checks/personal_data.py.
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const PHONE = /(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)(?:\d(?:\)[ ]?|[ -])?){8,11}\d(?!\d)/g;
+function personalPhone(candidate) {
+  let digits = candidate.replace(/\D/g, "");
+  if (candidate.startsWith("+44")) digits = "0" + (candidate.replace(/ /g, "").startsWith("+44(0)") ? digits.slice(3) : digits.slice(2));
+  return (digits.length === 10 || digits.length === 11) && ["01", "02", "07"].includes(digits.slice(0, 2));
+}
+
+function slugify(text) {
+  return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+}
+
+// ---------------------------------------------------------------- writing YAML
+const RESERVED = /^(?:y|n|yes|no|true|false|on|off|null|~)$/i;
+function scalar(value) {
+  if (typeof value === "boolean" || typeof value === "number") return String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (/^[A-Za-z][A-Za-z0-9 ,.'’()&/+£!?-]*$/.test(value) && !RESERVED.test(value) && !/\s$/.test(value)) return value;
+  return JSON.stringify(value); // a JSON string is a valid YAML double-quoted scalar
+}
+function block(value, indent) {
+  const pad = " ".repeat(indent);
+  const lines = value.replace(/\r\n?/g, "\n").replace(/\s+$/, "").split("\n");
+  if (/^\s/.test(lines[0])) return " " + JSON.stringify(value);
+  return " |\n" + lines.map((line) => (line ? pad + line : "")).join("\n");
+}
+function toYaml(obj, indent = 0) {
+  const pad = " ".repeat(indent);
+  const out = [];
+  for (const [key, value] of Object.entries(obj)) {
+    if (Array.isArray(value)) {
+      out.push(`${pad}${key}:`);
+      for (const item of value) {
+        if (item && typeof item === "object") {
+          const inner = toYaml(item, indent + 4).split("\n");
+          out.push(`${pad}  - ${inner[0].trimStart()}`, ...inner.slice(1));
+        } else out.push(`${pad}  - ${scalar(item)}`);
+      }
+    } else if (value && typeof value === "object") {
+      out.push(`${pad}${key}:`, toYaml(value, indent + 2));
+    } else if (typeof value === "string" && value.includes("\n")) {
+      out.push(`${pad}${key}:${block(value, indent + 2)}`);
+    } else if (typeof value === "string" && /^\d{1,2}:\d{2}$/.test(value)) {
+      out.push(`${pad}${key}: "${value}"`);
+    } else {
+      out.push(`${pad}${key}: ${scalar(value)}`);
+    }
+  }
+  return out.join("\n");
+}
+
+// Drop what is empty, so the file holds only what was said.
+function prune(value) {
+  if (Array.isArray(value)) {
+    const items = value.map(prune).filter((v) => v !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+      const kept = prune(v);
+      if (kept !== undefined) out[k] = kept;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return value === "" || value === null || value === undefined ? undefined : value;
+}
+
+// ---------------------------------------------------------------- the form
+export class EventForm {
+  constructor(root, data, schema, mode) {
+    this.root = root;
+    this.data = data;
+    this.schema = schema;
+    this.mode = mode;
+    this.original = null;
+    this.validator = new Validator(schema, "2020-12", false);
+  }
+
+  labels() {
+    return {
+      organiser: "Select the organisation running the event",
+      title: "Enter the event's name",
+      summary: "Enter a one-sentence summary",
+      description: "Enter a description of the event",
+      method: "Select the type of engagement",
+      areas: "Select at least one area",
+      topics: "Select at least one topic",
+      date: "Enter the date of the event",
+      timing: "Select whether the event has a start and end time",
+      start_time: "Enter a start time, such as 18:30",
+      end_time: "Enter an end time, such as 20:00",
+      repeats: "Select whether the event repeats",
+      week_of_month: "Select which week of the month it falls on",
+      until: "Enter the last date it may happen",
+      attendance: "Select how people take part",
+      venue: "Select the venue",
+      "online.platform": "Enter the online service, such as Microsoft Teams",
+      "booking.required": "Select whether people need to book",
+      contact: "Enter a contact email address, such as engagement@example.gov.uk",
+      status: "Select whether the event goes ahead",
+      status_note: "Say why, and what people should do instead",
+      cost: "Enter what it costs, or 'Free'",
+    };
+  }
+
+  render() {
+    const d = this.data;
+    const list = (items) => items.map((i) => [i.id, i.name]);
+    const venues = d.venues.map((v) => [v.id, `${v.name}, ${v.address}`]);
+    const update = this.mode === "update";
+    const sections = [];
+    if (update) {
+      sections.push(h("h2", { class: "govuk-heading-m", text: "Which event?" }),
+        select("pick_organiser", "Organisation", d.organisations.map((o) => [o.id, o.name])),
+        h("div", { class: "govuk-form-group", "data-field": "pick_event" },
+          h("label", { class: "govuk-label", for: idOf("pick_event"), text: "Event" }),
+          hint("pick_event", "Events are listed by date."), errorSlot("pick_event"),
+          h("select", { class: "govuk-select", id: idOf("pick_event"), name: "pick_event", "aria-describedby": idOf("pick_event") + "-hint" },
+            h("option", { value: "", text: "Choose the organisation first" }))),
+        h("button", { type: "button", class: "govuk-button govuk-button--secondary", id: "engage-load-event", text: "Load this event", onclick: () => this.load() }),
+        h("div", { id: "engage-loaded", class: "engage-form-note", role: "status", "aria-live": "polite" }),
+        choices("radios", "status", "Is it going ahead?", [
+          ["scheduled", "Yes, as listed"],
+          ["cancelled", "No, it is cancelled", textArea("status_note", "Why, and what people can do instead", { rows: 3 })],
+          ["postponed", "It is postponed to a date not yet known"],
+          ["moved", "It has moved to another date, time or place"],
+        ], { hintText: "If it is postponed or has moved, say why below as well." }));
+    }
+    sections.push(
+      h("h2", { class: "govuk-heading-m", text: "About the event" }),
+      update ? null : select("organiser", "Which organisation is running it?", d.organisations.map((o) => [o.id, o.name])),
+      textField("title", "Event name", { hintText: "Short and specific, such as 'Fernside library: have your say'." }),
+      textField("summary", "Summary", { hintText: "One sentence on what it is and who it is for." }),
+      textArea("description", "Description", {
+        hintText: "What happens, why it matters and what difference taking part makes. You can use **bold** and [links](https://…).",
+      }),
+      select("method", "Type of engagement", list(d.methods), { hintText: "This sets how it is listed, from giving information to shared decisions." }),
+      choices("checkboxes", "areas", "Which areas is it for?", list(d.areas), { hintText: "Select all that apply.", small: true }),
+      choices("checkboxes", "topics", "What is it about?", list(d.topics), { hintText: "Select all that apply.", small: true }),
+      choices("checkboxes", "groups", "Does it reach out to particular groups? (optional)", list(d.groups), { hintText: "Select all that apply.", small: true }),
+      choices("checkboxes", "partners", "Other organisations taking part (optional)", d.organisations.map((o) => [o.id, o.name]), { small: true }),
+      h("h2", { class: "govuk-heading-m", text: "When" }),
+      dateField("date", "Date", "For example, 27 3 2027. For a repeating event, give the first date."),
+      choices("radios", "timing", "Does it have a start and end time?", [
+        ["times", "Yes", [
+          textField("start_time", "Start time", { hintText: "24-hour clock, such as 18:30.", width: 5, inputmode: "numeric" }),
+          textField("end_time", "End time", { hintText: "24-hour clock, such as 20:00.", width: 5, inputmode: "numeric" }),
+        ]],
+        ["all-day", "No, it runs all day", [dateField("end_date", "Last day (optional)", "Only if it runs over several days.")]],
+      ]),
+      choices("radios", "repeats", "Does it repeat?", [
+        ["no", "No, it happens once"],
+        ["weekly", "Every week, on the same day"],
+        ["fortnightly", "Every other week, on the same day"],
+        ["monthly", "Every month", [
+          choices("radios", "week_of_month", "Which week of the month?", WEEKS.map((w) => [w, `The ${w} one`]), {
+            hintText: "Of the first date's weekday, such as the second Tuesday.", small: true,
+          }),
+        ]],
+      ], { hintText: "A series on the same weekday and at the same time is one event." }),
+      h("div", { id: "engage-repeat-details", hidden: true },
+        dateField("until", "Last date it may happen", "For example, 30 6 2027."),
+        textArea("skip", "Dates it does not happen (optional)", { hintText: "One a line, such as 2027-02-16.", rows: 3 })),
+      h("h2", { class: "govuk-heading-m", text: "Where" }),
+      choices("radios", "attendance", "How do people take part?", [
+        ["in-person", "In person"],
+        ["online", "Online"],
+        ["hybrid", "Both in person and online"],
+      ]),
+      h("div", { id: "engage-place", hidden: true },
+        select("venue", "Venue", venues, { hintText: "If the venue is not listed, email the site team to add it first." }),
+        textField("room", "Room (optional)", { width: 20 })),
+      h("div", { id: "engage-online", hidden: true },
+        textField("online.platform", "Online service", { hintText: "Such as Microsoft Teams or Zoom.", width: 20 }),
+        textField("online.url", "Joining or registration link (optional)", {
+          hintText: "Starting https://. Leave it out if the link is sent when people book.", type: "url", spellcheck: false,
+        }),
+        textArea("online.instructions", "How to join (optional)", { hintText: "Including by phone.", rows: 3 })),
+      h("h2", { class: "govuk-heading-m", text: "Taking part" }),
+      textField("cost", "Cost", { hintText: "Write 'Free' if it is.", width: 20, value: "Free" }),
+      choices("radios", "booking.required", "Do people need to book?", [
+        ["true", "Yes", [
+          textField("booking.url", "Where to book (optional)", { type: "url", spellcheck: false }),
+          dateField("booking.by", "Last day to book (optional)"),
+          textArea("booking.details", "Other ways to book (optional)", { rows: 3 }),
+        ]],
+        ["false", "No, people can just come"],
+      ]),
+      textField("contact", "Contact email address", {
+        hintText: "A role mailbox, never a person's own address.", type: "email", autocomplete: "email", spellcheck: false, width: 30,
+      }),
+      textField("url", "Your own page about it (optional)", { type: "url", spellcheck: false }),
+      h("h2", { class: "govuk-heading-m", text: "Access" }),
+      h("p", { class: "govuk-body", text: "Say what you know. 'Not known' is better than a guess." }),
+      ACCESS.map(([key, label]) => choices("radios", `access.${key}`, label, AVAILABILITY, { inline: true, small: true })),
+      dateField("access.adjustments_by", "Date to ask for other adjustments by (optional)"),
+      textArea("access.notes", "Anything else about access (optional)", { rows: 3 }),
+    );
+    const summary = h("div", { class: "govuk-error-summary", id: "engage-error-summary", hidden: true, tabindex: "-1" },
+      h("div", { role: "alert" },
+        h("h2", { class: "govuk-error-summary__title", text: "There is a problem" }),
+        h("div", { class: "govuk-error-summary__body" }, h("ul", { class: "govuk-list govuk-error-summary__list" }))));
+    const formEl = h("form", { id: "engage-event-form", class: "engage-form", novalidate: true, onsubmit: (e) => { e.preventDefault(); this.submit(); } },
+      sections,
+      h("button", { type: "submit", class: "govuk-button", text: update ? "Check and make the changed file" : "Check and make the file" }));
+    const result = h("section", { id: "engage-result", "aria-labelledby": "engage-result-title", hidden: true });
+    // The introduction stays; the explanation for browsers without JavaScript goes.
+    this.root.querySelector(".engage-no-script")?.remove();
+    this.root.append(summary, formEl, result);
+    for (const [key] of ACCESS) setChecked(`access.${key}`, ["unknown"]);
+    setChecked("booking.required", ["false"]);
+    if (update) setChecked("status", ["scheduled"]);
+    this.wire();
+  }
+
+  wire() {
+    const f = form();
+    const toggles = () => {
+      const repeats = radio("repeats");
+      document.getElementById("engage-repeat-details").hidden = !repeats || repeats === "no";
+      const how = radio("attendance");
+      document.getElementById("engage-place").hidden = !(how === "in-person" || how === "hybrid");
+      document.getElementById("engage-online").hidden = !(how === "online" || how === "hybrid");
+      syncReveals(f);
+    };
+    f.addEventListener("change", toggles);
+    toggles();
+    const org = f.elements.namedItem("organiser");
+    if (org) {
+      org.addEventListener("change", () => {
+        const found = this.data.organisations.find((o) => o.id === org.value);
+        if (found && (!valueOf("contact") || this.data.organisations.some((o) => o.contact === valueOf("contact")))) setValue("contact", found.contact);
+      });
+    }
+    const pick = f.elements.namedItem("pick_organiser");
+    if (pick) pick.addEventListener("change", () => this.listEvents(pick.value));
+  }
+
+  // ------------------------------------------------------------ update: choose and load
+  async events() {
+    if (!this.allEvents) {
+      const response = await fetch(new URL(this.data.events, ROOT));
+      this.allEvents = (await response.json()).records;
+    }
+    return this.allEvents;
+  }
+
+  async listEvents(organiser) {
+    const target = form().elements.namedItem("pick_event");
+    const mine = (await this.events()).filter((e) => e.organiser === organiser).sort((a, b) => a.date.localeCompare(b.date));
+    target.replaceChildren(h("option", { value: "", text: mine.length ? "Choose the event" : "This organisation has no events" }),
+      ...mine.map((e) => h("option", { value: e.id, text: `${longDate(e.date)}: ${e.title}` })));
+  }
+
+  async load() {
+    const id = valueOf("pick_event");
+    const record = (await this.events()).find((e) => e.id === id);
+    const status = document.getElementById("engage-loaded");
+    if (!record) {
+      this.showErrors([{ field: "pick_event", message: "Select the event to change" }]);
+      return;
+    }
+    this.original = record;
+    this.fill(record);
+    status.textContent = `Loaded “${record.title}”. Change what you need, then check and make the file.`;
+  }
+
+  fill(e) {
+    setValue("title", e.title);
+    setValue("summary", e.summary);
+    setValue("description", e.description);
+    setValue("method", e.method);
+    setChecked("areas", e.areas || []);
+    setChecked("topics", e.topics || []);
+    setChecked("groups", e.groups || []);
+    setChecked("partners", e.partners || []);
+    setDate("date", e.date);
+    setChecked("timing", [e.start_time ? "times" : "all-day"]);
+    setValue("start_time", e.start_time);
+    setValue("end_time", e.end_time);
+    setDate("end_date", e.end_date);
+    const rule = e.recurrence;
+    setChecked("repeats", [rule ? rule.frequency : "no"]);
+    setChecked("week_of_month", rule && rule.week_of_month ? [rule.week_of_month] : []);
+    setDate("until", rule ? rule.until : "");
+    setValue("skip", rule ? (rule.skip || []).join("\n") : "");
+    setChecked("attendance", [e.venue && e.online ? "hybrid" : e.online ? "online" : "in-person"]);
+    setValue("venue", e.venue);
+    setValue("room", e.room);
+    setValue("online.platform", e.online?.platform);
+    setValue("online.url", e.online?.url);
+    setValue("online.instructions", e.online?.instructions);
+    setValue("cost", e.cost);
+    setChecked("booking.required", [String(Boolean(e.booking?.required))]);
+    setValue("booking.url", e.booking?.url);
+    setDate("booking.by", e.booking?.by);
+    setValue("booking.details", e.booking?.details);
+    setValue("contact", e.contact);
+    setValue("url", e.url);
+    for (const [key] of ACCESS) setChecked(`access.${key}`, [e.access?.[key] || "unknown"]);
+    setDate("access.adjustments_by", e.access?.adjustments_by);
+    setValue("access.notes", e.access?.notes);
+    setChecked("status", [e.status || "scheduled"]);
+    setValue("status_note", e.status_note);
+    form().dispatchEvent(new Event("change"));
+  }
+
+  // ------------------------------------------------------------ checking
+  // Reads the answers into an event record, with the problems that stop it being one.
+  collect() {
+    const errors = [];
+    const fail = (field, message) => { if (!errors.some((e) => e.field === field)) errors.push({ field, message }); };
+    const L = this.labels();
+    const need = (field, value) => { if (value === "" || (Array.isArray(value) && !value.length)) fail(field, L[field]); return value; };
+    const update = this.mode === "update";
+    if (update && !this.original) fail("pick_event", "Select the event to change, then load it");
+    const organiser = update ? this.original?.organiser || "" : need("organiser", valueOf("organiser"));
+    const record = {
+      title: need("title", valueOf("title")),
+      summary: need("summary", valueOf("summary")),
+      description: need("description", valueOf("description")),
+      organiser,
+      partners: checked("partners").filter((p) => p !== organiser),
+      method: need("method", valueOf("method")),
+      areas: need("areas", checked("areas")),
+      topics: need("topics", checked("topics")),
+      groups: checked("groups"),
+    };
+    const date = readDate("date");
+    if (date === "") fail("date", L.date);
+    else if (date === null) fail("date", "Date must be a real date, such as 27 3 2027");
+    record.date = date || "";
+    const timing = need("timing", radio("timing"));
+    if (timing === "times") {
+      const start = readTime("start_time");
+      const end = readTime("end_time");
+      if (start === "") fail("start_time", L.start_time);
+      else if (start === null) fail("start_time", "Start time must be a 24-hour time, such as 18:30");
+      if (end === "") fail("end_time", L.end_time);
+      else if (end === null) fail("end_time", "End time must be a 24-hour time, such as 20:00");
+      if (start && end && end <= start) fail("end_time", `End time must be after the start time (${start})`);
+      record.start_time = start || "";
+      record.end_time = end || "";
+    } else if (timing === "all-day") {
+      const last = readDate("end_date");
+      if (last === null) fail("end_date", "Last day must be a real date");
+      else if (last && date && last < date) fail("end_date", "Last day must be on or after the date");
+      else if (last && last !== date) record.end_date = last;
+    }
+    const repeats = need("repeats", radio("repeats"));
+    if (repeats && repeats !== "no") {
+      if (record.end_date) fail("end_date", "A repeating event happens on single days: leave out the last day");
+      const rule = { frequency: repeats };
+      if (repeats === "monthly") {
+        rule.week_of_month = need("week_of_month", radio("week_of_month"));
+        if (rule.week_of_month && date) {
+          const [index, last] = weekOfMonth(parseDay(date));
+          const fits = rule.week_of_month === "last" ? last : WEEKS.indexOf(rule.week_of_month) === index;
+          if (!fits) fail("week_of_month", `${longDate(date)} is not the ${rule.week_of_month} ${DAY_NAMES[parseDay(date).getUTCDay()]} of its month`);
+        }
+      }
+      const until = readDate("until");
+      if (until === "") fail("until", L.until);
+      else if (until === null) fail("until", "Last date must be a real date");
+      else if (date && until < date) fail("until", "Last date must be on or after the first date");
+      rule.until = until || "";
+      const skip = valueOf("skip").split(/[\s,]+/).filter(Boolean);
+      const bad = skip.find((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s));
+      if (bad) fail("skip", `Write each date like 2027-02-16, not '${bad}'`);
+      else if (date && until && !errors.some((e) => e.field === "week_of_month")) {
+        const dates = new Set(ruleDates(date, rule));
+        const stray = skip.find((s) => !dates.has(s));
+        if (stray) fail("skip", `${stray} is not one of the event's dates`);
+      }
+      if (skip.length) rule.skip = skip;
+      if (update && this.original?.recurrence?.moved?.length) rule.moved = this.original.recurrence.moved;
+      record.recurrence = rule;
+    }
+    if (update) {
+      record.status = radio("status") || "scheduled";
+      record.status_note = valueOf("status_note");
+      if (record.status !== "scheduled" && !record.status_note) fail("status_note", L.status_note);
+    }
+    const how = need("attendance", radio("attendance"));
+    if (how === "in-person" || how === "hybrid") {
+      record.venue = need("venue", valueOf("venue"));
+      record.room = valueOf("room");
+    }
+    if (how === "online" || how === "hybrid") {
+      record.online = {
+        platform: need("online.platform", valueOf("online.platform")),
+        url: valueOf("online.url"),
+        instructions: valueOf("online.instructions"),
+      };
+    }
+    record.cost = valueOf("cost") || "Free";
+    const booking = radio("booking.required");
+    record.booking = { required: booking === "true" };
+    if (booking === "true") {
+      record.booking.url = valueOf("booking.url");
+      const by = readDate("booking.by");
+      if (by === null) fail("booking.by", "Last day to book must be a real date");
+      else if (by && date && !record.recurrence && by > (record.end_date || date)) fail("booking.by", `The last day to book must be on or before the event, ${longDate(record.end_date || date)}`);
+      record.booking.by = by || "";
+      record.booking.details = valueOf("booking.details");
+    }
+    record.contact = need("contact", valueOf("contact"));
+    const access = {};
+    for (const [key] of ACCESS) access[key] = radio(`access.${key}`) || "unknown";
+    const adjust = readDate("access.adjustments_by");
+    if (adjust === null) fail("access.adjustments_by", "The date must be a real date");
+    else if (adjust && date && !record.recurrence && adjust > (record.end_date || date)) fail("access.adjustments_by", `The date to ask for adjustments must be on or before the event, ${longDate(record.end_date || date)}`);
+    access.adjustments_by = adjust || "";
+    access.notes = valueOf("access.notes");
+    record.access = access;
+    record.url = valueOf("url");
+    // A starter's placeholder must never be published (the validator's `placeholder` rule),
+    // nor a person's email address or phone number (part of checks/personal_data.py).
+    const allowed = new Set(this.data.role_mailboxes);
+    if (record.contact && EMAIL.test(record.contact) && !allowed.has(record.contact.toLowerCase())) {
+      fail("contact", `Use a role mailbox the site knows, such as your organisation's (${this.data.organisations.find((o) => o.id === organiser)?.contact || this.data.mailbox}), never a person's address`);
+    }
+    for (const [field, value] of Object.entries(flatten(record))) {
+      if (typeof value !== "string") continue;
+      const name = field.replace(/\[\d+\]$/, "");
+      if (/\bTODO\b/.test(value)) fail(name, "Replace the placeholder TODO with what you mean");
+      const text = value.replace(/https?:\/\/[^\s<>()[\]"'`]+/gi, (url) => " ".repeat(url.length));
+      for (const m of text.matchAll(EMAIL_IN_TEXT)) {
+        if (!allowed.has(m[0].toLowerCase())) fail(name, `Remove the email address ${m[0]}: use a role mailbox, never a person's address`);
+      }
+      for (const m of text.matchAll(PHONE)) {
+        if (personalPhone(m[0])) fail(name, `Remove the phone number ${m[0].trim()}: do not publish people's phone numbers`);
+      }
+    }
+    return { record, errors, how };
+  }
+
+  // The record in the order of the schema's fields, the original's other fields kept (update).
+  finish(record) {
+    let out = record;
+    if (this.mode === "update" && this.original) {
+      const kept = {};
+      for (const [k, v] of Object.entries(this.original)) if (!(k in record) && k !== "id") kept[k] = v;
+      out = { ...kept, ...record };
+      // Every changed file raises the sequence by one: the validator requires it whenever the
+      // date, time, place or status changes, and a raise with nothing else changed does no harm.
+      out.sequence = (this.original.sequence || 0) + 1;
+    }
+    const order = Object.keys(this.schema.properties);
+    const pruned = prune(out) || {};
+    const sorted = {};
+    for (const key of order) if (key in pruned) sorted[key] = pruned[key];
+    return sorted;
+  }
+
+  schemaErrors(record) {
+    const result = this.validator.validate(record);
+    const out = [];
+    for (const error of result.errors) {
+      const path = error.instanceLocation.replace(/^#\/?/, "").split("/").filter(Boolean);
+      if (!path.length) {
+        if (error.keyword === "required") continue; // already said, field by field
+        continue;
+      }
+      const parts = path.filter((p) => !/^\d+$/.test(p));
+      const field = parts.join(".");
+      const L = this.labels();
+      out.push({ field, message: L[field] && !["pattern", "format", "maxLength"].includes(error.keyword) ? L[field] : plainSchemaError(error, field) });
+    }
+    return out;
+  }
+
+  submit() {
+    const { record, errors } = this.collect();
+    const finished = this.finish(record);
+    if (!errors.length) {
+      for (const e of this.schemaErrors(finished)) if (!errors.some((x) => x.field === e.field)) errors.push(e);
+    }
+    if (errors.length) {
+      this.showErrors(errors);
+      document.getElementById("engage-result").hidden = true;
+      return;
+    }
+    this.showErrors([]);
+    this.showResult(finished);
+  }
+
+  showErrors(errors) {
+    const summary = document.getElementById("engage-error-summary");
+    const list = summary.querySelector("ul");
+    for (const group of form().querySelectorAll(".govuk-form-group--error")) group.classList.remove("govuk-form-group--error");
+    for (const slot of form().querySelectorAll(".govuk-error-message")) { slot.hidden = true; slot.textContent = ""; }
+    for (const input of form().querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+    const known = [...form().querySelectorAll("[data-field]")].map((el) => el.dataset.field);
+    errors.sort((a, b) => known.indexOf(a.field) - known.indexOf(b.field));
+    list.replaceChildren(...errors.map((e) => h("li", {}, h("a", {
+      href: `#${idOf(e.field)}`, text: e.message,
+      onclick: (event) => { event.preventDefault(); focusField(e.field); },
+    }))));
+    for (const e of errors) {
+      const group = form().querySelector(`[data-field="${CSS.escape(e.field)}"]`);
+      if (!group) continue;
+      group.classList.add("govuk-form-group--error");
+      const slot = document.getElementById(idOf(e.field) + "-error");
+      slot.hidden = false;
+      slot.replaceChildren(h("span", { class: "govuk-visually-hidden", text: "Error: " }), e.message);
+      const target = group.querySelector("fieldset") || document.getElementById(idOf(e.field));
+      if (target) {
+        const ids = new Set((target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean));
+        ids.add(slot.id);
+        target.setAttribute("aria-describedby", [...ids].join(" "));
+      }
+      const input = document.getElementById(idOf(e.field));
+      if (input && !group.querySelector("fieldset")) input.setAttribute("aria-invalid", "true");
+    }
+    summary.hidden = errors.length === 0;
+    document.title = (errors.length ? "Error: " : "") + document.title.replace(/^Error: /, "");
+    if (errors.length) summary.focus();
+  }
+
+  showResult(record) {
+    const d = this.data;
+    const update = this.mode === "update";
+    const name = update ? `${this.original.id}.yaml` : `${record.date}-${slugify(record.title) || "event"}.yaml`;
+    const folder = `data/events/${record.organiser}/`;
+    const text = `# yaml-language-server: $schema=${d.schema_url}\n${toYaml(record)}\n`;
+    const result = document.getElementById("engage-result");
+    const blob = new Blob([text], { type: "application/yaml" });
+    if (this.download) URL.revokeObjectURL(this.download);
+    this.download = URL.createObjectURL(blob);
+    const subject = `${update ? "Changed" : "New"} event for ${d.site}: ${record.title}`;
+    const mail = `mailto:${d.mailbox}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(`Please publish this event file as ${folder}${name}\n\n${text}`)}`;
+    const options = h("ul", { class: "govuk-list engage-form-options" });
+    if (!update && d.new_file_url) {
+      const propose = `${d.new_file_url}${folder}?filename=${encodeURIComponent(name)}&value=${encodeURIComponent(text)}`;
+      options.append(h("li", {}, h("a", { class: "govuk-button", id: "engage-propose", href: propose, text: "Propose it on GitHub" }),
+        h("p", { class: "govuk-body", text: `This opens GitHub's page for a new file in ${folder}, with the name and contents filled in. Choose “Propose new file”, then “Create pull request”.` })));
+    } else if (update && d.edit_file_url) {
+      options.append(h("li", {}, h("a", { class: "govuk-button", id: "engage-propose", href: `${d.edit_file_url}${folder}${name}`, text: "Open the file on GitHub" }),
+        h("p", { class: "govuk-body", text: "Replace everything in the file with the contents below, then choose “Propose changes”." })));
+    }
+    options.append(
+      h("li", {}, h("a", { class: "govuk-button govuk-button--secondary", id: "engage-download", href: this.download, download: name, text: "Download the file" })),
+      h("li", {}, h("a", { class: "govuk-link", id: "engage-email", href: mail, text: `Email it to ${d.mailbox}` }),
+        h("p", { class: "govuk-body", text: "The site team will publish it for you." })));
+    result.replaceChildren(
+      h("h2", { class: "govuk-heading-m", id: "engage-result-title", tabindex: "-1", text: "Your event file is ready" }),
+      h("p", { class: "govuk-body" }, "It goes in ", h("code", { id: "engage-path", text: `${folder}${name}` }), update ? `. Its sequence is now ${record.sequence}, so calendars that subscribe will update.` : "."),
+      options,
+      h("div", { class: "govuk-form-group" },
+        h("label", { class: "govuk-label", for: "engage-yaml", text: "The file's contents" }),
+        h("textarea", { class: "govuk-textarea engage-yaml", id: "engage-yaml", rows: 16, readonly: true, spellcheck: "false" })));
+    result.querySelector("textarea").value = text;
+    result.hidden = false;
+    result.querySelector("h2").focus();
+  }
+}
+
+function flatten(value, prefix = "", out = {}) {
+  if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  else out[prefix] = value;
+  return out;
+}
+
+function plainSchemaError(error, field) {
+  const words = {
+    pattern: "is not written the way it should be",
+    maxLength: "is too long",
+    minLength: "is empty",
+    format: "is not written the way it should be",
+    type: "has the wrong kind of value",
+    enum: "is not one of the choices",
+  };
+  const label = document.querySelector(`label[for="${CSS.escape(idOf(field))}"]`)?.textContent || field;
+  if (field === "contact" || field.endsWith("url")) return `${label} ${field === "contact" ? "must be an email address, such as engagement@example.gov.uk" : "must be a web address starting https://"}`;
+  return `${label} ${words[error.keyword] || "is not right"}`;
+}
+
+function focusField(field) {
+  const input = document.getElementById(idOf(field));
+  const group = input?.closest("[data-field]");
+  const legend = group?.querySelector("legend");
+  (legend || group || input)?.scrollIntoView();
+  input?.focus({ preventScroll: Boolean(legend) });
+}
+
+async function start() {
+  const root = document.getElementById("engage-event-form-app");
+  if (!root) return;
+  const mode = root.dataset.mode === "update" ? "update" : "add";
+  try {
+    const data = await (await fetch(new URL("contribute/event-form.json", ROOT))).json();
+    const schema = await (await fetch(new URL(data.schema, ROOT))).json();
+    data.schema_url = schema.$id || new URL(data.schema, ROOT).href;
+    const app = new EventForm(root, data, schema, mode);
+    app.render();
+    window.engageEventForm = app;
+  } catch (err) {
+    // The explanation of the template route stays on the page.
+    root.prepend(h("p", { class: "govuk-body", role: "status", text: "The form could not start, so use the template below." }));
+  }
+}
+
+start();
