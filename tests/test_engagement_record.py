@@ -295,3 +295,17 @@ def test_commitment_pages_show_the_criteria_they_serve_and_their_evaluations(dem
     reach = pages["commitments/engagement-reach/"]
     assert [c.id for c in reach.context["criteria"]] == ["effective-engagement"]
     assert [r.id for r in reach.context["evaluations"]] == ["library-service-review-2026"]
+
+
+def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Portal) -> None:
+    pages = {p.url: p for p in generate(demo_portal).pages}
+    linked = {
+        url: [r.id for r in page.context["evaluations"]]
+        for url, page in pages.items()
+        if url.startswith("you-said-we-did/") and page.context.get("evaluations")
+    }
+    assert linked == {
+        "you-said-we-did/library-service-review-final/": ["library-service-review-2026"],
+        "you-said-we-did/mental-health-hub-final/": ["south-asian-womens-mental-health-focus-group"],
+        "you-said-we-did/tenancy-policy-final/": ["tenants-scrutiny-panel-2026"],
+    }

@@ -242,6 +242,7 @@ def feedback_context(portal: Portal, feedback_id: str) -> dict[str, Any]:
         ],
         "eia": portal.eias[f.eia] if f.eia else None,
         "commitments": [portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])],
+        "evaluations": [portal.evaluations[v] for v in portal.evaluations_for_record.get(("feedback", feedback_id), [])],
     }
 
 
