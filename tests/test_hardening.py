@@ -358,3 +358,14 @@ def test_monthly_series_to_2099_is_refused_not_900_month_pages(
             "(set a nearer until and extend it later)",
         ]
     ]
+
+
+def test_bidi_override_in_a_key_is_shown_escaped_not_raw(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A message quotes what was typed; a raw U+202E would reorder the terminal or CI log line."""
+    path = data_copy / EVENT
+    path.write_text(path.read_text(encoding="utf-8") + "ti\u202etle2: x\n", encoding="utf-8")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert out == [
+        f"{SHOWN}:34:1: error[unknown-field]: ti\\u202etle2: unknown field 'ti\\u202etle2'; did you mean 'title'?"
+    ]
