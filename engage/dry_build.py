@@ -63,20 +63,46 @@ def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Pro
         with _deadline(budget.seconds):
             site = generate(portal)
     except _OutOfTime:
-        return [Problem(where, 1, 1, "build-budget", "", f"building the site would take more than {budget.seconds:g} seconds")]
+        return [
+            Problem(
+                where, 1, 1, "build-budget", "", f"building the site would take more than {budget.seconds:g} seconds"
+            )
+        ]
     except (ArithmeticError, ValueError, LookupError, TypeError, OSError, RecursionError, MemoryError) as err:
         # A safety net, not parsing: the checks should have refused whatever gets here. Say what
         # failed in one line so it can be reported, instead of a traceback.
         return [
             Problem(
-                where, 1, 1, "build-failed", "",
+                where,
+                1,
+                1,
+                "build-failed",
+                "",
                 f"the site could not be built from this data ({type(err).__name__}: {err}); please report this",
             )
         ]
     out: list[Problem] = []
     if len(site.pages) > budget.pages:
-        out.append(Problem(where, 1, 1, "build-budget", "", f"the site would have {len(site.pages):,} pages; at most {budget.pages:,} may be built"))
+        out.append(
+            Problem(
+                where,
+                1,
+                1,
+                "build-budget",
+                "",
+                f"the site would have {len(site.pages):,} pages; at most {budget.pages:,} may be built",
+            )
+        )
     size = sum(len(f.content) for f in site.files)
     if size > budget.output_bytes:
-        out.append(Problem(where, 1, 1, "build-budget", "", f"the feeds and open data would take {size:,} bytes; at most {budget.output_bytes:,} may be written"))
+        out.append(
+            Problem(
+                where,
+                1,
+                1,
+                "build-budget",
+                "",
+                f"the feeds and open data would take {size:,} bytes; at most {budget.output_bytes:,} may be written",
+            )
+        )
     return out

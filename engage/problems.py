@@ -5,6 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from .models.types import UNSAFE_RE
+
+
+def _visible(text: str) -> str:
+    # A message quotes what a contributor typed: a bidi override or escape character in a key would
+    # reorder or recolour the terminal and CI log. Show such characters as \uXXXX instead.
+    return UNSAFE_RE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
 ERROR = "error"
 WARNING = "warning"
 """A warning (such as a possible clash between partners' events) is worth a look but never stops
@@ -29,15 +37,15 @@ class Problem:
         return self.severity == ERROR
 
     def as_text(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {where}{self.message}"
+        where = f"{_visible(self.field)}: " if self.field else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {where}{_visible(self.message)}"
 
     def as_github(self) -> str:
         # Workflow-command syntax: properties are comma-separated, the message follows '::'.
-        title = f"{self.code} in {self.field}" if self.field else self.code
+        title = f"{self.code} in {_visible(self.field)}" if self.field else self.code
         return (
             f"::{self.severity} file={_escape_property(self.file)},line={self.line},col={self.column},"
-            f"title={_escape_property(title)}::{_escape_data(self.message)}"
+            f"title={_escape_property(title)}::{_escape_data(_visible(self.message))}"
         )
 
 

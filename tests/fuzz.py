@@ -34,17 +34,78 @@ MAX_MEGABYTES = 500
 """The most memory the validating process may reach (its peak, so one bad case stays visible)."""
 
 PAYLOADS: list[str] = [
-    "9999-12-31", "0001-01-01", "2099-12-31", "1" * 5000, "1000000000000", "-1", "1e308", "-1e308", "1e400",
-    ".nan", ".inf", "0x1F", "0o17", "18:30", "24:00", "no", "yes", "null", "~", "[]", "{}", "''", '""',
-    '"&#x1b;[31mred"', '"&#xfffe;"', '"\\uFFFE"', '"\\u202Eevil"', '"\\x00"', '"\\x1b"', '"a\\u0085b"',
-    '"=HYPERLINK(\\"http://x\\")"', '"+1+1"', '"-2+3"', '"@SUM(A1)"', '"\\tcmd"',
-    '"' + "[" * 20000 + '"', '"' + "1. " * 3000 + '"', '"' + "> " * 5000 + '"', '"' + "*a " * 3000 + '"',
-    '"`</code><script>alert(1)</script>`"', '"<img src=x onerror=alert(1)>"', '"javascript:alert(1)"',
-    '"https://example.com/a%00b"', '"https://example.com/\\u202e"', '"http://x"', "https://",
-    '"jo.bloggs&#64;gmail.com"', '"jo\\u200b@gmail.com"', '"07700 900123"', '"ab 12 34 56 c"',
-    "con", "nul", "com1", "Fernside", "fernside", "north-ward", "topics[0]", '"' + "x" * 30000 + '"',
-    "[" + ", ".join(["fernside"] * 10000) + "]", "[a, a]", "{a: 1}", "&anchor x", "*alias", "!!python/object:os.system",
-    "|\n  multi\n  line", ">-\n  folded", "'unclosed", '"unclosed', "\\", "\t", "- - - -", ": : :",
+    "9999-12-31",
+    "0001-01-01",
+    "2099-12-31",
+    "1" * 5000,
+    "1000000000000",
+    "-1",
+    "1e308",
+    "-1e308",
+    "1e400",
+    ".nan",
+    ".inf",
+    "0x1F",
+    "0o17",
+    "18:30",
+    "24:00",
+    "no",
+    "yes",
+    "null",
+    "~",
+    "[]",
+    "{}",
+    "''",
+    '""',
+    '"&#x1b;[31mred"',
+    '"&#xfffe;"',
+    '"\\uFFFE"',
+    '"\\u202Eevil"',
+    '"\\x00"',
+    '"\\x1b"',
+    '"a\\u0085b"',
+    '"=HYPERLINK(\\"http://x\\")"',
+    '"+1+1"',
+    '"-2+3"',
+    '"@SUM(A1)"',
+    '"\\tcmd"',
+    '"' + "[" * 20000 + '"',
+    '"' + "1. " * 3000 + '"',
+    '"' + "> " * 5000 + '"',
+    '"' + "*a " * 3000 + '"',
+    '"`</code><script>alert(1)</script>`"',
+    '"<img src=x onerror=alert(1)>"',
+    '"javascript:alert(1)"',
+    '"https://example.com/a%00b"',
+    '"https://example.com/\\u202e"',
+    '"http://x"',
+    "https://",
+    '"jo.bloggs&#64;gmail.com"',
+    '"jo\\u200b@gmail.com"',
+    '"07700 900123"',
+    '"ab 12 34 56 c"',
+    "con",
+    "nul",
+    "com1",
+    "Fernside",
+    "fernside",
+    "north-ward",
+    "topics[0]",
+    '"' + "x" * 30000 + '"',
+    "[" + ", ".join(["fernside"] * 10000) + "]",
+    "[a, a]",
+    "{a: 1}",
+    "&anchor x",
+    "*alias",
+    "!!python/object:os.system",
+    "|\n  multi\n  line",
+    ">-\n  folded",
+    "'unclosed",
+    '"unclosed',
+    "\\",
+    "\t",
+    "- - - -",
+    ": : :",
 ]
 LINE_VALUE = re.compile(r"^(?P<key>\s*(?:- )?[A-Za-z_][\w.\[\]-]*: ?)(?P<value>.*)$")
 
@@ -86,7 +147,21 @@ def _line_edit(rng: random.Random, text: str) -> tuple[str, str]:
         j = rng.randrange(len(lines))
         lines[i], lines[j] = lines[j], lines[i]
     else:
-        lines.insert(i, rng.choice(["topics[0]: x", "id: con", "sequence: 99999999999", "x" * 300 + ": y", "? complex", "--- ", "...", "%YAML 1.1"]))
+        lines.insert(
+            i,
+            rng.choice(
+                [
+                    "topics[0]: x",
+                    "id: con",
+                    "sequence: 99999999999",
+                    "x" * 300 + ": y",
+                    "? complex",
+                    "--- ",
+                    "...",
+                    "%YAML 1.1",
+                ]
+            ),
+        )
     return "\n".join(lines), f"line {i + 1} {kind}"
 
 
@@ -107,8 +182,12 @@ def _byte_edit(rng: random.Random, raw: bytes) -> tuple[bytes, str]:
 
 
 MUTATORS: list[Callable[[random.Random, bytes], tuple[bytes, str]]] = [
-    lambda rng, raw: (lambda r: (r[0].encode("utf-8", "surrogatepass"), r[1]))(_replace_value(rng, raw.decode("utf-8", "replace"))),
-    lambda rng, raw: (lambda r: (r[0].encode("utf-8", "surrogatepass"), r[1]))(_line_edit(rng, raw.decode("utf-8", "replace"))),
+    lambda rng, raw: (lambda r: (r[0].encode("utf-8", "surrogatepass"), r[1]))(
+        _replace_value(rng, raw.decode("utf-8", "replace"))
+    ),
+    lambda rng, raw: (lambda r: (r[0].encode("utf-8", "surrogatepass"), r[1]))(
+        _line_edit(rng, raw.decode("utf-8", "replace"))
+    ),
     _byte_edit,
 ]
 
@@ -154,7 +233,9 @@ def run_case(data: Path, files: list[Path], seed: int, number: int) -> tuple[Cas
     return case, None
 
 
-def fuzz(seconds: float, seed: int, only: int | None = None, log: Callable[[str], None] = print) -> list[tuple[Case, str]]:
+def fuzz(
+    seconds: float, seed: int, only: int | None = None, log: Callable[[str], None] = print
+) -> list[tuple[Case, str]]:
     """Run cases until `seconds` have passed (or just case `only`); the failures."""
     failures: list[tuple[Case, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,7 +259,9 @@ def fuzz(seconds: float, seed: int, only: int | None = None, log: Callable[[str]
 
 
 def main_fuzz(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description="Seeded mutation fuzzing of the demo data.")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.fuzz", description="Seeded mutation fuzzing of the demo data."
+    )
     parser.add_argument("--seconds", type=float, default=600)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--case", type=int, default=None, help="replay one case")

@@ -43,65 +43,85 @@ def replace(path: Path, old: str, new: str) -> None:
     ("old", "new", "expected"),
     [
         (
-            "date: 2026-12-03\n", "date: 9999-12-31\n",
+            "date: 2026-12-03\n",
+            "date: 9999-12-31\n",
             f"{SHOWN}:10:1: error[invalid-value]: date: expected a date from 2000-01-01 to 2099-12-31 "
             "(the dates the site publishes; check the year), found '9999-12-31'",
         ),
         (
-            "date: 2026-12-03\n", "date: 0001-01-01\n",
+            "date: 2026-12-03\n",
+            "date: 0001-01-01\n",
             f"{SHOWN}:10:1: error[invalid-value]: date: expected a date from 2000-01-01 to 2099-12-31 "
             "(the dates the site publishes; check the year), found '0001-01-01'",
         ),
         (
-            "contact:", "sequence: 1000000000000\ncontact:",
+            "contact:",
+            "sequence: 1000000000000\ncontact:",
             f"{SHOWN}:14:1: error[invalid-value]: sequence: expected 1000000 or less, found 1000000000000",
         ),
         (
-            "contact:", "sequence: " + "9" * 5000 + "\ncontact:",
+            "contact:",
+            "sequence: " + "9" * 5000 + "\ncontact:",
             f"{SHOWN}:14:1: error[invalid-value]: sequence: expected a whole number, found '{'9' * 56}...",
         ),
         (
-            "areas: [north-ward]", "areas: [" + ", ".join(["north-ward"] * 10_000) + "]",
+            "areas: [north-ward]",
+            "areas: [" + ", ".join(["north-ward"] * 10_000) + "]",
             f"{SHOWN}:7:1: error[invalid-value]: areas: expected at most 200 entries, found 10000",
         ),
         (
-            "areas: [north-ward]", "areas: [north-ward, north-ward]",
+            "areas: [north-ward]",
+            "areas: [north-ward, north-ward]",
             f"{SHOWN}:7:1: error[invalid-value]: areas: expected each id once, found 'north-ward' more than once",
         ),
         (
-            "venue: town-hall", "venue: town-hall\ntopics[0]: x",
+            "venue: town-hall",
+            "venue: town-hall\ntopics[0]: x",
             f"{SHOWN}:14:1: error[unknown-field]: topics[0]: unknown field 'topics[0]'; did you mean 'topics'?",
         ),
         (
-            "  We are reviewing", "  We are &#x1b;[31mreviewing",
+            "  We are reviewing",
+            "  We are &#x1b;[31mreviewing",
             f"{SHOWN}:3:1: error[invalid-value]: description: expected text without control or invisible formatting "
             "characters, found U+001B (typed, or written as an entity such as &#x1b;); remove it",
         ),
         (
-            "title: Library service review consultation", "title: Library \ufffe review",
+            "title: Library service review consultation",
+            "title: Library \ufffe review",
             f"{SHOWN}:1:16: error[encoding-error]: the file contains the character U+FFFE, which YAML does not allow; remove it",
         ),
         (
-            "title: Library service review consultation", "title: Library \u202ereview",
+            "title: Library service review consultation",
+            "title: Library \u202ereview",
             f"{SHOWN}:1:1: error[invalid-value]: title: expected text without control or invisible formatting "
             "characters, found U+202E (right-to-left override) (typed, or written as an entity such as &#x1b;); remove it",
         ),
         (
-            "eia: library-hours", "eia: library-hours\nurl: https://example.gov.uk/a%00b",
+            "eia: library-hours",
+            "eia: library-hours\nurl: https://example.gov.uk/a%00b",
             f"{SHOWN}:34:1: error[invalid-value]: url: expected a web address without encoded control or bidi "
             "characters, found %00; remove it",
         ),
         (
-            "eia: library-hours", "eia: library-hours\nend_date: 2099-12-03",
+            "eia: library-hours",
+            "eia: library-hours\nend_date: 2099-12-03",
             f"{SHOWN}:34:1: error[too-long]: end_date: lasts from 3 December 2026 to 3 December 2099; "
             "an event may last at most 366 days (list a longer programme as separate or recurring events)",
         ),
     ],
     ids=[
-        "event-dated-9999", "timed-event-in-year-1", "sequence-10-to-the-12", "integer-over-4300-digits",
-        "areas-listing-one-id-10000-times", "duplicate-area", "key-with-brackets-topics[0]",
-        "escape-entity-in-markdown", "noncharacter-fffe-in-title", "bidi-override-in-title",
-        "encoded-nul-in-url", "event-lasting-73-years",
+        "event-dated-9999",
+        "timed-event-in-year-1",
+        "sequence-10-to-the-12",
+        "integer-over-4300-digits",
+        "areas-listing-one-id-10000-times",
+        "duplicate-area",
+        "key-with-brackets-topics[0]",
+        "escape-entity-in-markdown",
+        "noncharacter-fffe-in-title",
+        "bidi-override-in-title",
+        "encoded-nul-in-url",
+        "event-lasting-73-years",
     ],
 )
 def test_hostile_value_is_refused_with_one_clear_line(
@@ -115,11 +135,18 @@ def test_hostile_value_is_refused_with_one_clear_line(
 
 
 def test_recurrence_until_9999_is_refused_not_a_traceback(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace(data_copy / EVENT, "eia: library-hours", "eia: library-hours\nrecurrence:\n  frequency: monthly\n  week_of_month: first\n  until: 9999-12-31")
+    replace(
+        data_copy / EVENT,
+        "eia: library-hours",
+        "eia: library-hours\nrecurrence:\n  frequency: monthly\n  week_of_month: first\n  until: 9999-12-31",
+    )
     code, out = validate(data_copy, capsys)
     assert code == 1
     assert [line.split(": ", 2)[1:] for line in out] == [
-        ["error[invalid-value]", "recurrence.until: expected a date from 2000-01-01 to 2099-12-31 (the dates the site publishes; check the year), found '9999-12-31'"]
+        [
+            "error[invalid-value]",
+            "recurrence.until: expected a date from 2000-01-01 to 2099-12-31 (the dates the site publishes; check the year), found '9999-12-31'",
+        ]
     ]
 
 
@@ -158,8 +185,24 @@ def test_unclosed_quote_message_unchanged_for_ordinary_mistakes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["[" * 20_000, "\\[" * 10_000, "![" * 10_000, "1. " * 6_000, "> " * 10_000, "- " * 10_000, "*a " * 3000 + "a*" * 3000],
-    ids=["20000-brackets", "escaped-brackets", "image-brackets", "nested-ordered-lists", "nested-quotes", "nested-lists", "emphasis"],
+    [
+        "[" * 20_000,
+        "\\[" * 10_000,
+        "![" * 10_000,
+        "1. " * 6_000,
+        "> " * 10_000,
+        "- " * 10_000,
+        "*a " * 3000 + "a*" * 3000,
+    ],
+    ids=[
+        "20000-brackets",
+        "escaped-brackets",
+        "image-brackets",
+        "nested-ordered-lists",
+        "nested-quotes",
+        "nested-lists",
+        "emphasis",
+    ],
 )
 def test_markdown_with_20000_brackets_stays_fast(text: str) -> None:
     started = time.process_time()
@@ -187,7 +230,7 @@ def test_escape_entity_never_reaches_pages_or_feeds() -> None:
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1+1", "'+1+1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -224,7 +267,9 @@ def test_problems_page_value_cannot_break_out_of_its_code() -> None:
     )
 
 
-def test_symlink_in_data_is_refused_not_followed(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_symlink_in_data_is_refused_not_followed(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("- id: stolen\n  name: Outside the repository\n", encoding="utf-8")
     target = data_copy / "taxonomies/topics.yaml"
@@ -232,7 +277,10 @@ def test_symlink_in_data_is_refused_not_followed(data_copy: Path, tmp_path: Path
     target.symlink_to(secret)
     code, out = validate(data_copy, capsys)
     assert code == 1
-    assert "data/taxonomies/topics.yaml:1:1: error[symlink]: file is a symbolic link; put the file itself in the data folder (links are not followed)" in out
+    assert (
+        "data/taxonomies/topics.yaml:1:1: error[symlink]: file is a symbolic link; put the file itself in the data folder (links are not followed)"
+        in out
+    )
 
 
 def test_two_gb_file_is_refused_before_it_is_read(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -245,12 +293,16 @@ def test_two_gb_file_is_refused_before_it_is_read(data_copy: Path, capsys: pytes
     code, out = validate(data_copy, capsys)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert code == 1
-    assert out == ["data/eias/huge.yaml:1:1: error[file-too-large]: file is 2,147,483,648 bytes; a record file may be at most 262,144 bytes"]
+    assert out == [
+        "data/eias/huge.yaml:1:1: error[file-too-large]: file is 2,147,483,648 bytes; a record file may be at most 262,144 bytes"
+    ]
     assert after - before < 100_000  # kilobytes: nowhere near the file's size
 
 
 @pytest.mark.parametrize("name", ["con", "nul", "com1", "lpt9", "aux", "prn"])
-def test_windows_reserved_name_is_refused_as_an_id(name: str, data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_windows_reserved_name_is_refused_as_an_id(
+    name: str, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     replace(data_copy / "taxonomies/topics.yaml", "- id: housing", f"- id: {name}\n  name: Reserved\n- id: housing")
     code, out = validate(data_copy, capsys)
     assert code == 1
@@ -266,7 +318,10 @@ def test_file_name_not_utf8_is_reported_not_a_traceback(data_copy: Path) -> None
         handle.write(b"x: 1\n")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "engage"), "validate", str(data_copy)],
-        capture_output=True, text=True, env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"},
+        check=False,
     )
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
@@ -286,8 +341,14 @@ def test_event_100_years_out_adds_one_month_page_not_1200(data_copy: Path) -> No
     assert len(calendar_pages(after.portal)) - len(calendar_pages(before.portal)) == 1
 
 
-def test_monthly_series_to_2099_is_refused_not_900_month_pages(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace(data_copy / EVENT, "eia: library-hours", "eia: library-hours\nrecurrence:\n  frequency: monthly\n  week_of_month: first\n  until: 2099-12-31")
+def test_monthly_series_to_2099_is_refused_not_900_month_pages(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace(
+        data_copy / EVENT,
+        "eia: library-hours",
+        "eia: library-hours\nrecurrence:\n  frequency: monthly\n  week_of_month: first\n  until: 2099-12-31",
+    )
     code, out = validate(data_copy, capsys)
     assert code == 1
     assert [line.split(": ", 2)[1:] for line in out] == [
@@ -296,4 +357,15 @@ def test_monthly_series_to_2099_is_refused_not_900_month_pages(data_copy: Path, 
             "recurrence.until: repeats from 3 December 2026 until 31 December 2099; a series may run at most 5 years "
             "(set a nearer until and extend it later)",
         ]
+    ]
+
+
+def test_bidi_override_in_a_key_is_shown_escaped_not_raw(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A message quotes what was typed; a raw U+202E would reorder the terminal or CI log line."""
+    path = data_copy / EVENT
+    path.write_text(path.read_text(encoding="utf-8") + "ti\u202etle2: x\n", encoding="utf-8")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert out == [
+        f"{SHOWN}:34:1: error[unknown-field]: ti\\u202etle2: unknown field 'ti\\u202etle2'; did you mean 'title'?"
     ]

@@ -188,3 +188,18 @@ def test_taxonomies_and_site_settings_are_guarded(data_copy: Path, capsys: pytes
         "data/site.yaml:6:1 description",
         "data/taxonomies/topics.yaml:3:3 [0].description",
     ]
+
+
+def test_feedback_may_name_the_contact_of_an_organisation_in_its_event(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Ask involvement@example-health.nhs.uk about it.")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[1] + " " + line.split(": ")[2] for line in out] == [
+        "error[personal-data] themes[0].quotes[0].text"
+    ]
+    edit(
+        data_copy / "events/district-council/2025-09-10-housing-survey.yaml",
+        "organiser: district-council\n",
+        "organiser: district-council\npartners: [health-trust]\n",
+    )
+    assert validate(data_copy, capsys) == (0, [])

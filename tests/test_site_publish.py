@@ -29,8 +29,20 @@ sys.exit(int(os.environ.get("BUILDER_EXIT", "0")))
 
 def _publisher(site: Path, tag: str, count: int = 20, pause: float = 0.0, **env: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "engage.site_publish", "--site", str(site), "--",
-         sys.executable, "-c", BUILDER, tag, str(count), str(pause)],
+        [
+            sys.executable,
+            "-m",
+            "engage.site_publish",
+            "--site",
+            str(site),
+            "--",
+            sys.executable,
+            "-c",
+            BUILDER,
+            tag,
+            str(count),
+            str(pause),
+        ],
         env={**os.environ, **env},
     )
 
@@ -128,8 +140,23 @@ def test_unwritable_parent_reports_and_keeps_the_old_site(tmp_path: Path) -> Non
     parent.chmod(0o555)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "engage.site_publish", "--site", str(site), "--", sys.executable, "-c", BUILDER, "new", "1", "0"],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "engage.site_publish",
+                "--site",
+                str(site),
+                "--",
+                sys.executable,
+                "-c",
+                BUILDER,
+                "new",
+                "1",
+                "0",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     finally:
         parent.chmod(0o755)

@@ -36,6 +36,7 @@ from pydantic import BaseModel
 
 from ..loading import Loaded
 from ..memo import IdentityMemo
+from ..models.feedback import Feedback
 from ..models.taxonomy import Organisation, Venue
 from ..problems import Problem
 from ..records import Record
@@ -186,11 +187,14 @@ def _organisations_of(record: Record[Any]) -> set[str]:
     return found
 
 
-def check_record(record: Record[Any], allowed: set[str], contacts: dict[str, str] | None = None) -> list[Problem]:
+def check_record(
+    record: Record[Any], allowed: set[str], contacts: dict[str, str] | None = None, also: set[str] | None = None
+) -> list[Problem]:
     """Every published text of a record; an organisation's contact is allowed only in records
-    that organisation runs or takes part in, not in any field of any record."""
+    that organisation runs or takes part in (`also`: organisations taking part through a linked
+    record, such as the event a feedback record reports on), not in any field of any record."""
     if contacts:
-        allowed = allowed | {contacts[o] for o in _organisations_of(record) if o in contacts}
+        allowed = allowed | {contacts[o] for o in _organisations_of(record) | (also or set()) if o in contacts}
     addresses = not isinstance(record.model, Venue)
     return [
         record.problem(CODE, path, message)
@@ -215,8 +219,12 @@ def check(loaded: Loaded) -> list[Problem]:
         records.extend(entries)
     if loaded.settings is not None:
         records.append(loaded.settings)
+    event_organisations = {r.id: _organisations_of(r) for r in loaded.events}
     for record in records:
+        linked = frozenset(event_organisations.get(record.model.event, set())) if isinstance(record.model, Feedback) else frozenset()
         out += _FOUND.get(
-            (record.file, mailboxes, contact_key), (record, record.model), lambda: check_record(record, allowed, contacts)  # noqa: B023 (called at once)
+            (record.file, mailboxes, contact_key, linked),
+            (record, record.model),
+            lambda: check_record(record, allowed, contacts, set(linked)),  # noqa: B023 (called at once)
         )
     return out
