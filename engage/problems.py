@@ -41,4 +41,3 @@ def _escape_property(text: str) -> str:
 
 def as_json(problems: list[Problem]) -> str:
     return json.dumps([asdict(p) for p in problems], indent=2, ensure_ascii=False)
-

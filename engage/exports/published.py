@@ -24,8 +24,7 @@ def published(model: M) -> M:
     """The record as it may be published: without quotes that are not cleared."""
     if isinstance(model, Feedback):
         themes = [
-            theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]})
-            for theme in model.themes
+            theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]}) for theme in model.themes
         ]
         return model.model_copy(update={"themes": themes})
     return model
