@@ -19,10 +19,12 @@ def test_contrast_ratios_match_the_wcag_definition() -> None:
 
 def test_default_branding_passes_and_a_failing_link_colour_names_its_line(data_copy: Path) -> None:
     site = data_copy / "site.yaml"
-    site.write_text(site.read_text() + 'branding:\n  link_colour: "#777777"\n')
+    before = site.read_text()
+    site.write_text(before + 'branding:\n  link_colour: "#777777"\n')
+    line = len(before.splitlines()) + 2
     result = check_data(data_copy)
     assert [p.as_text() for p in result.problems] == [
-        "data/site.yaml:7:3: error[low-contrast]: branding.link_colour: #777777 has a contrast of 4.47:1 with the white page; "
+        f"data/site.yaml:{line}:3: error[low-contrast]: branding.link_colour: #777777 has a contrast of 4.47:1 with the white page; "
         "WCAG 2.2 AA needs at least 4.5:1 for text"
     ]
 

@@ -27,8 +27,7 @@ def published(model: M) -> M:
     """The record as it may be published: without quotes or case studies that are not cleared."""
     if isinstance(model, Feedback):
         themes = [
-            theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]})
-            for theme in model.themes
+            theme.model_copy(update={"quotes": [q for q in theme.quotes if publishable(q)]}) for theme in model.themes
         ]
         return model.model_copy(update={"themes": themes})
     if isinstance(model, Evaluation):
