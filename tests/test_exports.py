@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import BaseModel
 
-from engage import exports, models
+from engage import exports, models, urls
 from engage.cli import main
 from engage.exports import data_dictionary, json_export, schemas
 from engage.exports.csv_export import TABLES
@@ -99,6 +99,8 @@ def test_the_site_publishes_exactly_the_exported_files(outputs: dict[str, bytes]
         for p in (example_site / folder).rglob("*")
         if p.is_file() and p.name != "index.html"
     }
+    # The calendar archive sits with the open data but is made by the feeds (tests/test_feeds.py).
+    assert published_files.pop(urls.ARCHIVE_FEED).startswith(b"BEGIN:VCALENDAR\r\n")
     assert published_files == outputs
 
 
@@ -145,6 +147,7 @@ CROSS_FIELD_CASES = {
     "missing-event-place",
     "missing-event-times-half",
     "missing-status-note",
+    "date-recurrence-skip-and-moved",  # a date in two lists at once: beyond what a JSON Schema says
 }
 SHAPE_CODES = {"invalid-value", "missing-field", "unknown-field", "wrong-type"}
 
