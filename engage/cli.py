@@ -282,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     preview = sub.add_parser(
         "preview-site",
-        help="copy the built site so that it opens from disk (the pull-request preview)",
+        help="copy the built site so that it opens from disk, for previews",
         description="Copy a built site to another folder with every link to a folder (events/x/) made a link to "
         "its index.html, so it can be browsed from the files without a web server. Exit 0 when written, 2 on "
         "usage errors.",

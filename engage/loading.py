@@ -296,8 +296,9 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
                     out.events[-1].problem(
                         "file-name",
                         ("date",),
-                        f"the file name says {stem[:10]} but date is {event.date.isoformat()}; rename the file "
-                        f"to {event.date.isoformat()}{stem[10:]}.yaml",
+                        f"the file name says {stem[:10]} but date is {event.date.isoformat()}: rename a new event's "
+                        f"file to {event.date.isoformat()}{stem[10:]}.yaml; a published event that has moved keeps "
+                        "its name and raises sequence instead",
                     )
                 )
             if event.organiser != rel[1]:

@@ -203,7 +203,9 @@ def check_data(
     problems = list(loaded.problems)
     for check in CHECKS:
         problems += check(loaded)
-    day = today or resolve_today(loaded.settings.model.timezone if loaded.settings else "Europe/London")
+    zone = loaded.settings.model.timezone if loaded.settings else "Europe/London"
+    # An unknown zone is reported by the dates check; today is still needed for the rest.
+    day = today or resolve_today(zone if dates.valid_timezone(zone) else "Europe/London")
     if refuse_future is None:
         refuse_future = today is None
     if refuse_future:

@@ -67,9 +67,10 @@ def test_file_name_date_must_match_date(data_copy: Path, capsys: pytest.CaptureF
     _edit(data_copy / EVENT, "date: 2026-11-24", "date: 2026-11-25")
     lines = _validate(data_copy, capsys, EVENT)
     assert (
-        f"data/{EVENT}:11:1: error[file-name]: date: the file name says 2026-11-24 but date is 2026-11-25; "
-        "rename the file to 2026-11-25-health-chat.yaml" in lines
-    )
+        f"data/{EVENT}:11:1: error[file-name]: date: the file name says 2026-11-24 but date is 2026-11-25: "
+        "rename a new event's file to 2026-11-25-health-chat.yaml; a published event that has moved keeps its name "
+        "and raises sequence instead"
+    ) in lines
 
 
 def test_published_event_moved_keeps_its_file_name(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

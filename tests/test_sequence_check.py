@@ -223,7 +223,13 @@ def test_a_pull_request_that_moves_an_event_without_raising_sequence_fails(repo:
         "date of this edit (YYYY-MM-DD), which calendars show as when the event was last revised\n"
         f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: date changed since main but sequence is still 0: "
         "set sequence: 1 so subscribed calendars update\n"
+        # Its file name no longer matches its date either; raising sequence clears both.
+        f"{SHOWN}:10:1: error[file-name]: date: the file name says 2026-12-03 but date is 2026-12-04: rename a new "
+        "event's file to 2026-12-04-library-review.yaml; a published event that has moved keeps its name and raises "
+        "sequence instead\n"
     )
+    edit(repo / "data" / LIBRARY, "date: 2026-12-04", "date: 2026-12-04\nsequence: 1")
+    assert validate("--against", "main", str(repo / "data"))[:2] == (0, "")
 
 
 def test_uncommitted_edits_are_compared_too_and_a_raise_clears_the_error(repo: Path) -> None:
@@ -242,7 +248,7 @@ def test_uncommitted_edits_are_compared_too_and_a_raise_clears_the_error(repo: P
 
 
 def test_new_events_and_other_records_are_not_compared(repo: Path) -> None:
-    new = repo / "data" / "events" / "district-council" / "2027-01-05-new-drop-in.yaml"
+    new = repo / "data" / "events" / "district-council" / "2026-12-03-new-drop-in.yaml"
     new.write_text(BASE.replace("sequence: 2\n", ""), encoding="utf-8")
     # A figure recorded after the event reaches no calendar.
     edit(repo / "data" / LIBRARY, "venue: town-hall", "venue: town-hall\nattendees: 12")

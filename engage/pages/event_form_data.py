@@ -1,7 +1,11 @@
 """The data behind the "Add your event" form: choices from the taxonomies and where files go.
 
-The form itself is a hand-written page (content/contribute/add-event.md) with a script; this
-file is all it needs from the data, so the page never goes stale when a taxonomy changes.
+The form itself is a hand-written page (content/contribute/add-event/) with a script; this file
+is all it needs from the data, so the page never goes stale when a taxonomy changes. It is a
+script that sets `window.engageEventFormData`, loaded before the form's module, so the form is
+built while the page loads (no fetch to wait for, nothing appearing later under the keyboard).
+It carries the event schema exactly as published at schemas/event.json (the same function makes
+both; a test compares them).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 from typing import Any
 
 from .. import urls
+from ..exports.schemas import file_schema
 from ..portal import Portal
 from .page import OutputFile
 
@@ -39,7 +44,8 @@ def form_data(portal: Portal) -> dict[str, Any]:
                 *(o.contact.lower() for o in portal.organisations.values()),
             }
         ),
-        "schema": urls.EVENT_SCHEMA,
+        "schema_url": f"{settings.base_url}{urls.EVENT_SCHEMA}",
+        "schema": file_schema("event", settings.base_url),
         "events": urls.EVENTS_DATA,
         "organisations": [
             {"id": key, "name": org.name, "contact": org.contact}
@@ -57,5 +63,6 @@ def form_data(portal: Portal) -> dict[str, Any]:
 
 
 def files(portal: Portal) -> list[OutputFile]:
-    text = json.dumps(form_data(portal), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    data = json.dumps(form_data(portal), ensure_ascii=False, sort_keys=False)
+    text = f"// Made with the site from data/ (engage/pages/event_form_data.py): the event form's choices.\nwindow.engageEventFormData = {data};\n"
     return [OutputFile(urls.EVENT_FORM_DATA, text.encode("utf-8"))]

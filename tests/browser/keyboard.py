@@ -34,9 +34,15 @@ _SETUP = """(noMotion) => {
   window.__kbLook = look;
   const selector = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
   const candidates = [...document.querySelectorAll(selector)];
+  // A group of radios is one Tab stop (arrow keys move within it): the checked one, or the first.
+  const radioStop = (el) => {
+    if (el.type !== "radio" || !el.name) return true;
+    const group = [...document.getElementsByName(el.name)].filter((r) => r.type === "radio" && r.form === el.form);
+    return el === (group.find((r) => r.checked) || group[0]);
+  };
   const controls = candidates.filter((el) =>
     el.tabIndex >= 0 && !el.disabled && !el.closest("[inert], [hidden]") && el.type !== "hidden" &&
-    el.checkVisibility({visibilityProperty: true}));
+    el.checkVisibility({visibilityProperty: true}) && radioStop(el));
   controls.forEach((el, index) => { el.dataset.kbIndex = String(index); });
   window.__kbVisits = [];
   document.addEventListener("focusin", (event) => {

@@ -7,7 +7,8 @@
 // propose it on the code host, download it, or email it.
 //
 // Everything the data decides (organisations, methods, areas, topics, groups, venues, the
-// repository address) comes from contribute/event-form.json, generated with the site.
+// repository address, the event schema as published) comes from contribute/event-form-data.js,
+// generated with the site and loaded before this module, so the form is there when the page loads.
 // Text is only ever set with textContent: nothing typed here is parsed as HTML.
 import { Validator } from "./vendor/cfworker-json-schema/index.js";
 
@@ -817,21 +818,13 @@ function focusField(field) {
   input?.focus({ preventScroll: Boolean(legend) });
 }
 
-async function start() {
+function start() {
   const root = document.getElementById("engage-event-form-app");
-  if (!root) return;
-  const mode = root.dataset.mode === "update" ? "update" : "add";
-  try {
-    const data = await (await fetch(new URL("contribute/event-form.json", ROOT))).json();
-    const schema = await (await fetch(new URL(data.schema, ROOT))).json();
-    data.schema_url = schema.$id || new URL(data.schema, ROOT).href;
-    const app = new EventForm(root, data, schema, mode);
-    app.render();
-    window.engageEventForm = app;
-  } catch (err) {
-    // The explanation of the template route stays on the page.
-    root.prepend(h("p", { class: "govuk-body", role: "status", text: "The form could not start, so use the template below." }));
-  }
+  const data = window.engageEventFormData;
+  if (!root || !data) return; // the explanation of the template route stays on the page
+  const app = new EventForm(root, data, data.schema, root.dataset.mode === "update" ? "update" : "add");
+  app.render();
+  window.engageEventForm = app;
 }
 
 start();
