@@ -78,8 +78,6 @@ class EventFacts:
     free: bool
     zone: str
     """The event's own time zone in words when it differs from the site's, else ''."""
-    filters: str
-    """Space-separated 'facet:value' tokens the filter script matches entries against."""
 
 
 def place_text(portal: Portal, event: Event) -> str:
@@ -108,7 +106,6 @@ def _facts(portal: Portal, record: Record[Event]) -> EventFacts:
     e = record.model
     org = portal.organisations[e.organiser]
     method = portal.methods[e.method]
-    tokens = " ".join(f"{facet}:{value}" for facet, values in values_of(portal, e).items() for value in values)
     applying = access.facts(e, ACCESS_LABELS)
     return EventFacts(
         record=record,
@@ -121,7 +118,6 @@ def _facts(portal: Portal, record: Record[Event]) -> EventFacts:
         status=e.status.value if e.status is not EventStatus.SCHEDULED else "",
         free=is_free(e),
         zone=zone_words(e.timezone) if e.timezone and e.timezone != portal.settings.timezone else "",
-        filters=tokens,
     )
 
 
