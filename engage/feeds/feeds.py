@@ -10,10 +10,11 @@ facet value):
   its last date (a cancelled one until `cancelled_kept_days`, so every calendar hears it is
   off). Google Calendar is reported to drop events from subscribed feeds over about 1 MB,
   and a feed that keeps the whole past grows past that in a year or two.
-- At most `feed_max_kb`: items are taken in date order, and when the next date's items
-  would pass the limit the feed stops before that date and says so in its description
-  (later events are added as their dates come nearer). Only the busiest feeds of the
-  largest sites ever reach it.
+- At most `feed_max_kb`: items still to come are taken in date order, and when the next
+  date's items would pass the limit the feed stops before that date and says so in its
+  description (later events are added as their dates come nearer); items of the recent
+  window fill what room is left, most recent first. Only the busiest feeds of the largest
+  sites reach it.
 - An event's consultation closing date is an item of its own, in every feed the event is
   in, so a subscriber sees the last day to respond on that day.
 - Facet feeds hold the same events as the facet's listing (`facets.values_of`, the rule
