@@ -10,10 +10,11 @@ facet value):
   its last date (a cancelled one until `cancelled_kept_days`, so every calendar hears it is
   off). Google Calendar is reported to drop events from subscribed feeds over about 1 MB,
   and a feed that keeps the whole past grows past that in a year or two.
-- At most `feed_max_kb`: items are taken in date order, and when the next date's items
-  would pass the limit the feed stops before that date and says so in its description
-  (later events are added as their dates come nearer). Only the busiest feeds of the
-  largest sites ever reach it.
+- At most `feed_max_kb`: items still to come are taken in date order, and when the next
+  date's items would pass the limit the feed stops before that date and says so in its
+  description (later events are added as their dates come nearer); items of the recent
+  window fill what room is left, most recent first. Only the busiest feeds of the largest
+  sites reach it.
 - An event's consultation closing date is an item of its own, in every feed the event is
   in, so a subscriber sees the last day to respond on that day.
 - Facet feeds hold the same events as the facet's listing (`facets.values_of`, the rule
@@ -219,31 +220,46 @@ def offered_paths(portal: Portal) -> frozenset[str]:
 
 
 def limit(portal: Portal, spec: FeedSpec, sizes: dict[str, int], placed: dict[str, Item]) -> FeedSpec:
-    """The spec cut to `feed_max_kb`, whole dates at a time, with its horizon in its description."""
+    """The spec cut to `feed_max_kb`, with its horizon in its description.
+
+    What is still to come goes first, whole dates at a time, in date order; items wholly in
+    the past (the recent window) fill what room is left, most recent first. A subscriber
+    needs next month's events more than last week's.
+    """
     if spec.group == "archive":
         return spec
     budget = portal.settings.feed_max_kb * 1000 - 20_000  # room for the header and time zones
+    if sum(sizes[k] for k in spec.members) <= budget:
+        return spec
+    ahead = [k for k in spec.members if placed[k].last >= portal.today]
+    behind = sorted((k for k in spec.members if placed[k].last < portal.today), key=lambda k: (placed[k].last, k), reverse=True)
     total, kept = 0, 0
-    members = spec.members
-    while kept < len(members):
-        day = placed[members[kept]].day
+    while kept < len(ahead):
+        day = placed[ahead[kept]].day
         end = kept
         size = 0
-        while end < len(members) and placed[members[end]].day == day:
-            size += sizes[members[end]]
+        while end < len(ahead) and placed[ahead[end]].day == day:
+            size += sizes[ahead[end]]
             end += 1
         if total + size > budget and kept > 0:
             break
         total += size
         kept = end
-    if kept == len(members):
-        return spec
-    horizon = placed[members[kept - 1]].day
+    chosen = set(ahead[:kept])
+    for key in behind:
+        if total + sizes[key] > budget:
+            break
+        total += sizes[key]
+        chosen.add(key)
+    members = tuple(k for k in spec.members if k in chosen)
+    if kept == len(ahead):
+        return FeedSpec(spec.path, spec.group, spec.label, spec.name, spec.description, members)
+    horizon = placed[ahead[kept - 1]].day
     text = (
         f"{spec.description} Holds dates up to {long_date(horizon)}: later events are added as their dates get nearer "
         f"(see the website for them)."
     )
-    return FeedSpec(spec.path, spec.group, spec.label, spec.name, text, members[:kept], horizon)
+    return FeedSpec(spec.path, spec.group, spec.label, spec.name, text, members, horizon)
 
 
 def sized_catalogue(portal: Portal, entries: dict[str, Entry]) -> list[FeedSpec]:
