@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from . import urls
-from .pages.event_view import ACCESS_LABELS
+from .event_words import ACCESS_LABELS
 from .pages.page import OutputFile
 from .pages.search_page import INDEX_PATH
 from .portal import Portal

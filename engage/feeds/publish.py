@@ -19,11 +19,12 @@ _EVENT_ENTRIES: IdentityMemo[Entry] = IdentityMemo()
 
 
 def _event_entry(portal: Portal, record: Record[Event]) -> Entry:
-    """vevents.entry, which reads the record, the settings, the venue, the method and the topics."""
+    """vevents.entry, which reads the record, the settings, the venue, the method and the topics, and
+    the build day (an event without `changed` is stamped with it, capped at that day)."""
     event = record.model
     venue = portal.venues[event.venue] if event.venue else None
     inputs = (record, event, portal.settings, venue, portal.methods[event.method], *(portal.topics[t] for t in event.topics))
-    return _EVENT_ENTRIES.get(record.id, inputs, lambda: vevents.entry(portal, record))
+    return _EVENT_ENTRIES.get((record.id, portal.today), inputs, lambda: vevents.entry(portal, record))
 
 
 def entries(portal: Portal) -> dict[str, Entry]:

@@ -22,8 +22,8 @@ from . import (
     impact_pages,
     open_data_pages,
     planning_pages,
-    self_assessment_pages,
     search_page,
+    self_assessment_pages,
     venue_pages,
 )
 from .page import OutputFile, Page

@@ -10,7 +10,6 @@ from urllib.parse import quote, urlencode
 
 from .. import access, consultation_stage, urls
 from ..event_words import ACCESS_LABELS, is_free
-from ..facets import values_of
 from ..formatting import long_date, time_range, weekday_date
 from ..memo import IdentityMemo
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth

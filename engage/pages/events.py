@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from .. import access, consultation_stage, urls
+from ..disclosure import count_text
 from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 from ..formatting import long_date
 from ..models.event import Event, EventStatus
@@ -27,7 +28,6 @@ from .event_view import (
     zone_words,
 )
 from .facet_pages import by_value, filter_groups, listing_context
-from .feedback_pages import count_text
 from .page import Page
 from .paginate import paginate
 from .venue_pages import map_url

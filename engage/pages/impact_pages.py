@@ -12,13 +12,13 @@ from markupsafe import Markup
 
 from .. import follow_up, urls
 from ..charts import Bar, Row, bar_chart, number
+from ..disclosure import SMALL_COUNT, count_text, is_small
 from ..formatting import long_date
 from ..models.evaluation import Evaluation, EvaluationMeasure
 from ..models.feedback import QuoteConsent
 from ..models.types import ContinuumLevel
 from ..portal import Portal
 from ..records import Record
-from .feedback_pages import SMALL_COUNT, count_text
 from .page import Page
 
 FOLLOW_UP_WORDS = {
@@ -68,7 +68,7 @@ def measure_view(evaluation_id: str, index: int, measure: EvaluationMeasure) -> 
 
 def _people_bar(people: int) -> Bar:
     """A bar for a number of people; a count small enough to identify someone is not drawn."""
-    return Bar(float(people) if people >= SMALL_COUNT else None, count_text(people))
+    return Bar(None if is_small(people) else float(people), count_text(people))
 
 
 def reach_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
