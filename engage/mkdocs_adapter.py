@@ -171,11 +171,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Engage's templates escape everything by default; the theme's own templates expect raw HTML.
-    env.autoescape = lambda name: bool(name) and name.startswith("engage/")  # type: ignore[assignment]
+    env.autoescape = _escapes
     template_filters.register(env)
     env.globals["engage_sitemap"] = STATE.sitemap
     env.globals["engage_lastmod"] = STATE.today.isoformat() if STATE.today else ""
     return env
+
+
+def _escapes(name: str | None) -> bool:
+    """Autoescape Engage's templates (engage/*), not the theme's own."""
+    return bool(name) and str(name).startswith("engage/")
 
 
 def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
