@@ -149,7 +149,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
     log.info(
         "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
-        len(written.pages), written.rendered, len(written.files), written.rewritten_files, portal.today,
+        len(written.pages),
+        written.rendered,
+        len(written.files),
+        written.rewritten_files,
+        portal.today,
         time.perf_counter() - start,
     )
     base = (config.site_url or portal.settings.base_url).rstrip("/") + "/"
@@ -206,7 +210,9 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name.endswith(".html"):
         settings = STATE.settings or _preview_settings(config)
         shell = shell_context(url="", title="Page not found", page_type="not-found", description="", settings=settings)
-        context["shell"] = replace(shell, url=template_name, root=urlsplit(config.site_url or "/").path or "/", breadcrumbs=())
+        context["shell"] = replace(
+            shell, url=template_name, root=urlsplit(config.site_url or "/").path or "/", breadcrumbs=()
+        )
         context["engage"] = {}
     return context
 

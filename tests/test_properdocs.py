@@ -26,7 +26,11 @@ def test_properdocs_builds_the_same_site(demo_site: Path, tmp_path: Path) -> Non
     env = {**os.environ, "ENGAGE_DATA": str(DEMO_DATA), "ENGAGE_TODAY": DEMO_TODAY, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [str(PROPERDOCS), "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     ours, theirs = _tree(demo_site), _tree(site)

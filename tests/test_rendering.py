@@ -37,7 +37,9 @@ def test_a_template_renders_from_a_hand_made_context() -> None:
     """No data folder, no portal: the past-events index from a context written here."""
     from engage.models.settings import Settings
 
-    settings = Settings(name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org")
+    settings = Settings(
+        name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org"
+    )
     page = Page(
         url=urls.past_events(),
         title="Past events",
@@ -47,7 +49,10 @@ def test_a_template_renders_from_a_hand_made_context() -> None:
     html = render.render_page(render.environment(), page, settings).decode()
     main = html.split('<main id="main-content">', 1)[1].split("</main>", 1)[0]
     assert re.findall(r'href="([^"]*)"', main) == [
-        "../../events/past/2026/", "../../events/past/2025/", "../../you-said-we-did/", "../../events/",
+        "../../events/past/2026/",
+        "../../events/past/2025/",
+        "../../you-said-we-did/",
+        "../../events/",
     ]
 
 
@@ -70,14 +75,19 @@ def test_templates_write_no_site_paths_of_their_own() -> None:
     offenders = []
     for path in sorted((TEMPLATES / "engage").glob("*.html")):
         for number, line in enumerate(path.read_text().splitlines(), 1):
-            if "base_url" in line or re.search(r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/', line):
+            if "base_url" in line or re.search(
+                r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/',
+                line,
+            ):
                 offenders.append(f"{path.name}:{number}")
     assert offenders == []
 
 
 def test_url_constants_live_in_urls_only() -> None:
     """No module outside urls.py spells out a site folder as a constant."""
-    pattern = re.compile(r'^[A-Z_]+ = f?"(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas)/')
+    pattern = re.compile(
+        r'^[A-Z_]+ = f?"(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas)/'
+    )
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in sorted((ROOT / "engage").rglob("*.py"))
