@@ -113,7 +113,7 @@ def test_listed_events_are_rendered_once_per_build_and_match_the_macro(example_p
     upcoming = _page(example_portal, "events/")
     first = render.render_page(env, upcoming, example_portal.settings)
     assert render.render_page(env, upcoming, example_portal.settings) == first
-    entry = upcoming.context["months"][0].entries[0]
+    entry = upcoming.context.months[0].entries[0]
     macro = env.get_template("engage/macros.html").module.event_entry  # type: ignore[attr-defined]
     assert str(env.globals["event_entry"](entry, "../", {})) == str(macro(entry, "../", {}))
     render.begin_build(env)
