@@ -37,6 +37,7 @@ from .models.settings import Settings
 from .pages import home
 from .portal import Portal, check_data
 from .problems import Problem
+from .render import RenderError
 from .shell import shell_context
 from .site_writer import SiteWriter
 from .today import TodayError
@@ -146,7 +147,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The preview renders in this process, so the memos that make its rebuilds quick are filled
     # by the first build; a build forks workers when it pays.
     workers = 1 if STATE.command == "serve" else None
-    written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
+    try:
+        written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
+    except RenderError as err:
+        raise PluginError(f"Engage: {err}") from None
     log.info(
         "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
         len(written.pages),

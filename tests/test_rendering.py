@@ -66,7 +66,7 @@ def test_a_misspelt_context_name_is_an_error_not_an_empty_string() -> None:
 def test_a_context_missing_a_name_its_template_needs_fails_the_render(example_portal: Portal) -> None:
     page = _page(example_portal, "events/past/")
     broken = Page(page.url, page.title, page.template, {k: v for k, v in page.context.items() if k != "years"})
-    with pytest.raises(UndefinedError, match="years"):
+    with pytest.raises(render.RenderError, match=r"^engage/past_index.html could not render events/past/: .*'years'"):
         render.render_page(render.environment(), broken, example_portal.settings)
 
 

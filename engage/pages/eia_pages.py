@@ -130,7 +130,9 @@ class RegisterPage:
         return self.view.sorts
 
 
-def _listing(portal: Portal, items: list[EiaRow], base: str, title: str, description: str, view: RegisterView) -> list[Page]:
+def _listing(
+    portal: Portal, items: list[EiaRow], base: str, title: str, description: str, view: RegisterView
+) -> list[Page]:
     """A register table over `items`, paginated under `base`."""
     out = []
     for pager in paginate(items, ROWS_PER_PAGE, base):
