@@ -64,7 +64,14 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "ENGAGE_DATA": str(data), "ENGAGE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    # As `make serve` runs it: no bytecode files written into the watched folders.
+    env = {
+        **os.environ,
+        "ENGAGE_DATA": str(data),
+        "ENGAGE_TODAY": TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
