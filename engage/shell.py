@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import urls
 from .models.settings import Settings as SiteSettings
 
 __all__ = [
-    "ACCESSIBILITY_URL",
-    "CONTACT_URL",
-    "PRIVACY_URL",
-    "SEARCH_URL",
     "Crumb",
     "NavItem",
     "ShellContext",
@@ -26,13 +23,6 @@ __all__ = [
     "root_of",
     "shell_context",
 ]
-
-SEARCH_URL = "search/"
-ACCESSIBILITY_URL = "accessibility/"
-PRIVACY_URL = "privacy/"
-CONTACT_URL = "contact/"
-OPEN_DATA_URL = "open-data/"
-FEEDS_URL = "feeds/"
 
 
 @dataclass(frozen=True)
@@ -55,43 +45,43 @@ class NavItem:
 
 # The primary navigation: the sections a resident looks for, in the order they look for them.
 NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("What's on", "events/"),
-    ("Calendar", "calendar/"),
-    ("Impact assessments", "eia/"),
-    ("You said, we did", "you-said-we-did/"),
-    ("Commitments", "commitments/"),
-    ("Open data", OPEN_DATA_URL),
-    ("About", "about/"),
+    ("What's on", urls.events()),
+    ("Calendar", urls.calendar()),
+    ("Impact assessments", urls.eias()),
+    ("You said, we did", urls.feedback_index()),
+    ("Commitments", urls.commitments()),
+    ("Open data", urls.open_data()),
+    ("About", urls.about()),
 )
 
 # The footer's statutory and service links (GOV.UK footer "support links").
 FOOTER: tuple[tuple[str, str], ...] = (
-    ("Accessibility statement", ACCESSIBILITY_URL),
-    ("Privacy notice", PRIVACY_URL),
-    ("Contact", CONTACT_URL),
-    ("Open data", OPEN_DATA_URL),
-    ("Calendar feeds", FEEDS_URL),
-    ("Search", SEARCH_URL),
+    ("Accessibility statement", urls.accessibility()),
+    ("Privacy notice", urls.privacy()),
+    ("Contact", urls.contact()),
+    ("Open data", urls.open_data()),
+    ("Calendar feeds", urls.feeds()),
+    ("Search", urls.search()),
 )
 
 # Breadcrumb labels of the pages that other pages sit under. A URL's parents are the prefixes
 # of it that are listed here; prefixes not listed (such as 'events/page/') are no page of their own.
 SECTIONS: dict[str, str] = {
-    "events/": "What's on",
-    "events/past/": "Past events",
-    "events/filters/": "Browse events",
-    "calendar/": "Calendar",
-    "feeds/": "Calendar feeds",
-    "eia/": "Equality impact assessments",
-    "you-said-we-did/": "You said, we did",
-    "commitments/": "Equality commitments",
-    "coverage/": "Coverage",
-    "open-data/": "Open data",
-    "schemas/": "Schemas",
-    "about/": "About",
+    urls.events(): "What's on",
+    urls.past_events(): "Past events",
+    urls.filters(): "Filter events",
+    urls.calendar(): "Calendar",
+    urls.feeds(): "Calendar feeds",
+    urls.eias(): "Equality impact assessments",
+    urls.feedback_index(): "You said, we did",
+    urls.commitments(): "Equality commitments",
+    urls.coverage(): "Coverage",
+    urls.open_data(): "Open data",
+    urls.schemas(): "Schemas",
+    urls.about(): "About",
 }
 
-HOME = Crumb("Home", "")
+HOME = Crumb("Home", urls.home())
 
 
 @dataclass(frozen=True)
@@ -116,7 +106,7 @@ class ShellContext:
     """data/site.yaml: name, branding, contact, licence."""
     footer: tuple[NavItem, ...] = ()
     """Footer links: accessibility statement, privacy, contact, open data, feeds, search."""
-    search_url: str = SEARCH_URL
+    search_url: str = urls.search()
     """Where the header's search form submits (relative to the site root)."""
 
 
@@ -175,10 +165,9 @@ def shell_context(
 ) -> ShellContext:
     """The shell of one page. `parents` replaces the trail worked out from the URL when given
     (Home is added in front if missing)."""
+    trail = parents_of(url)
     if parents:
         trail = tuple(parents) if parents[0].url == "" else (HOME, *parents)
-    else:
-        trail = parents_of(url)
     return ShellContext(
         title=title,
         page_type=page_type,
