@@ -52,3 +52,22 @@ def test_a_preview_rebuild_renders_only_what_an_edit_touches(data_copy: Path, tm
     clean = tmp_path / "clean"
     SiteWriter().write(_portal(data_copy), clean, workers=1)
     assert _tree(out) == _tree(clean)
+
+
+def test_the_load_cache_rereads_changed_files_and_forgets_deleted_ones(data_copy: Path) -> None:
+    cache = LoadCache()
+    folder = data_copy / "events/district-council"
+    first = _portal(data_copy, cache)
+    added = folder / "2026-12-04-library-review-again.yaml"
+    added.write_text(
+        (folder / "2026-12-03-library-review.yaml").read_text().replace("date: 2026-12-03", "date: 2026-12-04")
+    )
+    second = _portal(data_copy, cache)
+    added.unlink()
+    third = _portal(data_copy, cache)
+    assert "2026-12-04-library-review-again" in second.events
+    assert "2026-12-04-library-review-again" not in third.events
+    assert not any(shown.endswith("2026-12-04-library-review-again.yaml") for shown in cache.files)
+    # An unchanged file gives the very same record object: what the preview's memos rely on.
+    kept = "2026-01-06-carers-cafe"
+    assert first.events[kept] is second.events[kept] is third.events[kept]
