@@ -64,10 +64,20 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "ENGAGE_DATA": str(data), "ENGAGE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    # As `make serve` runs it: no bytecode files written into the watched folders.
+    env = {
+        **os.environ,
+        "ENGAGE_DATA": str(data),
+        "ENGAGE_TODAY": TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     page = f"http://127.0.0.1:{port}/events/{target.stem}/"
     try:
@@ -79,7 +89,9 @@ def main() -> int:
             before = cpu_seconds(server.pid)
             target.write_text(original.replace('title: "', f'title: "{marker}: ', 1), encoding="utf-8")
             seconds = wait_for(page, marker)
-            print(f"edit {n}: the change was served after {seconds:.2f} s (server CPU {cpu_seconds(server.pid) - before:.2f} s)")
+            print(
+                f"edit {n}: the change was served after {seconds:.2f} s (server CPU {cpu_seconds(server.pid) - before:.2f} s)"
+            )
             time.sleep(2)
     finally:
         target.write_text(original, encoding="utf-8")

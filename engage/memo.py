@@ -24,7 +24,11 @@ class IdentityMemo(Generic[T]):
     def get(self, key: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
         """The value made last time for `key` if every input is the same object, else `make()`."""
         known = self._values.get(key)
-        if known is not None and len(known[0]) == len(inputs) and all(a is b for a, b in zip(known[0], inputs, strict=True)):
+        if (
+            known is not None
+            and len(known[0]) == len(inputs)
+            and all(a is b for a, b in zip(known[0], inputs, strict=True))
+        ):
             return known[1]
         value = make()
         self._values[key] = (inputs, value)

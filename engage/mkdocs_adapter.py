@@ -37,6 +37,7 @@ from .models.settings import Settings
 from .pages import home
 from .portal import Portal, check_data
 from .problems import Problem
+from .render import RenderError
 from .shell import shell_context
 from .site_writer import SiteWriter
 from .today import TodayError
@@ -150,10 +151,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The preview renders in this process, so the memos that make its rebuilds quick are filled
     # by the first build; a build forks workers when it pays.
     workers = 1 if STATE.command == "serve" else None
-    written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
+    try:
+        written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
+    except RenderError as err:
+        raise PluginError(f"Engage: {err}") from None
     log.info(
         "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
-        len(written.pages), written.rendered, len(written.files), written.rewritten_files, portal.today,
+        len(written.pages),
+        written.rendered,
+        len(written.files),
+        written.rewritten_files,
+        portal.today,
         time.perf_counter() - start,
     )
     base = (config.site_url or portal.settings.base_url).rstrip("/") + "/"
@@ -179,11 +187,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Engage's templates escape everything by default; the theme's own templates expect raw HTML.
-    env.autoescape = lambda name: bool(name) and name.startswith("engage/")  # type: ignore[assignment]
+    env.autoescape = _escapes
     template_filters.register(env)
     env.globals["engage_sitemap"] = STATE.sitemap
     env.globals["engage_lastmod"] = STATE.today.isoformat() if STATE.today else ""
     return env
+
+
+def _escapes(name: str | None) -> bool:
+    """Autoescape Engage's templates (engage/*), not the theme's own."""
+    return bool(name) and str(name).startswith("engage/")
 
 
 def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -209,7 +222,9 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name.endswith(".html"):
         settings = STATE.settings or _preview_settings(config)
         shell = shell_context(url="", title="Page not found", page_type="not-found", description="", settings=settings)
-        context["shell"] = replace(shell, url=template_name, root=urlsplit(config.site_url or "/").path or "/", breadcrumbs=())
+        context["shell"] = replace(
+            shell, url=template_name, root=urlsplit(config.site_url or "/").path or "/", breadcrumbs=()
+        )
         context["engage"] = {}
     return context
 

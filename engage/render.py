@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from . import template_filters
@@ -81,11 +81,19 @@ def shell_for(page: Page, settings: Settings) -> ShellContext:
     )
 
 
+class RenderError(Exception):
+    """A template could not be drawn from its context: a fault in Engage, not in the data."""
+
+
 def render_page(env: Environment, page: Page, settings: Settings) -> bytes:
     """One page's HTML document."""
-    template = env.get_template(page.template)
     context: Any = page.context
     if isinstance(context, dict):
         # Dict contexts get the page's title beside their own names (typed contexts carry it).
         context = {**context, "title": page.title}
-    return template.render(shell=shell_for(page, settings), engage=context).encode("utf-8")
+    try:
+        template = env.get_template(page.template)
+        return template.render(shell=shell_for(page, settings), engage=context).encode("utf-8")
+    except TemplateError as err:
+        where = f"{err.filename}:{err.lineno}: " if isinstance(err, TemplateSyntaxError) else ""
+        raise RenderError(f"{where}{page.template} could not render {page.url or 'the home page'}: {err}") from err

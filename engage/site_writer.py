@@ -183,4 +183,3 @@ class SiteWriter:
         if digest != (before if before is not None else self.digests.get(path)):
             _write(out_dir, path, content)
         return digest
-

@@ -13,6 +13,7 @@ import pytest
 from engage import facets
 from engage.pages import calendar_pages, events, facet_pages
 from engage.pages.event_view import EventItem, listing_order, months
+from engage.pages.listing import EventListing
 from engage.pages.page import Page
 from engage.portal import Portal, check_data
 
@@ -26,13 +27,13 @@ Dated = tuple[str, date]
 
 def listed(page: Page) -> list[Dated]:
     """The entries a listing page shows, in order."""
-    return [(e.record.id, e.listed_day or e.occurrence.day) for group in page.context["months"] for e in group.entries]
+    return [(e.record.id, e.listed_day or e.occurrence.day) for group in page.context.months for e in group.entries]
 
 
 def listing(pages: list[Page], first_url: str) -> list[list[Dated]]:
     """The entries of each page of one paginated listing, page by page."""
     chosen = [p for p in pages if p.url == first_url or p.url.startswith(f"{first_url}page/")]
-    chosen.sort(key=lambda p: p.context["pager"].number)
+    chosen.sort(key=lambda p: p.context.pager.number)
     return [listed(p) for p in chosen]
 
 
@@ -89,7 +90,7 @@ def test_upcoming_pages_list_every_date_from_today_on_soonest_first(example_port
     per_page = example_portal.settings.events_per_page
     assert listing(pages, "events/") == chunks(expected(example_portal), per_page)
     assert [p.url for p in pages] == ["events/"] + [f"events/page/{n}/" for n in range(2, len(pages) + 1)]
-    assert all(o.last_day >= TODAY for p in pages for g in p.context["months"] for o in (e.occurrence for e in g.entries))
+    assert all(o.last_day >= TODAY for p in pages for g in p.context.months for o in (e.occurrence for e in g.entries))
 
 
 def test_past_pages_hold_every_other_date_by_year_most_recent_first(example_portal: Portal) -> None:
@@ -165,8 +166,8 @@ def test_a_month_split_across_pages_says_it_continues(example_portal: Portal) ->
 
 def test_the_listing_names_the_time_zone_once_and_entries_give_gov_uk_times(example_portal: Portal) -> None:
     page = events.upcoming_pages(example_portal)[0]
-    assert page.context["zone"] == "UK time"
-    entry: EventItem = page.context["months"][0].entries[0]
+    assert page.context.zone == "UK time"
+    entry: EventItem = page.context.months[0].entries[0]
     assert (entry.record.id, entry.when, entry.place, entry.organiser, entry.method) == (
         "2026-11-24-health-chat",
         "Tuesday 24 November 2026, 2pm to 3:30pm",
@@ -420,8 +421,8 @@ def test_no_listing_grows_with_the_archive(tmp_path: Path) -> None:
     assert portal is not None
     per_page = portal.settings.events_per_page
     listings = events.upcoming_pages(portal) + events.past_pages(portal) + facet_pages.facet_pages(portal)
-    sizes = [len(listed(p)) for p in listings if "months" in p.context]
-    assert sum(len(listed(p)) for p in events.upcoming_pages(portal) + events.past_pages(portal) if "months" in p.context) == 600
+    sizes = [len(listed(p)) for p in listings if isinstance(p.context, EventListing)]
+    assert sum(len(listed(p)) for p in events.upcoming_pages(portal) + events.past_pages(portal) if isinstance(p.context, EventListing)) == 600
     assert max(sizes) == per_page
     for page in calendar_pages.calendar_pages(portal):
         days = {c.day for week in page.context["weeks"] for c in week if c.entries and c.in_month}

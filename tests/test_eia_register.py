@@ -263,14 +263,14 @@ def test_every_filter_and_sort_has_its_page(example_portal: Portal) -> None:
 
 def test_a_filtered_page_lists_only_its_assessments(example_portal: Portal) -> None:
     page = next(p for p in eia_pages.pages(example_portal) if p.url == "eia/characteristic/age/")
-    assert (page.title, page.context["kind"], [r.id for r in page.context["rows"]]) == (
+    assert (page.title, page.context.kind, [r.id for r in page.context.rows]) == (
         "Assessments finding a negative or mixed impact on Age", "eia-selection", ["community-transport", "library-hours"],
     )
 
 
 def test_the_register_paginates(example_portal: Portal, monkeypatch: Any) -> None:
     monkeypatch.setattr(eia_pages, "ROWS_PER_PAGE", 2)
-    urls = [p.url for p in eia_pages.pages(example_portal) if p.context["kind"] == "eia-register"]
+    urls = [p.url for p in eia_pages.pages(example_portal) if p.page_type == "eia-register"]
     assert urls == ["eia/", "eia/page/2/"]
 
 

@@ -26,18 +26,20 @@ def _page(portal: Portal, url: str) -> Page:
 def test_an_event_page_renders_from_its_context_alone(example_portal: Portal) -> None:
     page = _page(example_portal, "events/2026-12-03-library-review/")
     html = render.render_page(render.environment(), page, example_portal.settings).decode()
-    assert html.startswith("<!doctype html>")
-    assert re.findall(r"<title>(.*?)</title>", html) == [f"{page.title} - {example_portal.settings.name}"]
-    assert re.findall(r"<h1>(.*?)</h1>", html) == [page.title]
+    assert html.lower().startswith("<!doctype html>")
+    assert page.title in re.findall(r"<title>(.*?)</title>", html)[0]
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", html) == [page.title]
     assert '<meta name="engage:page-type" content="event">' in html
-    assert html.count('<main id="main-content">') == 1
+    assert len(re.findall(r'<main[^>]*id="main-content"', html)) == 1
 
 
 def test_a_template_renders_from_a_hand_made_context() -> None:
     """No data folder, no portal: the past-events index from a context written here."""
     from engage.models.settings import Settings
 
-    settings = Settings(name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org")
+    settings = Settings(
+        name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org"
+    )
     page = Page(
         url=urls.past_events(),
         title="Past events",
@@ -45,9 +47,12 @@ def test_a_template_renders_from_a_hand_made_context() -> None:
         context={"kind": "past-index", "years": [(2026, 3), (2025, 1)], "feedback_count": 2},
     )
     html = render.render_page(render.environment(), page, settings).decode()
-    main = html.split('<main id="main-content">', 1)[1].split("</main>", 1)[0]
+    main = re.split(r'<main[^>]*id="main-content"[^>]*>', html, maxsplit=1)[1].split("</main>", 1)[0]
     assert re.findall(r'href="([^"]*)"', main) == [
-        "../../events/past/2026/", "../../events/past/2025/", "../../you-said-we-did/", "../../events/",
+        "../../events/past/2026/",
+        "../../events/past/2025/",
+        "../../you-said-we-did/",
+        "../../events/",
     ]
 
 
@@ -61,7 +66,7 @@ def test_a_misspelt_context_name_is_an_error_not_an_empty_string() -> None:
 def test_a_context_missing_a_name_its_template_needs_fails_the_render(example_portal: Portal) -> None:
     page = _page(example_portal, "events/past/")
     broken = Page(page.url, page.title, page.template, {k: v for k, v in page.context.items() if k != "years"})
-    with pytest.raises(UndefinedError, match="years"):
+    with pytest.raises(render.RenderError, match=r"^engage/past_index.html could not render events/past/: .*'years'"):
         render.render_page(render.environment(), broken, example_portal.settings)
 
 
@@ -70,18 +75,23 @@ def test_templates_write_no_site_paths_of_their_own() -> None:
     offenders = []
     for path in sorted((TEMPLATES / "engage").glob("*.html")):
         for number, line in enumerate(path.read_text().splitlines(), 1):
-            if "base_url" in line or re.search(r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/', line):
+            if "base_url" in line or re.search(
+                r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/',
+                line,
+            ):
                 offenders.append(f"{path.name}:{number}")
     assert offenders == []
 
 
 def test_url_constants_live_in_urls_only() -> None:
     """No module outside urls.py spells out a site folder as a constant."""
-    pattern = re.compile(r'^[A-Z_]+ = f?"(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas)/')
+    pattern = re.compile(
+        r'^[A-Z_]+ = f?"(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas)/'
+    )
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in sorted((ROOT / "engage").rglob("*.py"))
-        if path.name not in {"urls.py", "shell.py"}
+        if path.name != "urls.py"
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if pattern.match(line)
     ]
@@ -103,7 +113,7 @@ def test_listed_events_are_rendered_once_per_build_and_match_the_macro(example_p
     upcoming = _page(example_portal, "events/")
     first = render.render_page(env, upcoming, example_portal.settings)
     assert render.render_page(env, upcoming, example_portal.settings) == first
-    entry = upcoming.context["months"][0].entries[0]
+    entry = upcoming.context.months[0].entries[0]
     macro = env.get_template("engage/macros.html").module.event_entry  # type: ignore[attr-defined]
     assert str(env.globals["event_entry"](entry, "../", {})) == str(macro(entry, "../", {}))
     render.begin_build(env)

@@ -6,8 +6,9 @@ figure over the register has its own static page, listed with the same table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
 
 from .. import urls
 from ..commitment_progress import action_views
@@ -18,6 +19,7 @@ from ..eia_figures import (
     SORTS,
     STAGE_NAMES,
     EiaRow,
+    Figures,
     Selection,
     figures,
     row,
@@ -28,7 +30,7 @@ from ..eia_figures import (
 from ..models.eia import ImpactLevel
 from ..portal import Portal
 from .page import Page
-from .paginate import paginate
+from .paginate import Pager, paginate
 
 ROWS_PER_PAGE = 50
 """Register rows per page: a row is one line of a table, so a page holds more than an events listing."""
@@ -80,20 +82,69 @@ def _sorts(current: str) -> list[tuple[str, str, bool]]:
     return [(words, url, key == current) for key, (words, url) in SORTS.items()]
 
 
+@dataclass(frozen=True)
+class RegisterView:
+    """What a view of the register adds to its table: one of kind 'eia-register' (the register
+    with its figures), 'eia-sorted' (another order) or 'eia-selection' (a filter value)."""
+
+    kind: Literal["eia-register", "eia-sorted", "eia-selection"]
+    filters: list[tuple[str, list[Selection]]]
+    """The filter panel: (facet label, its selections)."""
+    figures: Figures | None = None
+    """The register in figures (the register itself only)."""
+    selection: Selection | None = None
+    """The filter value this view shows (selections only)."""
+    sorts: list[tuple[str, str, bool]] = field(default_factory=list)
+    """The sort links: (words, URL, whether this view is in that order)."""
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    """The context of `engage/eia_register.html`: one page of one view of the register."""
+
+    view: RegisterView
+    title: str
+    pager: Pager[EiaRow]
+    rows: list[EiaRow]
+    today: date
+    first_page: bool
+
+    @property
+    def kind(self) -> str:
+        return self.view.kind
+
+    @property
+    def filters(self) -> list[tuple[str, list[Selection]]]:
+        return self.view.filters
+
+    @property
+    def figures(self) -> Figures | None:
+        return self.view.figures
+
+    @property
+    def selection(self) -> Selection | None:
+        return self.view.selection
+
+    @property
+    def sorts(self) -> list[tuple[str, str, bool]]:
+        return self.view.sorts
+
+
 def _listing(
-    portal: Portal, items: list[EiaRow], base: str, title: str, description: str, context: dict[str, Any]
+    portal: Portal, items: list[EiaRow], base: str, title: str, description: str, view: RegisterView
 ) -> list[Page]:
     """A register table over `items`, paginated under `base`."""
     out = []
     for pager in paginate(items, ROWS_PER_PAGE, base):
         first = pager.number == 1
+        heading = title if first else f"{title}, page {pager.number} of {pager.count}"
         out.append(
             Page(
                 url=pager.url,
-                title=title if first else f"{title}, page {pager.number} of {pager.count}",
+                title=heading,
                 template="engage/eia_register.html",
                 description=description,
-                context={**context, "pager": pager, "rows": list(pager.items), "today": portal.today, "first_page": first},
+                context=RegisterPage(view, heading, pager, list(pager.items), portal.today, first),
                 searchable=first and base == urls.eias(),
             )
         )
@@ -111,7 +162,7 @@ def register_pages(portal: Portal) -> list[Page]:
         urls.eias(),
         "Equality Impact Assessments",
         "Every published Equality Impact Assessment, its outcome, its review date and its actions.",
-        {"kind": "eia-register", "figures": figures(register, chosen), "selection": None, "filters": filters, "sorts": _sorts("decision")},
+        RegisterView("eia-register", filters, figures=figures(register, chosen), sorts=_sorts("decision")),
     )
     for key, (words, url) in SORTS.items():
         if key != "decision":
@@ -121,7 +172,7 @@ def register_pages(portal: Portal) -> list[Page]:
                 url,
                 f"Equality Impact Assessments by {words}",
                 f"Every published Equality Impact Assessment, sorted by {words}.",
-                {"kind": "eia-sorted", "figures": None, "selection": None, "filters": filters, "sorts": _sorts(key)},
+                RegisterView("eia-sorted", filters, sorts=_sorts(key)),
             )
     for facet_selections in chosen.values():
         for selection in facet_selections:
@@ -131,7 +182,7 @@ def register_pages(portal: Portal) -> list[Page]:
                 selection.url,
                 selection.heading,
                 f"{selection.heading}: {selection.count} in the register.",
-                {"kind": "eia-selection", "figures": None, "selection": selection, "filters": filters, "sorts": []},
+                RegisterView("eia-selection", filters, selection=selection),
             )
     return out
 

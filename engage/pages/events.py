@@ -28,6 +28,7 @@ from .event_view import (
     zone_words,
 )
 from .facet_pages import by_value, filter_groups, listing_context
+from .listing import EventListing
 from .page import Page
 from .paginate import paginate
 from .venue_pages import map_url
@@ -180,23 +181,23 @@ def upcoming_pages(portal: Portal) -> list[Page]:
     entries = upcoming_items(portal)
     shared = listing_context(portal, filter_groups(portal, by_value(portal, entries)))
     pagers = paginate(entries, portal.settings.events_per_page, urls.events())
-    return [
-        Page(
-            url=pager.url,
-            title="Upcoming events" if pager.number == 1 else f"Upcoming events, page {pager.number} of {pager.count}",
-            template="engage/events.html",
-            description="Consultations, meetings and drop-ins coming up, soonest first.",
-            context={
-                "kind": "upcoming",
-                "pager": pager,
-                "months": page_months(pager, entries),
-                "event_count": len({e.record.id for e in entries}),
-                **shared,
-            },
-            searchable=pager.number == 1,
+    out = []
+    for pager in pagers:
+        title = "Upcoming events" if pager.number == 1 else f"Upcoming events, page {pager.number} of {pager.count}"
+        out.append(
+            Page(
+                url=pager.url,
+                title=title,
+                template="engage/events.html",
+                description="Consultations, meetings and drop-ins coming up, soonest first.",
+                context=EventListing(
+                    "upcoming", title, pager, page_months(pager, entries),
+                    event_count=len({e.record.id for e in entries}), **shared,
+                ),
+                searchable=pager.number == 1,
+            )
         )
-        for pager in pagers
-    ]
+    return out
 
 
 def past_pages(portal: Portal) -> list[Page]:
@@ -221,20 +222,17 @@ def past_pages(portal: Portal) -> list[Page]:
     ]
     for year, year_entries in sorted(years.items()):
         for pager in paginate(year_entries, portal.settings.events_per_page, urls.past_year(year)):
+            title = f"Past events in {year}" + (f", page {pager.number} of {pager.count}" if pager.number > 1 else "")
             out.append(
                 Page(
                     url=pager.url,
-                    title=f"Past events in {year}" + (f", page {pager.number} of {pager.count}" if pager.number > 1 else ""),
+                    title=title,
                     template="engage/events.html",
                     description=f"Events that took place in {year}, most recent first.",
-                    context={
-                        "kind": "past",
-                        "year": year,
-                        "pager": pager,
-                        "months": page_months(pager, year_entries),
-                        "zone": zone_words(portal.settings.timezone),
-                        "feedback_for_event": feedback,
-                    },
+                    context=EventListing(
+                        "past", title, pager, page_months(pager, year_entries), zone_words(portal.settings.timezone),
+                        feedback_for_event=feedback, year=year,
+                    ),
                 )
             )
     return out

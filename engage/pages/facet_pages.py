@@ -14,6 +14,7 @@ from typing import Any
 from .. import facets, urls
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
+from .listing import EventListing
 from .page import Page
 from .paginate import paginate
 
@@ -81,13 +82,11 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
 
 def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
     """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
-    # Upcoming listings link no "you said, we did" pages (past listings do).
     return {
         "zone": zone_words(portal.settings.timezone),
         "filter_groups": groups,
         "filters_url": urls.filters(),
         "index_url": urls.UPCOMING_INDEX,
-        "feedback_for_event": {},
     }
 
 
@@ -115,23 +114,21 @@ def facet_pages(portal: Portal) -> list[Page]:
             feed = urls.facet_feed(group.key, option.value)
             for pager in paginate(entries, portal.settings.events_per_page, option.url):
                 title = f"Upcoming events: {option.name}"
+                heading = title if pager.number == 1 else f"{title}, page {pager.number} of {pager.count}"
                 out.append(
                     Page(
                         url=pager.url,
-                        title=title if pager.number == 1 else f"{title}, page {pager.number} of {pager.count}",
+                        title=heading,
                         template="engage/events.html",
                         description=f"Upcoming events filtered by {group.label.lower()}: {option.name}.",
-                        context={
-                            "kind": "facet",
-                            "pager": pager,
-                            "months": page_months(pager, entries),
-                            "event_count": len({e.record.id for e in entries}),
-                            "facet": group,
-                            "option": option,
-                            "feed_url": feed if feed in offered else None,
-                            "feed_webcal": webcal(portal.settings, feed),
+                        context=EventListing(
+                            "facet", heading, pager, page_months(pager, entries),
+                            event_count=len({e.record.id for e in entries}),
+                            facet=group, option=option,
+                            feed_url=feed if feed in offered else None,
+                            feed_webcal=webcal(portal.settings, feed),
                             **shared,
-                        },
+                        ),
                     )
                 )
     return out

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+
+class TypedContext(Protocol):
+    """A page type's own context class (a frozen dataclass), such as `listing.EventListing`."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -16,8 +26,9 @@ class Page:
     """Plain-text title; templates escape it."""
     template: str
     """The page type's template, such as 'engage/event.html'."""
-    context: dict[str, Any] = field(default_factory=dict)
-    """What the template needs."""
+    context: dict[str, Any] | TypedContext = field(default_factory=dict)
+    """What the template needs, as the template variable `engage`: a typed context, or (page types
+    not yet given one) a dict with a 'kind'."""
     description: str = ""
     """One sentence for search engines and link previews."""
     searchable: bool = False
@@ -26,8 +37,9 @@ class Page:
     @property
     def page_type(self) -> str:
         """The page type, such as 'event' or 'eia-register' (the layout's engage:page-type)."""
-        kind = self.context.get("kind", "") if isinstance(self.context, dict) else getattr(self.context, "kind", "")
-        return str(kind)
+        if isinstance(self.context, dict):
+            return str(self.context.get("kind", ""))
+        return self.context.kind
 
 
 # Re-exported for the page families; its home is engage.output, below pages, feeds and exports.
