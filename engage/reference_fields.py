@@ -16,6 +16,7 @@ from . import models
 from .models.assessment import AssessmentEvidence
 from .models.commitment import Evidence
 from .models.eia import Engagement, Impact
+from .models.event import Audience
 from .models.evaluation import AreaReach, GroupReach
 from .models.evaluation import Impact as EvaluationImpact
 from .models.feedback import Asked, Profile, Responses, Theme
@@ -62,6 +63,7 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
         "evaluations": "evaluations",
     },
     models.Criterion: {"module": "modules"},
+    Audience: {"areas": "areas", "groups": "groups"},
     models.Venue: {"area": "areas"},
     models.Group: {"characteristic": "characteristics"},
 }
@@ -106,6 +108,15 @@ def references(model: BaseModel, path: Path = ()) -> Iterator[Reference]:
             yield Reference(
                 "categories", f"{model.characteristic}/{count.category}", (*path, "counts", index, "category")
             )
+    if isinstance(model, Audience):
+        # A consultation's audience names categories per characteristic: the characteristic is a
+        # reference of its own, and each category belongs to it.
+        for characteristic, categories in model.categories.items():
+            yield Reference("characteristics", characteristic, (*path, "categories", characteristic))
+            for index, category in enumerate(categories):
+                yield Reference(
+                    "categories", f"{characteristic}/{category}", (*path, "categories", characteristic, index)
+                )
     if isinstance(model, Category):
         for area in model.area_shares:
             yield Reference("areas", area, (*path, "area_shares", area))

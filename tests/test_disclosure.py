@@ -19,6 +19,7 @@ from engage.exports.csv_export import TABLES, render
 from engage.exports.datasets import ALL
 from engage.exports.names import name_index
 from engage.exports.published import WITHHELD_COUNTS, withheld
+from engage.models.evaluation import AreaReach, GroupReach
 from engage.models.feedback import Feedback, ProfileCount, Quote, QuoteConsent, Responses, Theme
 from engage.pages.feedback_pages import feedback_context, gap_text, share_text
 from engage.portal import Portal
@@ -45,8 +46,11 @@ def test_only_consented_and_anonymised_quotes_may_be_published() -> None:
 
 
 def test_open_data_withholds_every_count_of_people_the_pages_withhold() -> None:
-    assert {(Responses, "count"), (ProfileCount, "count"), (Theme, "count")} == WITHHELD_COUNTS
+    assert {
+        (Responses, "count"), (ProfileCount, "count"), (Theme, "count"), (GroupReach, "people"), (AreaReach, "people"),
+    } == WITHHELD_COUNTS
     assert [withheld(Responses, "count", n) for n in (4, 5)] == [True, False]
+    assert [withheld(GroupReach, "people", n) for n in (4, 5)] == [True, False]
     assert [withheld(Theme, "count", n) for n in (4, 5)] == [True, False]
     # Only counts of people: another whole number at 4 is published.
     assert withheld(Feedback, "count", 4) is False

@@ -333,7 +333,8 @@ def test_file_name_not_utf8_is_reported_not_a_traceback(data_copy: Path) -> None
 def test_event_100_years_out_adds_one_month_page_not_1200(data_copy: Path) -> None:
     before = check_data(data_copy, today=__import__("datetime").date(2026, 12, 3))
     assert before.portal is not None
-    replace(data_copy / EVENT, "date: 2026-12-03\n", "date: 2099-12-03\n")
+    # A published event moved (its file keeps its name and raises sequence).
+    replace(data_copy / EVENT, "date: 2026-12-03\n", "date: 2099-12-03\nsequence: 1\n")
     replace(data_copy / EVENT, "  adjustments_by: 2026-11-26\n", "")
     after = check_data(data_copy, today=__import__("datetime").date(2026, 12, 3))
     assert [p.as_text() for p in after.problems] == []

@@ -179,13 +179,13 @@ def test_an_organisations_contact_is_allowed_only_where_it_takes_part(data_copy:
 def test_taxonomies_and_site_settings_are_guarded(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Regression: the text fields of taxonomies and site.yaml were not checked at all."""
     edit(data_copy / "taxonomies/topics.yaml", "  name: Housing\n", "  name: Housing\n  description: Ask Jo on 07700 900123.\n")
-    (data_copy / "site.yaml").write_text(
-        (data_copy / "site.yaml").read_text() + "description: Run by jo.bloggs&#64;gmail.com\n"
-    )
+    before = (data_copy / "site.yaml").read_text()
+    (data_copy / "site.yaml").write_text(before + "description: Run by jo.bloggs&#64;gmail.com\n")
+    line = len(before.splitlines()) + 1
     code, out = validate(data_copy, capsys)
     assert code == 1
     assert [line.split(": ")[0] + " " + line.split(": ")[2] for line in out] == [
-        "data/site.yaml:6:1 description",
+        f"data/site.yaml:{line}:1 description",
         "data/taxonomies/topics.yaml:3:3 [0].description",
     ]
 

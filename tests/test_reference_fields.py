@@ -68,19 +68,22 @@ def test_the_demo_data_uses_every_kind_of_reference() -> None:
     loaded = load(DEMO_DATA)
     kinds = {r.kind for record in _records(loaded) for r in references(record.model)}
     assert kinds == {
-        "actions", "areas", "categories", "characteristics", "commitments", "eias", "events",
-        "feedback", "groups", "methods", "modules", "organisations", "topics", "venues",
+        "actions", "areas", "categories", "characteristics", "commitments", "criteria", "eias", "evaluations",
+        "events", "feedback", "groups", "methods", "modules", "organisations", "topics", "venues",
     }  # fmt: skip
 
 
 def _records(loaded: Loaded) -> list[Record[Any]]:
     out: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments]
+    out += [*loaded.evaluations, *loaded.assessments]
     return out + [entry for entries in loaded.taxonomies.values() for entry in entries]
 
 
 def test_with_nothing_else_loaded_every_reference_of_every_record_is_reported() -> None:
     loaded = load(DEMO_DATA)
-    nothing = dataclasses.replace(loaded, events=[], eias=[], feedback=[], commitments=[], taxonomies={}, broken={})
+    nothing = dataclasses.replace(
+        loaded, events=[], eias=[], feedback=[], commitments=[], evaluations=[], assessments=[], taxonomies={}, broken={}
+    )
     for record in _records(loaded):
         alone = _with_only(nothing, loaded, record)
         found = {p.field for p in reference_check.check(alone) if p.code == "dangling-reference"}
@@ -97,7 +100,7 @@ def test_with_nothing_else_loaded_every_reference_of_every_record_is_reported() 
 
 
 def _with_only(nothing: Loaded, loaded: Loaded, record: Record[Any]) -> Loaded:
-    for name in ("events", "eias", "feedback", "commitments"):
+    for name in ("events", "eias", "feedback", "commitments", "evaluations", "assessments"):
         if record in getattr(loaded, name):
             return dataclasses.replace(nothing, **{name: [record]})
     stem = next(name for name, entries in loaded.taxonomies.items() if record in entries)
@@ -118,16 +121,29 @@ def test_the_reference_fields_of_every_record_type_are_the_ones_the_models_docum
     loaded = load(DEMO_DATA)
     typed = [("event", r) for r in loaded.events] + [("eia", r) for r in loaded.eias]
     typed += [("feedback", r) for r in loaded.feedback] + [("commitment", r) for r in loaded.commitments]
+    typed += [("evaluation", r) for r in loaded.evaluations] + [("assessment", r) for r in loaded.assessments]
     typed += [(name, r) for name, entries in loaded.taxonomies.items() for r in entries]
     fields: dict[str, set[str]] = {}
     for name, record in typed:
         for r in references(record.model):
             steps = [s for s in r.path if isinstance(s, str)]
-            if steps[-2:-1] == ["area_shares"]:
-                steps = steps[:-1]  # keyed by the area id itself
+            if steps[-2:-1] == ["area_shares"] or steps[-2:-1] == ["categories"]:
+                steps = steps[:-1]  # keyed by the area (or characteristic) id itself
             fields.setdefault(name, set()).add(".".join(steps))
     assert fields == {
-        "event": {"organiser", "partners", "method", "areas", "topics", "groups", "venue", "eia"},
+        "event": {
+            "organiser", "partners", "method", "areas", "topics", "groups", "venue", "eia",
+            "consultation.audience.categories", "consultation.audience.groups",
+        },
+        "evaluation": {
+            "events", "organisations", "outputs.groups.group", "outputs.areas.area", "impact.feedback",
+            "impact.commitments",
+        },
+        "assessment": {
+            "criterion", "evidence.events", "evidence.feedback", "evidence.eias", "evidence.commitments",
+            "evidence.evaluations",
+        },
+        "criteria": {"module"},
         "eia": {
             "organisation", "supersedes", "commitments", "engagement.events", "engagement.feedback",
             "impacts.characteristic", "actions.partners",

@@ -5,7 +5,6 @@ Which fields are references is said once, in `engage.reference_fields`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ..ids import did_you_mean
@@ -64,32 +63,6 @@ def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path:
     return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'{did_you_mean(value, ids)}")]
 
 
-def _refs(record: Record[Any], known: _Known, kind: str, values: Iterable[str], path: Path) -> list[Problem]:
-    out: list[Problem] = []
-    for index, value in enumerate(values):
-        out += _ref(record, known, kind, value, (*path, index))
-    return out
-
-
-def _audience(r: Record[Any], known: _Known, audience: Any) -> list[Problem]:
-    base = ("consultation", "audience")
-    out = _refs(r, known, "areas", audience.areas, (*base, "areas"))
-    out += _refs(r, known, "groups", audience.groups, (*base, "groups"))
-    for characteristic, categories in audience.categories.items():
-        if characteristic not in known.categories:
-            out += _ref(r, known, "characteristics", characteristic, (*base, "categories", characteristic))
-            continue
-        for index, category in enumerate(categories):
-            if category not in known.categories[characteristic]:
-                out.append(
-                    r.problem(
-                        "dangling-reference", (*base, "categories", characteristic, index),
-                        f"characteristic '{characteristic}' has no category '{category}'",
-                    )
-                )
-    return out
-
-
 def check(loaded: Loaded) -> list[Problem]:
     known = _Known(loaded)
     out: list[Problem] = []
@@ -100,9 +73,6 @@ def check(loaded: Loaded) -> list[Problem]:
     for record in records:
         for reference in references(record.model):
             out += _problems(record, known, reference)
-    for r in loaded.events:
-        if r.model.consultation is not None and r.model.consultation.audience is not None:
-            out += _audience(r, known, r.model.consultation.audience)
     for ra in loaded.eias:
         if ra.id in ra.model.supersedes:
             out.append(ra.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
