@@ -29,10 +29,12 @@ def test_the_form_offers_every_taxonomy_entry_and_the_repository(example_site: P
     assert {a["id"] for a in data["areas"]} == set(example_portal.areas)  # type: ignore[index]
     assert {v["id"] for v in data["venues"]} == set(example_portal.venues)  # type: ignore[index]
     assert [(o["id"], o["contact"]) for o in data["organisations"]] == [  # type: ignore[index]
-        (key, org.contact) for key, org in sorted(example_portal.organisations.items(), key=lambda kv: kv[1].name.lower())
+        (key, org.contact)
+        for key, org in sorted(example_portal.organisations.items(), key=lambda kv: kv[1].name.lower())
     ]
     assert (data["new_file_url"], data["mailbox"]) == (
-        "https://github.com/example-district/engage/new/main/", "engagement@example.gov.uk"
+        "https://github.com/example-district/engage/new/main/",
+        "engagement@example.gov.uk",
     )
     # The site's and the organisations' role mailboxes: the contacts the personal-data check allows.
     assert "engagement@example.gov.uk" in data["role_mailboxes"]  # type: ignore[operator]
