@@ -147,6 +147,11 @@ def search() -> str:
     return "search/"
 
 
+def search_index() -> str:
+    """The search page's index, loaded by that page only."""
+    return "search/index.json"
+
+
 def accessibility() -> str:
     return "accessibility/"
 
