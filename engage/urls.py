@@ -168,6 +168,11 @@ def about() -> str:
     return "about/"
 
 
+def contribute() -> str:
+    """How partners add and update events (the forms and the officers' guide sit beneath it)."""
+    return "contribute/"
+
+
 def listing(base: str, page: int) -> str:
     """Page 1 of a listing is its folder; later pages are page/N/ beneath it."""
     return base if page == 1 else f"{base}page/{page}/"
