@@ -79,6 +79,10 @@ SECTIONS: dict[str, str] = {
     urls.open_data(): "Open data",
     urls.schemas(): "Schemas",
     urls.about(): "About",
+    urls.VENUES: "Venues",
+    urls.IMPACT: "What our engagement achieved",
+    urls.SELF_ASSESSMENT: "Equality Framework self-assessment",
+    urls.contribute(): "How partners add events",
 }
 
 HOME = Crumb("Home", urls.home())

@@ -147,6 +147,11 @@ def search() -> str:
     return "search/"
 
 
+def search_index() -> str:
+    """The search page's index, loaded by that page only."""
+    return "search/index.json"
+
+
 def accessibility() -> str:
     return "accessibility/"
 
@@ -161,6 +166,11 @@ def contact() -> str:
 
 def about() -> str:
     return "about/"
+
+
+def contribute() -> str:
+    """How partners add and update events (the forms and the officers' guide sit beneath it)."""
+    return "contribute/"
 
 
 def listing(base: str, page: int) -> str:

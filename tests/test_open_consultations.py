@@ -126,7 +126,7 @@ def open_everywhere(portal: Portal, event_id: str) -> None:
             e.record.id
             for p in pages
             if p.url in (url, f"{url}page/") or p.url.startswith(f"{url}page/")
-            for g in p.context["months"]
+            for g in p.context.months
             for e in g.entries
         ]
         assert shown.count(event_id) == 1, url
@@ -169,7 +169,8 @@ def test_a_consultation_opened_a_year_ago_and_closing_next_month_is_open(tmp_pat
     source.unlink()
     target.write_text("\n".join(lines) + "\n")
     result = check_data(data, REFERENCE_DAY)
-    assert [p.as_text() for p in result.problems] == []
+    # Errors only: the demo's planned events warn of possible clashes, which do not stop a build.
+    assert [p.as_text() for p in result.errors] == []
     portal = result.portal
     assert portal is not None
     open_everywhere(portal, target.stem)

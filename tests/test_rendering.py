@@ -73,13 +73,13 @@ def test_a_context_missing_a_name_its_template_needs_fails_the_render(example_po
 def test_templates_write_no_site_paths_of_their_own() -> None:
     """Every link is {{ shell.root }}{{ url.x(...) }} or a URL made in Python by engage/urls.py."""
     offenders = []
-    for path in sorted((TEMPLATES / "engage").glob("*.html")):
+    for path in sorted((TEMPLATES / "engage").rglob("*.html")):
         for number, line in enumerate(path.read_text().splitlines(), 1):
             if "base_url" in line or re.search(
-                r'(href|src|data-base)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets)/',
+                r'(href|src|action|data-[a-z]+)="(\{\{ *(shell\.root|root) *\}\})?(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets|search|impact|self-assessment|planning|venues|contribute)/',
                 line,
             ):
-                offenders.append(f"{path.name}:{number}")
+                offenders.append(f"{path.relative_to(TEMPLATES / 'engage')}:{number}")
     assert offenders == []
 
 

@@ -29,6 +29,14 @@ SETTINGS = Settings(name="Example Engage", publisher="Example", base_url="https:
         ("eia/outcome/adjust/", (Crumb("Home", ""), Crumb("Equality impact assessments", "eia/"))),
         ("you-said-we-did/x/", (Crumb("Home", ""), Crumb("You said, we did", "you-said-we-did/"))),
         ("accessibility/", (Crumb("Home", ""),)),
+        ("venues/coldwell-institute/", (Crumb("Home", ""), Crumb("Venues", "venues/"))),
+        ("impact/community-chest-2026/", (Crumb("Home", ""), Crumb("What our engagement achieved", "impact/"))),
+        (
+            "self-assessment/diverse-workforce/",
+            (Crumb("Home", ""), Crumb("Equality Framework self-assessment", "self-assessment/")),
+        ),
+        ("contribute/add-event/", (Crumb("Home", ""), Crumb("How partners add events", "contribute/"))),
+        ("planning/", (Crumb("Home", ""),)),
     ],
 )
 def test_breadcrumbs_lead_from_home_to_the_parent_page(url: str, expected: tuple[Crumb, ...]) -> None:

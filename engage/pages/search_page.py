@@ -6,7 +6,7 @@ from .. import urls
 from ..portal import Portal
 from .page import Page
 
-INDEX_PATH = urls.search() + "index.json"
+INDEX_PATH = urls.search_index()
 """Loaded by the search page only."""
 
 
