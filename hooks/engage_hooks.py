@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from engage import search, template_filters, urls
+from engage.models.settings import Settings
 from engage.pages import Site, generate
 from engage.portal import check_data
 from engage.problems import Problem
@@ -112,7 +113,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     site: Site | None = _state.get("site")
     if site is None:
+        # The preview of broken data: the problems page still needs the layout's shell.
         context["engage"] = {}
+        title = str(page.title or "")
+        context["shell"] = shell_context(
+            url=page.url, title=title, page_type="problems", description="", settings=_settings(config)
+        )
         return context
     generated = _state["by_source"].get(page.file.src_uri)
     if generated is not None:
@@ -134,12 +140,22 @@ def on_page_context(context: dict[str, Any], page: MkPage, config: MkDocsConfig,
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     # The 404 page is served at any depth, so its links start from the site's own path.
-    if template_name == "404.html" and "settings" in _state:
+    if template_name == "404.html":
+        settings = _settings(config)
         context["shell"] = shell_context(
-            url="404.html", title="Page not found", page_type="not-found", description="", settings=_state["settings"]
+            url="404.html", title="Page not found", page_type="not-found", description="", settings=settings
         )
-        context["shell"] = replace(context["shell"], root=urlsplit(_state["settings"].base_url).path, breadcrumbs=())
+        context["shell"] = replace(context["shell"], root=urlsplit(settings.base_url).path, breadcrumbs=())
     return context
+
+
+def _settings(config: MkDocsConfig) -> Settings:
+    """The site's settings; while the data is broken (under serve), a stand-in so the shell draws."""
+    settings: Settings | None = _state.get("settings")
+    if settings is None:
+        name = config.site_name
+        settings = Settings(name=name, publisher=name, base_url="http://127.0.0.1/", contact="engage@example.org")
+    return settings
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from .types import RECORD_CONFIG, Email, Line, Text, Url
 
@@ -18,7 +18,9 @@ def _parse_colour(value: Any) -> Any:
     raise ValueError(f"expected a colour written #rrggbb such as #1d70b8 (in quotes), found {value!r}")
 
 
-Colour = Annotated[str, BeforeValidator(_parse_colour)]
+Colour = Annotated[
+    str, BeforeValidator(_parse_colour), WithJsonSchema({"type": "string", "pattern": _COLOUR_RE.pattern})
+]
 """A colour written as # and six hexadecimal digits, such as #1d70b8."""
 
 
