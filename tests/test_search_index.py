@@ -23,7 +23,9 @@ def test_every_record_page_is_indexed_by_title(example_site: Path, example_porta
     expected = {f"events/{i}/": r.model.title for i, r in example_portal.events.items()}
     expected |= {f"eia/{i}/": r.model.title for i, r in example_portal.eias.items()}
     expected |= {f"commitments/{i}/": r.model.title for i, r in example_portal.commitments.items()}
-    expected |= {f"you-said-we-did/{i}/": f"You said, we did: {r.model.title}" for i, r in example_portal.feedback.items()}
+    expected |= {
+        f"you-said-we-did/{i}/": f"You said, we did: {r.model.title}" for i, r in example_portal.feedback.items()
+    }
     assert {k: v for k, v in titles.items() if k in expected} == expected
 
 

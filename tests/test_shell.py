@@ -49,14 +49,23 @@ def test_root_climbs_one_level_per_folder() -> None:
 
 def test_the_current_section_is_marked_and_explicit_parents_win() -> None:
     shell = shell_context(
-        url="events/x/", title="X", page_type="event", description="", settings=SETTINGS,
+        url="events/x/",
+        title="X",
+        page_type="event",
+        description="",
+        settings=SETTINGS,
         parents=(Crumb("Past events", "events/past/"),),
     )
     assert shell.breadcrumbs == (Crumb("Home", ""), Crumb("Past events", "events/past/"))
     assert [item for item in shell.navigation if item.current] == [NavItem("What's on", "events/", True)]
     assert shell.root == "../../"
     assert [item.label for item in shell.footer] == [
-        "Accessibility statement", "Privacy notice", "Contact", "Open data", "Calendar feeds", "Search"
+        "Accessibility statement",
+        "Privacy notice",
+        "Contact",
+        "Open data",
+        "Calendar feeds",
+        "Search",
     ]
 
 
@@ -121,6 +130,9 @@ def test_the_404_page_is_titled_page_not_found_and_links_by_site_root_paths(demo
 
 def test_the_partnerships_colours_reach_the_page(demo_site: Path) -> None:
     html = (demo_site / "index.html").read_text(encoding="utf-8")
-    assert "<style>:root{--engage-brand:#1d70b8;--engage-brand-text:#ffffff;--engage-link:#1d70b8;--engage-link-visited:#4c2c92}</style>" in html
+    assert (
+        "<style>:root{--engage-brand:#1d70b8;--engage-brand-text:#ffffff;--engage-link:#1d70b8;--engage-link-visited:#4c2c92}</style>"
+        in html
+    )
     assert '<img class="engage-header__logo" src="assets/calderbrook-logo.svg" alt="" height="32">' in html
     assert (demo_site / "assets" / "calderbrook-logo.svg").is_file()

@@ -34,7 +34,7 @@ def _parse_colour(value: Any) -> Any:
 
 
 Colour = Annotated[
-    str, BeforeValidator(_parse_colour), WithJsonSchema({"type": "string", "pattern": r"^\s*#[0-9a-fA-F]{6}\s*$"})
+    str, BeforeValidator(_parse_colour), WithJsonSchema({"type": "string", "pattern": _COLOUR_RE.pattern})
 ]
 """A colour written as # and six hexadecimal digits, such as #1d70b8."""
 

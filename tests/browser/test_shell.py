@@ -32,14 +32,21 @@ NAV_LINKS = ".engage-service-navigation__list a"
 
 
 def _walk_every_type(
-    pages: SitePages, base_url: str, page: Any, width: str, backward: bool, label: str, kinds: tuple[str, ...] = ()
+    pages: SitePages,
+    base_url: str,
+    page: Any,
+    width: str,
+    backward: bool,
+    label: str,
+    kinds: tuple[str, ...] = (),
+    scripts: bool = True,
 ) -> list[str]:
     failures = []
     for kind, url in pages.samples(SAMPLE):
         if kinds and kind not in kinds:
             continue
         page.goto(f"{base_url}/{url}")
-        result = walk(page, backward=backward, limit=STOPS)
+        result = walk(page, backward=backward, limit=STOPS, whole=scripts)
         if not result.stops:
             failures.append(f"{kind} /{url} {label}: Tab reached nothing")
         failures += [f"{kind} /{url} at {width} {label}: {problem}" for problem in result.problems]
@@ -64,12 +71,16 @@ def test_focus_is_visible_walking_every_page_type_without_javascript(
 ) -> None:
     page = new_page(VIEWPORTS[width], reduced_motion="reduce", java_script_enabled=False)
     label = f"{direction}, no JavaScript"
-    failures = _walk_every_type(pages, base_url, page, width, direction == "backward", label, NO_JS_TYPES)
+    failures = _walk_every_type(pages, base_url, page, width, direction == "backward", label, NO_JS_TYPES, False)
     assert failures == [], "\n".join(failures)
 
 
 def _focused(page: Any) -> str:
-    return str(page.evaluate("() => document.activeElement.matches('.engage-service-navigation__toggle') ? 'menu' : (document.activeElement.closest('.engage-service-navigation__list') ? 'nav:' + document.activeElement.textContent.trim() : document.activeElement.tagName)"))
+    return str(
+        page.evaluate(
+            "() => document.activeElement.matches('.engage-service-navigation__toggle') ? 'menu' : (document.activeElement.closest('.engage-service-navigation__list') ? 'nav:' + document.activeElement.textContent.trim() : document.activeElement.tagName)"
+        )
+    )
 
 
 def _tab_to_menu(page: Any) -> None:
@@ -221,7 +232,9 @@ def _announced(page: Any) -> str:
 
 
 def _found_events(page: Any) -> set[str]:
-    hrefs = page.eval_on_selector_all(".engage-search-results a", "(links) => links.map((a) => new URL(a.href).pathname)")
+    hrefs = page.eval_on_selector_all(
+        ".engage-search-results a", "(links) => links.map((a) => new URL(a.href).pathname)"
+    )
     return {m.group(1) for href in hrefs if (m := re.fullmatch(r"/events/([^/]+)/", href))}
 
 
@@ -298,7 +311,9 @@ def test_a_first_visit_is_light_and_fetches_nothing_from_another_host(
 # --- The walk's checks have teeth: each failure of the issue, put back, is caught ------------
 
 
-def test_the_walk_catches_a_sticky_header_over_focus(pages: SitePages, base_url: str, new_page: Callable[..., Any]) -> None:
+def test_the_walk_catches_a_sticky_header_over_focus(
+    pages: SitePages, base_url: str, new_page: Callable[..., Any]
+) -> None:
     page = new_page(VIEWPORTS["phone"], reduced_motion="reduce")
     page.goto(f"{base_url}/{pages.by_type['event'][0]}")
     page.add_style_tag(content="html{scroll-padding:0!important} .engage-header{position:sticky;top:0;z-index:10}")
@@ -306,7 +321,9 @@ def test_the_walk_catches_a_sticky_header_over_focus(pages: SitePages, base_url:
     assert any("under the fixed or sticky header.engage-header" in p for p in problems), problems
 
 
-def test_the_walk_catches_focus_that_draws_nothing(pages: SitePages, base_url: str, new_page: Callable[..., Any]) -> None:
+def test_the_walk_catches_focus_that_draws_nothing(
+    pages: SitePages, base_url: str, new_page: Callable[..., Any]
+) -> None:
     page = new_page(VIEWPORTS["desktop"], reduced_motion="reduce")
     page.goto(f"{base_url}/{pages.by_type['event'][0]}")
     # Focused links drawn exactly as unfocused body links are.
@@ -332,7 +349,9 @@ def test_the_walk_catches_focusable_buttons_in_a_clipped_header(
 
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
-def test_the_site_name_is_whole_under_increased_text_spacing(width: str, base_url: str, new_page: Callable[..., Any]) -> None:
+def test_the_site_name_is_whole_under_increased_text_spacing(
+    width: str, base_url: str, new_page: Callable[..., Any]
+) -> None:
     """Regression: the site name was cut to "Calderbrook En…" under WCAG 1.4.12 text spacing."""
     page = new_page(VIEWPORTS[width])
     page.goto(f"{base_url}/events/")

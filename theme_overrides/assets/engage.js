@@ -3,7 +3,21 @@
       are always shown). The menu is a disclosure in the page flow, not a drawer: it traps
       nothing, and Escape closes it;
    2. a table's scrolling wrapper takes keyboard focus (to scroll it with the arrow keys) only
-      while it really scrolls; otherwise it would be a stop on the Tab walk that does nothing. */
+      while it really scrolls; otherwise it would be a stop on the Tab walk that does nothing;
+   3. a focused control that is only partly on screen (browsers do not scroll one that already
+      shows a few pixels) is brought wholly into view, with its focus indicator. */
+(function () {
+  "use strict";
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (!el || !el.getBoundingClientRect) return;
+    var r = el.getBoundingClientRect();
+    if (r.height < window.innerHeight - 40 && (r.bottom > window.innerHeight || r.top < 0)) {
+      el.scrollIntoView({ block: "nearest" });
+    }
+  });
+})();
+
 (function () {
   "use strict";
   var wraps = document.querySelectorAll(".engage-table-wrap[tabindex]");
