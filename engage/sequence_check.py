@@ -115,7 +115,7 @@ def renamed(file: str, old_name: str, ref: str) -> Problem:
     """A published event's file has a new name, so a new id and calendar UID."""
     message = (
         f"renamed from {old_name} since {ref}: the file name is the event's id and calendar UID, so every subscribed "
-        f"calendar would show it twice; keep the old name (it need not match a new date)"
+        f"calendar would show it twice; keep the old name (it need not match a new date once sequence is raised)"
     )
     return Problem(file, 1, 1, RENAMED, "file", message)
 

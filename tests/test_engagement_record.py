@@ -216,19 +216,44 @@ def test_participation_by_organisation_names_every_partner(example_portal: Porta
 def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_cancelled_ones(demo_portal: Portal) -> None:
     import icalendar
 
-    from engage.feeds.feeds import in_feeds
+    from engage.feeds.feeds import current, items
     from engage.feeds.publish import files as feed_files
+    from engage.feeds.vevents import event_key
     from engage.planning import asking_method
 
     feed = next(f for f in feed_files(demo_portal) if f.path == "feeds/planning.ics")
     calendar = icalendar.Calendar.from_ical(feed.content)
     uids = sorted({str(c["UID"]) for c in calendar.walk("VEVENT")})
     levels = {k: m.level for k, m in demo_portal.methods.items()}
-    asking = [i for i, r in demo_portal.events.items() if asking_method(r.model, levels) and in_feeds(demo_portal, i)]
-    assert len(uids) == len(asking) > 0
+    # The window every subscribable feed keeps: upcoming, recent, and cancelled ones for longer.
+    placed = items(demo_portal)
+    asking = sorted(
+        i for i, r in demo_portal.events.items() if asking_method(r.model, levels) and current(demo_portal, placed[event_key(i)])
+    )
+    assert [u.partition("@")[0] for u in uids] == asking != []
     assert not any("exhibition" in u or "new-bin-collection-calendars" in u for u in uids)
     cancelled = [c for c in calendar.walk("VEVENT") if "2026-11-26-brackenhill-community-safety-walkabout" in str(c["UID"])]
     assert [str(c["STATUS"]) for c in cancelled] == ["CANCELLED"]
+
+
+def test_the_planning_feed_is_in_date_order_like_every_feed_so_the_size_limit_cuts_whole_dates(demo_portal: Portal) -> None:
+    """Regression: the planning feed listed its events in file order, so a repeating event that
+    started long ago came first and the size limit (which keeps whole dates from the front) cut the wrong ones."""
+    import re
+
+    from engage import urls
+    from engage.feeds.publish import files as feed_files
+
+    def order(content: bytes) -> list[bytes]:
+        seen: dict[bytes, None] = {}
+        for uid in re.findall(rb"\r\nUID:([^\r]*)", content.replace(b"\r\n ", b"")):
+            seen.setdefault(uid, None)
+        return list(seen)
+
+    feeds = {f.path: f.content for f in feed_files(demo_portal)}
+    planned = order(feeds[urls.PLANNING_FEED])
+    assert len(planned) > 1
+    assert planned == [uid for uid in order(feeds[urls.ALL_FEED]) if uid in set(planned)]
 
 
 def test_personal_data_in_a_case_study_is_an_error(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

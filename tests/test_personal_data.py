@@ -203,3 +203,13 @@ def test_feedback_may_name_the_contact_of_an_organisation_in_its_event(data_copy
         "organiser: district-council\npartners: [health-trust]\n",
     )
     assert validate(data_copy, capsys) == (0, [])
+
+
+def test_a_teams_join_link_is_not_taken_for_an_email_address() -> None:
+    """Regression: every imported Teams meeting failed, its thread id (meeting_...@thread.v2) read as a mailbox."""
+    link = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzQ1ZTBhMjk%40thread.v2/0?context=%7b%22Tid%22%3a%22a1b2%22%7d"
+    assert findings(f"Join at {link}", ROLE) == []
+    assert findings("Join at https://teams.microsoft.com/l/chat/19%3a4f2a%40thread.skype/0", ROLE) == []
+    # An address in the same place is still found.
+    [found] = findings("Join at https://teams.microsoft.com/l/meetup-join/jo.bloggs%40gmail.com/0", ROLE)
+    assert "'jo.bloggs@gmail.com'" in found

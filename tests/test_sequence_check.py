@@ -223,12 +223,13 @@ def test_a_pull_request_that_moves_an_event_without_raising_sequence_fails(repo:
         "date of this edit (YYYY-MM-DD), which calendars show as when the event was last revised\n"
         f"{SHOWN}:1:1: error[sequence-not-raised]: sequence: date changed since main but sequence is still 0: "
         "set sequence: 1 so subscribed calendars update\n"
-        # Its file name no longer matches its date either; raising sequence clears both.
+        # Its file name no longer matches its date either; raising sequence (with changed) clears them all,
+        # and the published event keeps its name, so subscribers' calendars move it in place.
         f"{SHOWN}:10:1: error[file-name]: date: the file name says 2026-12-03 but date is 2026-12-04: rename a new "
         "event's file to 2026-12-04-library-review.yaml; a published event that has moved keeps its name and raises "
         "sequence instead\n"
     )
-    edit(repo / "data" / LIBRARY, "date: 2026-12-04", "date: 2026-12-04\nsequence: 1")
+    edit(repo / "data" / LIBRARY, "date: 2026-12-04", "date: 2026-12-04\nsequence: 1\nchanged: 2026-11-20")
     assert validate("--against", "main", str(repo / "data"))[:2] == (0, "")
 
 
@@ -286,17 +287,24 @@ def test_outside_a_git_work_tree_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_renamed_event_file_is_refused_because_its_uid_changes(repo: Path) -> None:
-    """A new file name is a new id and UID: every subscribed calendar would show the event twice."""
+    """A new file name is a new id and UID: every subscribed calendar would show the event twice.
+
+    The partner here moved the event and renamed the file to match its new date, as a new event's
+    name must; the file-name rule accepts that, so the guard alone stops the duplicate."""
     old = repo / "data" / LIBRARY
     new = old.with_name("2026-12-04-library-review.yaml")
     git(repo, "mv", str(old), str(new))
+    edit(new, "date: 2026-12-03", "date: 2026-12-04")
     code, out, _ = validate("--against", "main", str(repo / "data"))
     # The EIA that names the event by its old id is reported too; the rename is the cause.
-    assert (code, out.splitlines(keepends=True)[-1]) == (
+    shown = f"data/{new.relative_to(repo / 'data').as_posix()}"
+    assert (code, [line for line in out.splitlines(keepends=True) if line.startswith(shown)]) == (
         1,
-        "data/events/district-council/2026-12-04-library-review.yaml:1:1: error[event-renamed]: file: renamed from "
-        f"data/{LIBRARY} since main: the file name is the event's id and calendar UID, so every subscribed calendar "
-        "would show it twice; keep the old name (it need not match a new date)\n",
+        [
+            "data/events/district-council/2026-12-04-library-review.yaml:1:1: error[event-renamed]: file: renamed from "
+            f"data/{LIBRARY} since main: the file name is the event's id and calendar UID, so every subscribed calendar "
+            "would show it twice; keep the old name (it need not match a new date once sequence is raised)\n",
+        ],
     )
 
 

@@ -46,6 +46,9 @@ CODE = "personal-data"
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Microsoft Teams join links carry the meeting's thread id, 19:meeting_<id>@thread.v2 (thread.skype
+# and thread.tacv2 in older links): a conversation id in every Teams link, not anyone's mailbox.
+_TEAMS_THREAD = re.compile(r"@thread\.(?:v2|tacv2|skype)$", re.IGNORECASE)
 # A candidate phone number: a +44, 0044 or 0 start, then digits with at most one separator
 # (space, hyphen, dot or a closing bracket and space) between them. The digits are then counted
 # and the prefix checked, so dates, times, money and ids never qualify.
@@ -86,7 +89,7 @@ def _in_urls(text: str) -> str:
         split = re.split(r"[?#]", url, maxsplit=1)
         if len(split) == 2:
             parts.append(split[1])
-        parts.extend(EMAIL.findall(split[0]))
+        parts.extend(e for e in EMAIL.findall(split[0]) if not _TEAMS_THREAD.search(e))
     return "\n".join(parts)
 
 

@@ -4,8 +4,8 @@ Every VEVENT is serialised once (`vevents.entry`, `deadlines.*`); a feed is a he
 the VTIMEZONEs its items use, and its items' bytes joined in date order. Serialising per
 feed instead would cost a few seconds per thousand events for every facet value.
 
-What a subscribable feed holds (all.ics, consultations.ics, reviews and deadlines, one per
-facet value):
+What a subscribable feed holds (all.ics, consultations.ics, reviews and deadlines, the
+partners' forward plan, one per facet value):
 - Upcoming items and a short recent window: an item stays until `feed_recent_days` after
   its last date (a cancelled one until `cancelled_kept_days`, so every calendar hears it is
   off). Google Calendar is reported to drop events from subscribed feeds over about 1 MB,
@@ -143,6 +143,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     closes_now = [k for k in now if k.startswith("closes.")]
     deadlines_now = [k for k in dated if k.startswith(("eia.", "commitment."))]
     levels = {k: m.level for k, m in portal.methods.items()}
+    asking_now = [k for k in events_now if planning.asking_method(portal.events[k.removeprefix("event.")].model, levels)]
     specs = [
         FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}, with consultation closing dates.", _ordered(now, placed)),
         FeedSpec(
@@ -168,7 +169,7 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
             f"{site}: forward plan",
             "Events that ask people something (surveys, meetings, workshops ...), for partners planning their own.",
             # A cancelled event stays (marked cancelled) as in every feed, so calendars drop it.
-            tuple(k for k in events_now if planning.asking_method(portal.events[k.removeprefix("event.")].model, levels)),
+            _ordered(asking_now, placed),
         ),
     ]
     # One pass over the events: values_of is the rule facet listings use (events_for).
