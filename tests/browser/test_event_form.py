@@ -86,7 +86,7 @@ def test_a_recurring_hybrid_event_makes_a_file_that_validates_unchanged(
 ) -> None:
     page = _open(new_page, base_url, ADD)
     chosen = _fill_recurring_hybrid(page, demo_portal)
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     page.wait_for_selector("#engage-result:not([hidden])")
     assert page.locator("#engage-error-summary").is_hidden()
     path = page.locator("#engage-path").inner_text()
@@ -108,7 +108,7 @@ def test_the_propose_link_opens_githubs_new_file_page_with_path_and_contents(
 ) -> None:
     page = _open(new_page, base_url, ADD, "desktop")
     chosen = _fill_recurring_hybrid(page, demo_portal)
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     href = page.locator("#engage-propose").get_attribute("href")
     text = page.locator("#engage-yaml").input_value()
     parts = urlsplit(href)
@@ -130,7 +130,7 @@ def test_each_required_field_left_empty_is_in_the_error_summary_linked_to_it(
     new_page: Callable[..., Any], base_url: str
 ) -> None:
     page = _open(new_page, base_url, ADD)
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     links = page.locator("#engage-error-summary a")
     found = [(links.nth(i).inner_text(), links.nth(i).get_attribute("href")) for i in range(links.count())]
     assert found == [
@@ -169,7 +169,7 @@ def test_the_validators_rules_run_in_the_browser(
     page.fill("#f-summary", "TODO say in one sentence what this is")
     page.fill("#f-contact", "not an address")
     page.fill("#f-online-instructions", "Or call Sam on 07700 900123.")
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     links = page.locator("#engage-error-summary a")
     assert [links.nth(i).inner_text() for i in range(links.count())] == [
         "Replace the placeholder TODO with what you mean",
@@ -181,7 +181,7 @@ def test_the_validators_rules_run_in_the_browser(
     page.fill("#f-summary", "A monthly panel.")
     page.fill("#f-end-time", "20:00")
     page.check("input[name=week_of_month][value=second]")
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     # Checked against the published JSON Schema once the form's own rules pass.
     assert [links.nth(i).inner_text() for i in range(links.count())] == [
         "Contact email address must be an email address, such as engagement@example.gov.uk"
@@ -204,7 +204,7 @@ def test_updating_an_event_raises_its_sequence_and_keeps_what_the_form_does_not_
     assert page.locator("#f-title").input_value() == record.model.title
     page.check("input[name=status][value=cancelled]")
     page.fill("#f-status-note", "Cancelled because of the election period. Respond online instead.")
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     page.wait_for_selector("#engage-result:not([hidden])")
     text = page.locator("#engage-yaml").input_value()
     path = page.locator("#engage-path").inner_text()
@@ -225,10 +225,10 @@ def test_the_form_passes_axe_empty_with_errors_and_with_the_file(
     page.goto(f"{base_url}/{ADD}")
     page.wait_for_selector("#engage-event-form")
     states = {"empty": violations(page)}
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     states["errors"] = violations(page)
     _fill_recurring_hybrid(page, demo_portal)
-    page.click("button[type=submit]")
+    page.click("#engage-event-form button[type=submit]")
     page.wait_for_selector("#engage-result:not([hidden])")
     states["file"] = violations(page)
     assert {state: describe(found) for state, found in states.items() if found} == {}
