@@ -246,6 +246,8 @@ def _load_file_cached(path: FsPath, rel: tuple[str, ...], shown: str, out: Loade
     out.eias += part.eias
     out.feedback += part.feedback
     out.commitments += part.commitments
+    out.evaluations += part.evaluations
+    out.assessments += part.assessments
     out.taxonomies.update(part.taxonomies)
     out.problems += part.problems
     for name, ids in part.broken.items():

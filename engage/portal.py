@@ -188,7 +188,7 @@ class CheckResult:
 
 
 def check_data(
-    root: FsPath, today: date | None = None, refuse_future: bool | None = None, cache: LoadCache | None = None
+    root: FsPath, today: date | None = None, *, refuse_future: bool | None = None, cache: LoadCache | None = None
 ) -> CheckResult:
     """Load and check everything under `root`; a Portal only when there is no error (warnings allowed).
     With a `cache` (the preview), files unchanged since the last call are not read again.

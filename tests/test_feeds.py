@@ -921,12 +921,13 @@ def test_event_moment_helpers() -> None:
 def test_facet_listing_pages_offer_webcal_for_feeds_with_events_only(rich_portal: Portal) -> None:
     """A plain https .ics link downloads a file on a phone; webcal:// subscribes. An empty feed is not offered."""
     from engage.pages.facet_pages import facet_pages
+    from engage.pages.listing import EventListing
 
     offered = {spec.path for spec in feeds.catalogue(rich_portal) if spec.offered}
     seen = {}
     for page in facet_pages(rich_portal):
-        if page.context.get("kind") == "facet" and page.url.count("/") == 3 and "page" not in page.url:
-            seen[page.url] = (page.context["feed_url"], page.context["feed_webcal"])
+        if isinstance(page.context, EventListing) and page.context.kind == "facet" and page.url.count("/") == 3 and "page" not in page.url:
+            seen[page.url] = (page.context.feed_url, page.context.feed_webcal)
     north = seen["events/area/north-ward/"]
     assert north == ("feeds/area/north-ward.ics", "webcal://engage.example.gov.uk/feeds/area/north-ward.ics")
     for url, (feed_url, webcal) in seen.items():

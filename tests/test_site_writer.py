@@ -20,7 +20,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def _portal(data: Path, cache: LoadCache | None = None) -> Portal:
-    result = check_data(data, TODAY, cache)
+    result = check_data(data, TODAY, cache=cache)
     assert [p.as_text() for p in result.problems] == []
     assert result.portal is not None
     return result.portal
