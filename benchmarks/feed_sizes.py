@@ -36,7 +36,9 @@ def main(argv: list[str]) -> int:
     feeds = {f.path: len(f.content) for f in files if f.path.startswith("feeds/")}
     archive = next(len(f.content) for f in files if f.path == urls.ARCHIVE_FEED)
     largest = sorted(feeds.items(), key=lambda item: (-item[1], item[0]))[:5]
-    print(f"{len(portal.events):,} events, today {resolve_today(portal.settings.timezone)}: {len(feeds)} subscribable feeds")
+    print(
+        f"{len(portal.events):,} events, today {resolve_today(portal.settings.timezone)}: {len(feeds)} subscribable feeds"
+    )
     horizons = {spec.path: spec.horizon for spec in publish.built(portal)[1]}
     cut = sum(1 for h in horizons.values() if h is not None)
     for path in (urls.ALL_FEED, urls.CONSULTATIONS_FEED, urls.REVIEWS_FEED):

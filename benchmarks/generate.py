@@ -38,8 +38,17 @@ CONSULTATION_SHARE = 0.055
 answers nearly every consultation that has closed, as it should: nine in ten feedback records
 are final reports, the rest interim reports ahead of some of them."""
 ACCESS = (
-    "step_free", "accessible_toilet", "hearing_loop", "bsl", "speech_to_text", "easy_read",
-    "large_print", "quiet_space", "childcare", "travel_costs", "carer_costs",
+    "step_free",
+    "accessible_toilet",
+    "hearing_loop",
+    "bsl",
+    "speech_to_text",
+    "easy_read",
+    "large_print",
+    "quiet_space",
+    "childcare",
+    "travel_costs",
+    "carer_costs",
 )
 WEEKS = ["first", "second", "third", "fourth"]
 
@@ -139,7 +148,10 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
     multi_day = 0.18 <= shape < 0.21
     if not all_day:
         start = rng.choice([9, 10, 11, 13, 14, 15, 17, 18, 19])
-        lines += [f'start_time: "{start:02d}:{rng.choice(["00", "30"])}"', f'end_time: "{start + rng.choice([1, 2, 3]):02d}:00"']
+        lines += [
+            f'start_time: "{start:02d}:{rng.choice(["00", "30"])}"',
+            f'end_time: "{start + rng.choice([1, 2, 3]):02d}:00"',
+        ]
     if multi_day:
         lines.append(f"end_date: {(day + timedelta(days=rng.choice([1, 2, 3]))).isoformat()}")
     if recurring:
@@ -154,9 +166,17 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
             lines.append(f"  skip: [{(day + timedelta(weeks=2 if frequency == 'fortnightly' else 1)).isoformat()}]")
     status = rng.random()
     if status < 0.03:
-        lines += ["status: cancelled", f"status_note: {q('Cancelled because the venue is closed. The next session is listed on this site.')}", "sequence: 1"]
+        lines += [
+            "status: cancelled",
+            f"status_note: {q('Cancelled because the venue is closed. The next session is listed on this site.')}",
+            "sequence: 1",
+        ]
     elif status < 0.04:
-        lines += ["status: postponed", f"status_note: {q('Postponed; a new date will be announced here.')}", "sequence: 1"]
+        lines += [
+            "status: postponed",
+            f"status_note: {q('Postponed; a new date will be announced here.')}",
+            "sequence: 1",
+        ]
     # Listed three weeks ahead, as partners do; never after the benchmark's day.
     lines.append(f"changed: {min(day - timedelta(days=21), TODAY).isoformat()}")
     where = rng.random()
@@ -168,7 +188,12 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
         lines += ["online:", f"  platform: {rng.choice(['Microsoft Teams', 'Zoom', 'Online survey'])}"]
         lines.append(f"  url: https://online.example.org/{slug}")
     if rng.random() < 0.3:
-        lines += ["booking:", "  required: true", f"  url: https://book.example.org/{slug}", f"  by: {(day - timedelta(days=rng.choice([1, 3, 7]))).isoformat()}"]
+        lines += [
+            "booking:",
+            "  required: true",
+            f"  url: https://book.example.org/{slug}",
+            f"  by: {(day - timedelta(days=rng.choice([1, 3, 7]))).isoformat()}",
+        ]
     lines.append(f"contact: {v.organisations[organiser][1]}")
     lines.append("access:")
     answers = {key: rng.choice(["yes", "yes", "no", "on-request", "unknown"]) for key in ACCESS}
@@ -217,12 +242,20 @@ def eia_file(rng: random.Random, v: Vocab, eia_id: str, index: int, events: list
         f"evidence: {block(paragraphs(rng, 2))}",
     ]
     if events:
-        lines += ["engagement:", "  summary: A public consultation and drop-in sessions.", f"  events: {ids(sorted(rng.sample(events, min(2, len(events)))))}"]
+        lines += [
+            "engagement:",
+            "  summary: A public consultation and drop-in sessions.",
+            f"  events: {ids(sorted(rng.sample(events, min(2, len(events)))))}",
+        ]
     negative = rng.random() < 0.3
     lines.append("impacts:")
     for n, characteristic in enumerate(sorted(v.characteristics)):
         impact = "negative" if negative and n == 0 else rng.choice(["positive", "neutral", "neutral", "unknown"])
-        lines += [f"  - characteristic: {characteristic}", f"    impact: {impact}", f"    rationale: {q(rng.choice(SENTENCES))}"]
+        lines += [
+            f"  - characteristic: {characteristic}",
+            f"    impact: {impact}",
+            f"    rationale: {q(rng.choice(SENTENCES))}",
+        ]
     if negative or rng.random() < 0.5:
         lines.append("actions:")
         for a in range(rng.choice([1, 2, 3])):
@@ -296,7 +329,9 @@ def feedback_file(rng: random.Random, v: Vocab, event: EventInfo, eia_ids: list[
     return "\n".join(lines) + "\n"
 
 
-def commitment_file(rng: random.Random, v: Vocab, index: int, events: list[str], eia_ids: list[str], feedback_ids: list[str]) -> str:
+def commitment_file(
+    rng: random.Random, v: Vocab, index: int, events: list[str], eia_ids: list[str], feedback_ids: list[str]
+) -> str:
     starts = date(2025, 4, 1) + timedelta(days=365 * rng.choice([0, 1]))
     ends = starts + timedelta(days=365 * rng.choice([1, 2, 3]) - 1)
     lines = [

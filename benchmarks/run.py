@@ -63,7 +63,9 @@ def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path = R
     """Run `command`, timing it; wait4 gives the peak RSS of that child and its descendants."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -75,7 +77,8 @@ def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path = R
 def mkdocs_build(site: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
     run = measure(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        {"NO_MKDOCS_2_WARNING": "1", **(env or {})}, cwd,
+        {"NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd,
     )
     if run.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {cwd}:\n{run.output[-3000:]}")
@@ -181,7 +184,9 @@ def bench(events: int, keep: bool) -> Row:
     site = folder / "site"
     build = mkdocs_build(site, {"ENGAGE_DATA": str(folder / "data"), "ENGAGE_TODAY": TODAY})
     figures = site_figures(site)
-    print(f"[{events:,} events] building the plain MkDocs floor ({figures.pages:,} pages)...", file=sys.stderr, flush=True)
+    print(
+        f"[{events:,} events] building the plain MkDocs floor ({figures.pages:,} pages)...", file=sys.stderr, flush=True
+    )
     project = floor_project(folder / "floor", figures.pages)
     floor = mkdocs_build(project / "site", cwd=project)
     if not keep:
@@ -196,33 +201,51 @@ def size(n: int) -> str:
 
 def table(rows: list[Row]) -> str:
     head = [
-        "Events", "EIAs / feedback / commitments", "Build (wall)", "Build (CPU)", "Peak memory", "Pages", "Total HTML",
-        "Largest page", "Search index", "all.ics", "All .ics", "Validate (wall)", "Validate (CPU)", "Floor (wall)", "Floor (CPU)", "Build / floor (wall, CPU)",
+        "Events",
+        "EIAs / feedback / commitments",
+        "Build (wall)",
+        "Build (CPU)",
+        "Peak memory",
+        "Pages",
+        "Total HTML",
+        "Largest page",
+        "Search index",
+        "all.ics",
+        "All .ics",
+        "Validate (wall)",
+        "Validate (CPU)",
+        "Floor (wall)",
+        "Floor (CPU)",
+        "Build / floor (wall, CPU)",
         "Build per 1,000 events",
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         f = r.figures
         lines.append(
-            "| " + " | ".join([
-                f"{r.events:,}",
-                f"{r.counts['eias']:,} / {r.counts['feedback']:,} / {r.counts['commitments']:,}",
-                f"{r.build.seconds:,.1f} s",
-                f"{r.build.cpu_seconds:,.1f} s",
-                f"{r.build.peak_rss_kb / 1024:,.0f} MB",
-                f"{f.pages:,}",
-                size(f.html_bytes),
-                f"{size(f.largest_page[0])} (`{f.largest_page[1]}`)",
-                size(f.search_index_bytes),
-                size(f.all_feed_bytes),
-                size(f.ics_bytes),
-                f"{r.validate.seconds:,.1f} s",
-                f"{r.validate.cpu_seconds:,.1f} s",
-                f"{r.floor.seconds:,.1f} s",
-                f"{r.floor.cpu_seconds:,.1f} s",
-                f"{r.ratio:.2f}x, {r.cpu_ratio:.2f}x",
-                f"{r.per_thousand:,.1f} s",
-            ]) + " |"
+            "| "
+            + " | ".join(
+                [
+                    f"{r.events:,}",
+                    f"{r.counts['eias']:,} / {r.counts['feedback']:,} / {r.counts['commitments']:,}",
+                    f"{r.build.seconds:,.1f} s",
+                    f"{r.build.cpu_seconds:,.1f} s",
+                    f"{r.build.peak_rss_kb / 1024:,.0f} MB",
+                    f"{f.pages:,}",
+                    size(f.html_bytes),
+                    f"{size(f.largest_page[0])} (`{f.largest_page[1]}`)",
+                    size(f.search_index_bytes),
+                    size(f.all_feed_bytes),
+                    size(f.ics_bytes),
+                    f"{r.validate.seconds:,.1f} s",
+                    f"{r.validate.cpu_seconds:,.1f} s",
+                    f"{r.floor.seconds:,.1f} s",
+                    f"{r.floor.cpu_seconds:,.1f} s",
+                    f"{r.ratio:.2f}x, {r.cpu_ratio:.2f}x",
+                    f"{r.per_thousand:,.1f} s",
+                ]
+            )
+            + " |"
         )
     return "\n".join(lines)
 
@@ -233,9 +256,24 @@ def verdicts(rows: list[Row]) -> list[str]:
     small = min(rows, key=lambda r: r.events)
     checks = [
         (f"build within {TARGETS['floor_ratio']:.0f}x the plain-MkDocs floor", big.ratio, TARGETS["floor_ratio"], "x"),
-        (f"peak memory under {TARGETS['peak_rss_mb'] / 1024:.1f} GB", big.build.peak_rss_kb / 1024, TARGETS["peak_rss_mb"], " MB"),
-        (f"no page over {TARGETS['largest_page_kb']} KB", big.figures.largest_page[0] / 1024, TARGETS["largest_page_kb"], " KB"),
-        (f"search index under {TARGETS['search_index_mb']} MB", big.figures.search_index_bytes / MB, TARGETS["search_index_mb"], " MB"),
+        (
+            f"peak memory under {TARGETS['peak_rss_mb'] / 1024:.1f} GB",
+            big.build.peak_rss_kb / 1024,
+            TARGETS["peak_rss_mb"],
+            " MB",
+        ),
+        (
+            f"no page over {TARGETS['largest_page_kb']} KB",
+            big.figures.largest_page[0] / 1024,
+            TARGETS["largest_page_kb"],
+            " KB",
+        ),
+        (
+            f"search index under {TARGETS['search_index_mb']} MB",
+            big.figures.search_index_bytes / MB,
+            TARGETS["search_index_mb"],
+            " MB",
+        ),
         (f"validate under {TARGETS['validate_s']:.0f} s", big.validate.seconds, TARGETS["validate_s"], " s"),
     ]
     out = []
@@ -277,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build synthetic data at several sizes and print the figures.")
     parser.add_argument("--sizes", default="2000,10000", help="comma-separated event counts (default: 2000,10000)")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites under benchmarks/work/")
-    parser.add_argument("--results", type=Path, help="also write the table, the verdicts and the machine to this Markdown file")
+    parser.add_argument(
+        "--results", type=Path, help="also write the table, the verdicts and the machine to this Markdown file"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace(",", "").replace("_", "")) for s in args.sizes.split(",") if s.strip())
     about_machine = machine()
@@ -286,24 +326,26 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.results:
         args.results.write_text(
-            "\n".join([
-                "# Benchmark results",
-                "",
-                f"`make bench` (benchmarks/run.py) on {date.today().isoformat()}, ENGAGE_TODAY={TODAY}.",
-                "Synthetic data from benchmarks/generate.py (seed 1) with the taxonomies and settings of data/.",
-                "Build is `mkdocs build --strict` as `make build` runs it; peak memory is the build process's maximum RSS;",
-                "the floor is a plain MkDocs project with the same theme and search plugin and as many plain Markdown",
-                "pages, all but the home page out of the nav.",
-                "",
-                "## Machine",
-                "",
-                *about_machine,
-                "",
-                "## Figures",
-                "",
-                text,
-                "",
-            ]),
+            "\n".join(
+                [
+                    "# Benchmark results",
+                    "",
+                    f"`make bench` (benchmarks/run.py) on {date.today().isoformat()}, ENGAGE_TODAY={TODAY}.",
+                    "Synthetic data from benchmarks/generate.py (seed 1) with the taxonomies and settings of data/.",
+                    "Build is `mkdocs build --strict` as `make build` runs it; peak memory is the build process's maximum RSS;",
+                    "the floor is a plain MkDocs project with the same theme and search plugin and as many plain Markdown",
+                    "pages, all but the home page out of the nav.",
+                    "",
+                    "## Machine",
+                    "",
+                    *about_machine,
+                    "",
+                    "## Figures",
+                    "",
+                    text,
+                    "",
+                ]
+            ),
             encoding="utf-8",
         )
     return 0

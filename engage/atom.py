@@ -54,29 +54,47 @@ def entries(portal: Portal) -> list[Entry]:
     for eia_id, eia in portal.eias.items():
         m = eia.model
         if m.published <= today:
-            out.append(Entry(
-                f"eia/{eia_id}", f"Equality Impact Assessment: {m.title}",
-                f"{m.service}. Outcome: {m.outcome.value.replace('-', ' ')}. Decision by {m.decision.maker} on {long_date(m.decision.date)}.",
-                urls.eia(eia_id), "Equality Impact Assessment", m.published, _latest([m.published, m.updated], today),
-            ))
+            out.append(
+                Entry(
+                    f"eia/{eia_id}",
+                    f"Equality Impact Assessment: {m.title}",
+                    f"{m.service}. Outcome: {m.outcome.value.replace('-', ' ')}. Decision by {m.decision.maker} on {long_date(m.decision.date)}.",
+                    urls.eia(eia_id),
+                    "Equality Impact Assessment",
+                    m.published,
+                    _latest([m.published, m.updated], today),
+                )
+            )
     for feedback_id, feedback in portal.feedback.items():
         f = feedback.model
         if f.published <= today:
-            out.append(Entry(
-                f"feedback/{feedback_id}", f"You said, we did: {f.title}",
-                f"{f.stage.value.capitalize()} feedback: what people said in the consultation and what was done.",
-                urls.feedback(feedback_id), "You said, we did", f.published, _latest([f.published, f.updated], today),
-            ))
+            out.append(
+                Entry(
+                    f"feedback/{feedback_id}",
+                    f"You said, we did: {f.title}",
+                    f"{f.stage.value.capitalize()} feedback: what people said in the consultation and what was done.",
+                    urls.feedback(feedback_id),
+                    "You said, we did",
+                    f.published,
+                    _latest([f.published, f.updated], today),
+                )
+            )
     for commitment_id, commitment in portal.commitments.items():
         c = commitment.model
         if c.published > today:
             continue
         reported = [u.date for u in c.updates]
-        out.append(Entry(
-            f"commitment/{commitment_id}", f"Equality commitment: {c.title}", c.statement,
-            urls.commitment(commitment_id), "Equality commitment", c.published,
-            _latest([c.published, c.updated, *reported], today),
-        ))
+        out.append(
+            Entry(
+                f"commitment/{commitment_id}",
+                f"Equality commitment: {c.title}",
+                c.statement,
+                urls.commitment(commitment_id),
+                "Equality commitment",
+                c.published,
+                _latest([c.published, c.updated, *reported], today),
+            )
+        )
         seen: dict[date, int] = {}
         for update in c.updates:
             if update.date > today:
@@ -84,21 +102,33 @@ def entries(portal: Portal) -> list[Entry]:
             # Two reports on one day get their own entries, numbered in the order written.
             seen[update.date] = seen.get(update.date, 0) + 1
             suffix = "" if seen[update.date] == 1 else f"-{seen[update.date]}"
-            out.append(Entry(
-                f"commitment/{commitment_id}/progress/{update.date.isoformat()}{suffix}",
-                f"Progress on {c.title}: {long_date(update.date)}", update.text,
-                urls.commitment(commitment_id), "Commitment progress", update.date, update.date,
-            ))
+            out.append(
+                Entry(
+                    f"commitment/{commitment_id}/progress/{update.date.isoformat()}{suffix}",
+                    f"Progress on {c.title}: {long_date(update.date)}",
+                    update.text,
+                    urls.commitment(commitment_id),
+                    "Commitment progress",
+                    update.date,
+                    update.date,
+                )
+            )
     for event_id, event in portal.events.items():
         e = event.model
         if e.consultation is None or e.consultation.opens > today:
             continue
         consultation = e.consultation
-        out.append(Entry(
-            f"event/{event_id}/consultation", f"Consultation: {e.title}",
-            f"Open from {long_date(consultation.opens)} to {long_date(consultation.closes)}. {consultation.decision}",
-            urls.event(event_id), "Consultation", consultation.opens, consultation.opens,
-        ))
+        out.append(
+            Entry(
+                f"event/{event_id}/consultation",
+                f"Consultation: {e.title}",
+                f"Open from {long_date(consultation.opens)} to {long_date(consultation.closes)}. {consultation.decision}",
+                urls.event(event_id),
+                "Consultation",
+                consultation.opens,
+                consultation.opens,
+            )
+        )
     out.sort(key=lambda entry: entry.key)
     out.sort(key=lambda entry: entry.updated, reverse=True)
     return out[:MAX_ENTRIES]
@@ -129,12 +159,20 @@ def render(portal: Portal) -> bytes:
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {f"{{{XML_NS}}}lang": "en-GB"})
     _text(feed, "id", entry_id(base, urls.publications_feed()))
     _text(feed, "title", f"{settings.name}: newly published")
-    _text(feed, "subtitle", "Equality Impact Assessments, consultation feedback, progress on equality commitments and new consultations.")
+    _text(
+        feed,
+        "subtitle",
+        "Equality Impact Assessments, consultation feedback, progress on equality commitments and new consultations.",
+    )
     _text(feed, "updated", _stamp(items[0].updated if items else EMPTY_FEED_DATE, portal.tz))
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     _text(author, "name", settings.publisher)
     _text(feed, "rights", f"{settings.licence}: {settings.licence_url}")
-    ET.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}{urls.publications_feed()}"})
+    ET.SubElement(
+        feed,
+        f"{{{ATOM_NS}}}link",
+        {"rel": "self", "type": "application/atom+xml", "href": f"{base}{urls.publications_feed()}"},
+    )
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "alternate", "type": "text/html", "href": base})
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM_NS}}}entry")
@@ -142,7 +180,9 @@ def render(portal: Portal) -> bytes:
         _text(entry, "title", item.title)
         _text(entry, "published", _stamp(item.published, portal.tz))
         _text(entry, "updated", _stamp(item.updated, portal.tz))
-        ET.SubElement(entry, f"{{{ATOM_NS}}}link", {"rel": "alternate", "type": "text/html", "href": f"{base}{item.url}"})
+        ET.SubElement(
+            entry, f"{{{ATOM_NS}}}link", {"rel": "alternate", "type": "text/html", "href": f"{base}{item.url}"}
+        )
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", {"term": item.category})
         _text(entry, "summary", item.summary)
     ET.indent(feed)

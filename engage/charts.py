@@ -69,7 +69,9 @@ def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[Row], 
     for row in rows:
         for line in textwrap.wrap(row.label, CHARS_PER_LINE) or [""]:
             y += LINE_HEIGHT
-            parts.append(Markup('<text x="0" y="{}" font-size="{}" fill="currentColor">{}</text>').format(y - 4, FONT_SIZE, line))
+            parts.append(
+                Markup('<text x="0" y="{}" font-size="{}" fill="currentColor">{}</text>').format(y - 4, FONT_SIZE, line)
+            )
         y += 2
         for bar in row.bars:
             length = 0.0 if not bar.value or top <= 0 else span * min(bar.value, top) / top

@@ -37,7 +37,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 2
     roots = {find_data_root(p) for p in paths}
     if None in roots:
-        print("engage validate: cannot find the data folder (the folder with site.yaml) for the paths given", file=sys.stderr)
+        print(
+            "engage validate: cannot find the data folder (the folder with site.yaml) for the paths given",
+            file=sys.stderr,
+        )
         return 2
     if len(roots) > 1:
         print("engage validate: the paths belong to more than one data folder", file=sys.stderr)
@@ -61,7 +64,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = [p for p in result.problems if _within(p, selected)]
     if args.against:
         try:
-            problems = sorted({*problems, *(p for p in sequence_check.against(root, args.against) if _within(p, selected))})
+            problems = sorted(
+                {*problems, *(p for p in sequence_check.against(root, args.against) if _within(p, selected))}
+            )
         except sequence_check.BaseMissing as err:
             print(f"engage validate: {err}", file=sys.stderr)
             return 2
@@ -87,7 +92,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_record(
-            Path(args.data), args.kind, title=args.title, organiser=args.organiser, day=args.date, slug=args.slug,
+            Path(args.data),
+            args.kind,
+            title=args.title,
+            organiser=args.organiser,
+            day=args.date,
+            slug=args.slug,
             event=args.event,
         )
     except ScaffoldError as err:
@@ -129,7 +139,9 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     try:
         raw = ci.fetch(args.calendar)
         defaults = ci.Defaults(args.method, tuple(args.area), tuple(args.topic), tuple(args.group), args.venue)
-        changes = ci.import_calendar(data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run)
+        changes = ci.import_calendar(
+            data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run
+        )
     except (ci.ImportError_, TodayError) as err:
         print(f"engage import-ics: {err}", file=sys.stderr)
         return 2
@@ -148,7 +160,10 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.as_text())
         if problems:
-            print(f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing", file=sys.stderr)
+            print(
+                f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing",
+                file=sys.stderr,
+            )
     counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
     print(
         f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "
@@ -174,7 +189,10 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     if args.check:
         current = Path(args.check).read_text("utf-8") if Path(args.check).is_file() else ""
         if current != text:
-            print(f"engage codeowners: {args.check} is out of date; run engage codeowners --write {args.check}", file=sys.stderr)
+            print(
+                f"engage codeowners: {args.check} is out of date; run engage codeowners --write {args.check}",
+                file=sys.stderr,
+            )
             return 1
         return 0
     if args.write:
@@ -191,7 +209,9 @@ def cmd_preview_site(args: argparse.Namespace) -> int:
 
     site, out = Path(args.site), Path(args.out)
     if not (site / "index.html").is_file():
-        print(f"engage preview-site: {site} is not a built site (it has no index.html); run make build", file=sys.stderr)
+        print(
+            f"engage preview-site: {site} is not a built site (it has no index.html); run make build", file=sys.stderr
+        )
         return 2
     if out.resolve() == site.resolve() or site.resolve() in out.resolve().parents:
         print("engage preview-site: --out must be outside the built site", file=sys.stderr)
@@ -217,15 +237,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to report on (default: data)")
     validate.add_argument(
-        "--format", choices=["text", "github", "json"], default="text",
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
         help="text (one line per problem), github (workflow annotations) or json",
     )
     validate.add_argument(
-        "--no-build", action="store_true",
+        "--no-build",
+        action="store_true",
         help="only check the data; skip generating the site in memory (which proves that what validates builds)",
     )
     validate.add_argument(
-        "--against", metavar="REF",
+        "--against",
+        metavar="REF",
         help="also compare each changed event file with its version at this git ref (such as origin/main) and "
         "report a date, time, place or status change whose sequence was not raised",
     )
@@ -259,9 +283,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("calendar", metavar="FILE", help="an .ics file, or an https:// (or webcal://) feed address")
     imp.add_argument("--organiser", required=True, help="the organisation id: the folder the files go in")
     imp.add_argument("--method", help="engagement method id for events whose categories name none")
-    imp.add_argument("--area", action="append", default=[], help="area id for events with no area category or known venue (repeatable)")
-    imp.add_argument("--topic", action="append", default=[], help="topic id for events whose categories name none (repeatable)")
-    imp.add_argument("--group", action="append", default=[], help="group id for events whose categories name none (repeatable)")
+    imp.add_argument(
+        "--area",
+        action="append",
+        default=[],
+        help="area id for events with no area category or known venue (repeatable)",
+    )
+    imp.add_argument(
+        "--topic", action="append", default=[], help="topic id for events whose categories name none (repeatable)"
+    )
+    imp.add_argument(
+        "--group", action="append", default=[], help="group id for events whose categories name none (repeatable)"
+    )
     imp.add_argument("--venue", help="venue id for events with no location")
     imp.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
     imp.add_argument("--data", default="data", help="the data folder (default: data)")

@@ -100,7 +100,9 @@ def coverage(portal: Portal) -> Coverage:
             by_area[area].append(occ)
         for group in event.groups:
             by_group[group].append(occ)
-    levels = tuple(Bucket("level", level.value, level_name(level), tuple(by_level[level.value])) for level in ContinuumLevel)
+    levels = tuple(
+        Bucket("level", level.value, level_name(level), tuple(by_level[level.value])) for level in ContinuumLevel
+    )
     areas = tuple(
         sorted(
             (Bucket("area", key, portal.areas[key].name, tuple(found)) for key, found in by_area.items()),

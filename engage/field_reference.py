@@ -86,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m engage.field_reference",
         description="Regenerate the field reference in CONTRIBUTING.md from the models' field descriptions.",
     )
-    parser.add_argument("file", nargs="?", default="CONTRIBUTING.md", help="the file to update (default: CONTRIBUTING.md)")
+    parser.add_argument(
+        "file", nargs="?", default="CONTRIBUTING.md", help="the file to update (default: CONTRIBUTING.md)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if the reference is out of date; change nothing")
     args = parser.parse_args(argv)
     path = Path(args.file)

@@ -107,14 +107,19 @@ def _as_mapping(doc: Document, shown: str, problems: list[Problem]) -> bool:
     if isinstance(doc.value, dict):
         return True
     problems.append(
-        Problem(shown, 1, 1, "wrong-type", "", f"expected a record (a set of 'field: value' lines), found {_shape(doc.value)}")
+        Problem(
+            shown,
+            1,
+            1,
+            "wrong-type",
+            "",
+            f"expected a record (a set of 'field: value' lines), found {_shape(doc.value)}",
+        )
     )
     return False
 
 
-def _model(
-    model: type[BaseModel], doc: Document, shown: str, problems: list[Problem]
-) -> BaseModel | None:
+def _model(model: type[BaseModel], doc: Document, shown: str, problems: list[Problem]) -> BaseModel | None:
     # A placeholder is reported as one, not also as whatever the model makes of the word TODO.
     marked = placeholders.problems(doc, shown)
     problems.extend(marked)
@@ -209,7 +214,11 @@ def load(root: FsPath, cache: LoadCache | None = None) -> Loaded:
                 out.files.append(shown)
                 out.problems.append(
                     Problem(
-                        shown, 1, 1, "symlink", "",
+                        shown,
+                        1,
+                        1,
+                        "symlink",
+                        "",
                         "file is a symbolic link; put the file itself in the data folder (links are not followed)",
                     )
                 )
@@ -261,7 +270,9 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         return
     if path.suffix != ".yaml":
         problems.append(
-            Problem(shown, 1, 1, "unexpected-file", "", f"only .yaml files belong in the data folder, found '{path.name}'")
+            Problem(
+                shown, 1, 1, "unexpected-file", "", f"only .yaml files belong in the data folder, found '{path.name}'"
+            )
         )
         return
     stem = path.stem
@@ -279,7 +290,11 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         if not EVENT_NAME.match(stem):
             problems.append(
                 Problem(
-                    shown, 1, 1, "file-name", "",
+                    shown,
+                    1,
+                    1,
+                    "file-name",
+                    "",
                     f"expected a name like 2026-12-03-short-title.yaml (the date, then lower-case words "
                     f"joined by hyphens), found '{path.name}'",
                 )
@@ -315,13 +330,19 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
     if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
         if stem in WINDOWS_RESERVED:
             problems.append(
-                Problem(shown, 1, 1, "file-name", "", f"'{stem}' is a name Windows reserves for a device; rename the file")
+                Problem(
+                    shown, 1, 1, "file-name", "", f"'{stem}' is a name Windows reserves for a device; rename the file"
+                )
             )
             return
         if not SLUG_NAME.match(stem):
             problems.append(
                 Problem(
-                    shown, 1, 1, "file-name", "",
+                    shown,
+                    1,
+                    1,
+                    "file-name",
+                    "",
                     f"expected a name of lower-case words joined by hyphens, such as library-hours.yaml, found '{path.name}'",
                 )
             )
@@ -336,7 +357,11 @@ def _load_file(path: FsPath, rel: tuple[str, ...], shown: str, out: Loaded) -> N
         return
     problems.append(
         Problem(
-            shown, 1, 1, "unexpected-file", "",
+            shown,
+            1,
+            1,
+            "unexpected-file",
+            "",
             "this file is not in a known place: events go in events/<organisation>/, "
             "and eias/, feedback/, commitments/, evaluations/, assessments/ and taxonomies/ hold the rest",
         )
@@ -359,7 +384,11 @@ def _load_taxonomy(path: FsPath, stem: str, shown: str, out: Loaded) -> None:
     if not isinstance(doc.value, list):
         problems.append(
             Problem(
-                shown, 1, 1, "wrong-type", "",
+                shown,
+                1,
+                1,
+                "wrong-type",
+                "",
                 f"expected a list of entries, each starting with '- id:', found {_shape(doc.value)}",
             )
         )

@@ -53,7 +53,13 @@ def _monthly(first: date, which: WeekOfMonth, until: date) -> list[date]:
     while True:
         weeks = calendar.Calendar().monthdatescalendar(year, month)
         candidates = [w[first.weekday()] for w in weeks if w[first.weekday()].month == month]
-        day = candidates[-1] if which is WeekOfMonth.LAST else candidates[_NTH[which]] if len(candidates) > _NTH[which] else None
+        day = (
+            candidates[-1]
+            if which is WeekOfMonth.LAST
+            else candidates[_NTH[which]]
+            if len(candidates) > _NTH[which]
+            else None
+        )
         if day is not None and day > until:
             return out
         if day is not None and day >= first:
@@ -116,8 +122,13 @@ def expand(event_id: str, event: Event, with_skipped: bool = False) -> list[Occu
         else:
             out.append(
                 Occurrence(
-                    change.date, event_id, change.start_time or event.start_time,
-                    change.end_time or event.end_time, change.date, original=day, note=change.note,
+                    change.date,
+                    event_id,
+                    change.start_time or event.start_time,
+                    change.end_time or event.end_time,
+                    change.date,
+                    original=day,
+                    note=change.note,
                 )
             )
     return sorted(out)

@@ -148,6 +148,13 @@ def fatigue(
             first = best_asks[0][0]
             organisers = tuple(sorted({events[i].organiser for _, i in best_asks}))
             out.append(
-                Fatigue(facet, key, first, first + timedelta(days=window_days - 1), tuple(i for _, i in best_asks), organisers)
+                Fatigue(
+                    facet,
+                    key,
+                    first,
+                    first + timedelta(days=window_days - 1),
+                    tuple(i for _, i in best_asks),
+                    organisers,
+                )
             )
     return out

@@ -13,6 +13,7 @@ def _visible(text: str) -> str:
     # reorder or recolour the terminal and CI log. Show such characters as \uXXXX instead.
     return UNSAFE_RE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
+
 ERROR = "error"
 WARNING = "warning"
 """A warning (such as a possible clash between partners' events) is worth a look but never stops

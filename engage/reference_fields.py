@@ -16,9 +16,9 @@ from . import models
 from .models.assessment import AssessmentEvidence
 from .models.commitment import Evidence
 from .models.eia import Engagement, Impact
-from .models.event import Audience
 from .models.evaluation import AreaReach, GroupReach
 from .models.evaluation import Impact as EvaluationImpact
+from .models.event import Audience
 from .models.feedback import Asked, Profile, Responses, Theme
 from .models.parts import Action
 from .models.taxonomy import Category

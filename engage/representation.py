@@ -145,7 +145,15 @@ def compare_profile(
         rows.append(CategoryShare(category.id, category.name, count, share, pop, under))
     words = and_list([c.name for c in compared]) if scope else ""
     return Comparison(
-        characteristic.id, characteristic.name, area_name, stated, profile.not_stated, margin, tuple(rows), words, outside
+        characteristic.id,
+        characteristic.name,
+        area_name,
+        stated,
+        profile.not_stated,
+        margin,
+        tuple(rows),
+        words,
+        outside,
     )
 
 
@@ -164,7 +172,9 @@ def compare(
     else:
         area_name = "the whole district"
     return [
-        compare_profile(profile, characteristics[profile.characteristic], feedback.area, area_name, margin, audience, areas)
+        compare_profile(
+            profile, characteristics[profile.characteristic], feedback.area, area_name, margin, audience, areas
+        )
         for profile in feedback.profile
     ]
 

@@ -27,8 +27,14 @@ def _yaml_string(text: str) -> str:
 
 
 def new_record(
-    data: Path, kind: str, *, title: str, organiser: str | None = None, day: str | None = None,
-    slug: str | None = None, event: str | None = None,
+    data: Path,
+    kind: str,
+    *,
+    title: str,
+    organiser: str | None = None,
+    day: str | None = None,
+    slug: str | None = None,
+    event: str | None = None,
 ) -> Path:
     """Write a starter for `kind` and return its path."""
     loaded = load(data)
@@ -41,12 +47,18 @@ def new_record(
         if not ids.get(needed):
             raise ScaffoldError(f"the taxonomy {needed}.yaml is missing or empty")
     if organiser is None and kind in NEEDS_ORGANISER:
-        raise ScaffoldError(f"{kind} needs --organiser: the id of the organisation; choose one of {', '.join(ids['organisations'])}")
+        raise ScaffoldError(
+            f"{kind} needs --organiser: the id of the organisation; choose one of {', '.join(ids['organisations'])}"
+        )
     organiser = organiser or ids["organisations"][0]
     if organiser not in ids["organisations"]:
         hint = did_you_mean(organiser, ids["organisations"])
         choices = ", ".join(ids["organisations"])
-        raise ScaffoldError(f"no organisation '{organiser}'{hint} Choose one of {choices}" if hint else f"no organisation '{organiser}'; choose one of {choices}")
+        raise ScaffoldError(
+            f"no organisation '{organiser}'{hint} Choose one of {choices}"
+            if hint
+            else f"no organisation '{organiser}'; choose one of {choices}"
+        )
     try:
         when = date.fromisoformat(day) if day else date.today()
     except ValueError:
@@ -64,12 +76,16 @@ def new_record(
     events = {r.id: r.model for r in loaded.events}
     if kind == "feedback":
         if event is None:
-            raise ScaffoldError("feedback needs --event: the id of the consultation event it answers (its file name without .yaml)")
+            raise ScaffoldError(
+                "feedback needs --event: the id of the consultation event it answers (its file name without .yaml)"
+            )
         if event not in events:
             raise ScaffoldError(f"no event has the id '{event}'{did_you_mean(event, events)}")
     if kind == "evaluation":
         if event is None:
-            raise ScaffoldError("an evaluation needs --event: the id of an event it looks at (its file name without .yaml)")
+            raise ScaffoldError(
+                "an evaluation needs --event: the id of an event it looks at (its file name without .yaml)"
+            )
         if event not in events:
             raise ScaffoldError(f"no event has the id '{event}'{did_you_mean(event, events)}")
     venues = ids.get("venues") or []

@@ -124,9 +124,7 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlProblem(
-            "encoding-error", "file starts with a byte-order mark; save it as UTF-8 without BOM"
-        )
+        raise YamlProblem("encoding-error", "file starts with a byte-order mark; save it as UTF-8 without BOM")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem("encoding-error", "file is saved as UTF-16; save it as UTF-8")
     try:
@@ -142,7 +140,9 @@ def decode(raw: bytes) -> str:
         ) from None
     if "\x00" in text:
         raise YamlProblem(
-            "encoding-error", "file contains a NUL character; save it as plain UTF-8 text", *_line_col(text, text.index("\x00"))
+            "encoding-error",
+            "file contains a NUL character; save it as plain UTF-8 text",
+            *_line_col(text, text.index("\x00")),
         )
     return text
 
@@ -166,7 +166,8 @@ def parse(text: str) -> Document:
         # A character YAML forbids (U+FFFE, a C1 control ...): one line, at its position.
         char = err.character if isinstance(err.character, str) else chr(err.character)
         raise YamlProblem(
-            "encoding-error", f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it",
+            "encoding-error",
+            f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it",
             *_line_col(text, err.position),
         ) from None
     except yaml.YAMLError as err:
@@ -190,20 +191,24 @@ def _walk(events: Any) -> Document:
                 raise YamlProblem(
                     "yaml-alias",
                     "anchors and aliases (& and *) are not allowed; write the value out in full",
-                    mark.line + 1, mark.column + 1,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             tag = event.tag
             if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
                 raise YamlProblem(
                     "yaml-tag",
                     f"tags such as '{_tag_as_written(tag)}' are not allowed; write a plain value, in quotes if need be",
-                    mark.line + 1, mark.column + 1,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             nodes += 1
             if nodes > MAX_NODES:
                 raise YamlProblem(
-                    "file-too-large", f"file has more than {MAX_NODES:,} values; a record needs far fewer",
-                    mark.line + 1, mark.column + 1,
+                    "file-too-large",
+                    f"file has more than {MAX_NODES:,} values; a record needs far fewer",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(
@@ -222,7 +227,8 @@ def _walk(events: Any) -> Document:
                         raise YamlProblem(
                             "duplicate-key",
                             f"key {key!r} appears twice in the same block (first on line {first}); keep one",
-                            mark.line + 1, mark.column + 1,
+                            mark.line + 1,
+                            mark.column + 1,
                         )
                     frame[2] = key
                     frame[3] = mark
@@ -230,7 +236,10 @@ def _walk(events: Any) -> Document:
             else:
                 if frame is not None and frame[2] is None and type(container) is dict:
                     raise YamlProblem(
-                        "yaml-syntax", "a key must be a plain word, not a list or mapping", mark.line + 1, mark.column + 1
+                        "yaml-syntax",
+                        "a key must be a plain word, not a list or mapping",
+                        mark.line + 1,
+                        mark.column + 1,
                     )
                 value = {} if kind is yaml.MappingStartEvent else []
             # Place the value in its container; a mapping value sits at its key's position.
@@ -259,8 +268,10 @@ def _walk(events: Any) -> Document:
             if nodes > MAX_NODES:
                 mark = event.start_mark
                 raise YamlProblem(
-                    "file-too-large", f"file has more than {MAX_NODES:,} values; a record needs far fewer",
-                    mark.line + 1, mark.column + 1,
+                    "file-too-large",
+                    f"file has more than {MAX_NODES:,} values; a record needs far fewer",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             stack.pop()
             continue
@@ -274,7 +285,8 @@ def _walk(events: Any) -> Document:
             documents += 1
             if documents > 1:
                 raise YamlProblem(
-                    "yaml-syntax", "a file holds one record; found a second document ('---')",
+                    "yaml-syntax",
+                    "a file holds one record; found a second document ('---')",
                     *_pos(event.start_mark),
                 )
     if not root_set:
@@ -357,13 +369,17 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         if quote is not None:
             q_line, q_column, q = quote
             return YamlProblem(
-                "yaml-syntax", f"the quote ({q}) that opens this value is not closed on the same line; close it, or leave the quotes out",
-                q_line, q_column,
+                "yaml-syntax",
+                f"the quote ({q}) that opens this value is not closed on the same line; close it, or leave the quotes out",
+                q_line,
+                q_column,
             )
         if problem.startswith("expected <block end>, but found '<scalar>'"):
             return YamlProblem(
-                "yaml-syntax", "expected the end of the value, found more text after it; put the whole value inside the quotes",
-                line, column,
+                "yaml-syntax",
+                "expected the end of the value, found more text after it; put the whole value inside the quotes",
+                line,
+                column,
             )
     if problem.startswith("found character '\\t'"):
         return YamlProblem("yaml-syntax", "a tab is used for indentation; indent with spaces", line, column)
@@ -372,7 +388,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         return YamlProblem("yaml-syntax", f"a value cannot start with {char}; put the value in quotes", line, column)
     if context == "while scanning a simple key" and err.context_mark is not None:
         return YamlProblem(
-            "yaml-syntax", "expected 'field: value' with a space after the colon, found a line without one",
+            "yaml-syntax",
+            "expected 'field: value' with a space after the colon, found a line without one",
             *_pos(err.context_mark),
         )
     for name, (what, opening, closing) in _BRACKETS.items():
@@ -386,12 +403,15 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         return YamlProblem(
             "yaml-syntax",
             "found ': ' where no field can start; check this line's indentation, or put quotes round a value that contains ': '",
-            line, column,
+            line,
+            column,
         )
     if problem.startswith("expected <block end>"):
         return YamlProblem(
-            "yaml-syntax", "this line does not line up with the lines above it; check its indentation",
-            line, column,
+            "yaml-syntax",
+            "this line does not line up with the lines above it; check its indentation",
+            line,
+            column,
         )
     return YamlProblem("yaml-syntax", f"{problem} (check indentation, colons and quotes)", line, column)
 

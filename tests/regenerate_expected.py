@@ -62,7 +62,9 @@ def _billion_laughs() -> bytes:
 
 def _too_large() -> bytes:
     # 2 MB of description: refused before the YAML parser sees it.
-    return EVENT.replace(b"description: Officers", b"description: " + b"Officers " * (2 * 1024 * 1024 // 9) + b"Officers")
+    return EVENT.replace(
+        b"description: Officers", b"description: " + b"Officers " * (2 * 1024 * 1024 // 9) + b"Officers"
+    )
 
 
 def _deep_flow() -> bytes:

@@ -19,7 +19,9 @@ class BuildResult:
     site: Path
 
 
-def build_site(data: Path, site: Path, today: str = "2026-11-22", extra_env: dict[str, str] | None = None) -> BuildResult:
+def build_site(
+    data: Path, site: Path, today: str = "2026-11-22", extra_env: dict[str, str] | None = None
+) -> BuildResult:
     """Run `mkdocs build --strict` over `data` into `site`; never raises on a failed build."""
     env = {
         **os.environ,

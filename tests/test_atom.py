@@ -26,14 +26,16 @@ def entries(feed: ET.Element) -> list[dict[str, str]]:
         link = entry.find("a:link", NS)
         category = entry.find("a:category", NS)
         assert link is not None and category is not None
-        out.append({
-            "id": entry.findtext("a:id", "", NS),
-            "title": entry.findtext("a:title", "", NS),
-            "published": entry.findtext("a:published", "", NS),
-            "updated": entry.findtext("a:updated", "", NS),
-            "link": link.get("href", ""),
-            "category": category.get("term", ""),
-        })
+        out.append(
+            {
+                "id": entry.findtext("a:id", "", NS),
+                "title": entry.findtext("a:title", "", NS),
+                "published": entry.findtext("a:published", "", NS),
+                "updated": entry.findtext("a:updated", "", NS),
+                "link": link.get("href", ""),
+                "category": category.get("term", ""),
+            }
+        )
     return out
 
 
@@ -82,10 +84,14 @@ def test_every_publication_has_an_entry_dated_from_its_record(example_portal: Po
 
     for i, r in example_portal.eias.items():
         if r.model.published <= day:
-            assert [dated(e) for e in by_link[f"eia/{i}/"]] == [(r.model.published.isoformat(), (r.model.updated or r.model.published).isoformat())]
+            assert [dated(e) for e in by_link[f"eia/{i}/"]] == [
+                (r.model.published.isoformat(), (r.model.updated or r.model.published).isoformat())
+            ]
     for i, r in example_portal.feedback.items():
         if r.model.published <= day:
-            assert [dated(e) for e in by_link[f"you-said-we-did/{i}/"]] == [(r.model.published.isoformat(), (r.model.updated or r.model.published).isoformat())]
+            assert [dated(e) for e in by_link[f"you-said-we-did/{i}/"]] == [
+                (r.model.published.isoformat(), (r.model.updated or r.model.published).isoformat())
+            ]
     for i, r in example_portal.events.items():
         c = r.model.consultation
         if c is not None and c.opens <= day:
@@ -105,11 +111,25 @@ def test_commitment_progress_updates_are_entries_of_their_own(data_copy: Path) -
     )
     result = check_data(data_copy, date(2026, 11, 22))
     assert result.portal is not None, result.problems
-    found = [e for e in entries(ET.fromstring(atom.render(result.portal))) if e["link"].endswith("/commitments/listening/")]
+    found = [
+        e for e in entries(ET.fromstring(atom.render(result.portal))) if e["link"].endswith("/commitments/listening/")
+    ]
     assert [(e["title"], e["published"], e["updated"]) for e in found] == [
-        ("Equality commitment: Close the loop on every consultation", "2026-01-10T00:00:00+00:00", "2026-07-01T00:00:00+01:00"),
-        ("Progress on Close the loop on every consultation: 1 July 2026", "2026-07-01T00:00:00+01:00", "2026-07-01T00:00:00+01:00"),
-        ("Progress on Close the loop on every consultation: 1 April 2026", "2026-04-01T00:00:00+01:00", "2026-04-01T00:00:00+01:00"),
+        (
+            "Equality commitment: Close the loop on every consultation",
+            "2026-01-10T00:00:00+00:00",
+            "2026-07-01T00:00:00+01:00",
+        ),
+        (
+            "Progress on Close the loop on every consultation: 1 July 2026",
+            "2026-07-01T00:00:00+01:00",
+            "2026-07-01T00:00:00+01:00",
+        ),
+        (
+            "Progress on Close the loop on every consultation: 1 April 2026",
+            "2026-04-01T00:00:00+01:00",
+            "2026-04-01T00:00:00+01:00",
+        ),
     ]
 
 
@@ -126,7 +146,12 @@ def test_ids_are_stable_across_days_and_nothing_is_dated_after_today() -> None:
     assert len(feeds[date(2026, 2, 12)]) < len(feeds[date(2026, 11, 22)])
 
 
-def test_the_site_publishes_the_feed_and_links_it_from_the_open_data_page(example_portal: Portal, example_site: Path) -> None:
+def test_the_site_publishes_the_feed_and_links_it_from_the_open_data_page(
+    example_portal: Portal, example_site: Path
+) -> None:
     assert (example_site / urls.publications_feed()).read_bytes() == atom.render(example_portal)
     page = (example_site / "open-data" / "index.html").read_text("utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" title="Newly published" href="../feeds/publications.atom">' in page
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Newly published" href="../feeds/publications.atom">'
+        in page
+    )

@@ -104,8 +104,11 @@ def test_past_pages_hold_every_other_date_by_year_most_recent_first(example_port
             [d for d in past if d[1].year == year], example_portal.settings.events_per_page
         )
 
+    past = [
+        d for y in (2026,) for page in listing(events.past_pages(example_portal), f"events/past/{y}/") for d in page
+    ]
 
-    past = [d for y in (2026,) for page in listing(events.past_pages(example_portal), f"events/past/{y}/") for d in page]
+
 def test_events_on_today_are_upcoming_and_yesterdays_are_past() -> None:
     portal = check_data(EXAMPLE_DATA, date(2026, 12, 8)).portal
     assert portal is not None
@@ -130,23 +133,51 @@ def test_a_recurring_event_shows_every_date_with_skips_and_moves(example_portal:
 
     # Weekly on Tuesdays, 22 December moved to Monday 21st, 29 December skipped.
     assert days("2026-11-24-health-chat") == [
-        date(2026, 11, 24), date(2026, 12, 1), date(2026, 12, 8), date(2026, 12, 15), date(2026, 12, 21),
-        date(2027, 1, 5), date(2027, 1, 12), date(2027, 1, 19), date(2027, 1, 26),
+        date(2026, 11, 24),
+        date(2026, 12, 1),
+        date(2026, 12, 8),
+        date(2026, 12, 15),
+        date(2026, 12, 21),
+        date(2027, 1, 5),
+        date(2027, 1, 12),
+        date(2027, 1, 19),
+        date(2027, 1, 26),
     ]
     # Fortnightly on Thursdays until 4 March.
     assert days("2026-11-26-tenants-panel") == [
-        date(2026, 11, 26), date(2026, 12, 10), date(2026, 12, 24), date(2027, 1, 7),
-        date(2027, 1, 21), date(2027, 2, 4), date(2027, 2, 18), date(2027, 3, 4),
+        date(2026, 11, 26),
+        date(2026, 12, 10),
+        date(2026, 12, 24),
+        date(2027, 1, 7),
+        date(2027, 1, 21),
+        date(2027, 2, 4),
+        date(2027, 2, 18),
+        date(2027, 3, 4),
     ]
     # First Tuesday of each month; December's moved to the 8th.
     assert days("2026-01-06-carers-cafe") == [
-        date(2026, 12, 8), date(2027, 1, 5), date(2027, 2, 2), date(2027, 3, 2),
-        date(2027, 4, 6), date(2027, 5, 4), date(2027, 6, 1),
+        date(2026, 12, 8),
+        date(2027, 1, 5),
+        date(2027, 2, 2),
+        date(2027, 3, 2),
+        date(2027, 4, 6),
+        date(2027, 5, 4),
+        date(2027, 6, 1),
     ]
-    past = [d for y in (2026,) for page in listing(events.past_pages(example_portal), f"events/past/{y}/") for d in page]
+    past = [
+        d for y in (2026,) for page in listing(events.past_pages(example_portal), f"events/past/{y}/") for d in page
+    ]
     assert [day for i, day in past if i == "2026-01-06-carers-cafe"] == [
-        date(2026, 11, 3), date(2026, 10, 6), date(2026, 9, 1), date(2026, 7, 7), date(2026, 6, 2),
-        date(2026, 5, 5), date(2026, 4, 7), date(2026, 3, 3), date(2026, 2, 3), date(2026, 1, 6),
+        date(2026, 11, 3),
+        date(2026, 10, 6),
+        date(2026, 9, 1),
+        date(2026, 7, 7),
+        date(2026, 6, 2),
+        date(2026, 5, 5),
+        date(2026, 4, 7),
+        date(2026, 3, 3),
+        date(2026, 2, 3),
+        date(2026, 1, 6),
     ]
 
 
@@ -175,7 +206,13 @@ def test_the_listing_names_the_time_zone_once_and_entries_give_gov_uk_times(exam
         "Example Health NHS Trust",
         "Drop-in session",
     )
-    assert entry.facts.access_yes == ("Step-free access", "Accessible toilet", "BSL interpreter", "Easy read papers", "Quiet space")
+    assert entry.facts.access_yes == (
+        "Step-free access",
+        "Accessible toilet",
+        "BSL interpreter",
+        "Easy read papers",
+        "Quiet space",
+    )
     assert entry.facts.access_on_request == ("Speech-to-text", "Large print papers", "Travel costs paid")
 
 
@@ -189,7 +226,9 @@ def test_every_facet_page_lists_exactly_the_matching_upcoming_dates(example_port
     for facet in facets.FACETS:
         for value in facets.names(example_portal, facet.key):
             matching = set(facets.events_for(example_portal, facet.key, value))
-            assert listing(pages, f"events/{facet.key}/{value}/") == chunks(expected(example_portal, matching), per_page)
+            assert listing(pages, f"events/{facet.key}/{value}/") == chunks(
+                expected(example_portal, matching), per_page
+            )
             checked += 1
     assert checked == sum(len(facets.names(example_portal, f.key)) for f in facets.FACETS)
 
@@ -200,7 +239,9 @@ def test_facet_pages_by_example(example_portal: Portal) -> None:
     assert listing(pages, "events/access/hearing-loop/") == [[("2026-12-03-library-review", date(2026, 12, 3))]]
     assert {i for page in listing(pages, "events/cost/paid/") for i, _ in page} == {"2026-11-24-health-chat"}
     assert {i for page in listing(pages, "events/attendance/online/") for i, _ in page} == {"2026-11-26-tenants-panel"}
-    assert {i for page in listing(pages, "events/organiser/health-trust/") for i, _ in page} == {"2026-11-24-health-chat"}
+    assert {i for page in listing(pages, "events/organiser/health-trust/") for i, _ in page} == {
+        "2026-11-24-health-chat"
+    }
     # A value with nothing coming up still has its page, saying so.
     assert listing(pages, "events/level/empowerment/") == [[]]
     title = next(p.title for p in pages if p.url == "events/area/north-ward/")
@@ -236,7 +277,11 @@ def grid(page: Page) -> dict[int, list[str]]:
         for cell in week:
             if cell.in_month and cell.entries:
                 out[cell.day.day] = [
-                    ("Continues" if c.continues else (f"{c.item.occurrence.start.strftime('%H:%M')}" if c.item.occurrence.start else "All day"))
+                    (
+                        "Continues"
+                        if c.continues
+                        else (f"{c.item.occurrence.start.strftime('%H:%M')}" if c.item.occurrence.start else "All day")
+                    )
                     + f" {c.item.record.id}"
                     for c in cell.entries
                 ]
@@ -255,7 +300,10 @@ def test_months_run_from_the_first_event_to_the_last_with_none_skipped(example_p
     assert [p.url for p in pages] == [*months_expected, "calendar/"]
     assert pages[0].context["previous"] is None and pages[-2].context["next"] is None
     december = calendar_page(pages, "calendar/2026-12/")
-    assert (december.context["previous"].url, december.context["next"].url) == ("calendar/2026-11/", "calendar/2027-01/")
+    assert (december.context["previous"].url, december.context["next"].url) == (
+        "calendar/2026-11/",
+        "calendar/2027-01/",
+    )
     assert december.title == "Events in December 2026"
 
 
@@ -403,7 +451,11 @@ def test_another_engage_today_moves_the_boundary(tmp_path: Path) -> None:
 def test_no_listing_grows_with_the_archive(tmp_path: Path) -> None:
     """600 events over three years: every listing page holds at most a page of entries, every grid one month."""
     data = tmp_path / "data"
-    shutil.copytree(EXAMPLE_DATA, data, ignore=shutil.ignore_patterns("events", "feedback", "eias", "commitments", "evaluations", "assessments"))
+    shutil.copytree(
+        EXAMPLE_DATA,
+        data,
+        ignore=shutil.ignore_patterns("events", "feedback", "eias", "commitments", "evaluations", "assessments"),
+    )
     folder = data / "events" / "district-council"
     folder.mkdir(parents=True)
     for n in range(600):
@@ -422,7 +474,14 @@ def test_no_listing_grows_with_the_archive(tmp_path: Path) -> None:
     per_page = portal.settings.events_per_page
     listings = events.upcoming_pages(portal) + events.past_pages(portal) + facet_pages.facet_pages(portal)
     sizes = [len(listed(p)) for p in listings if isinstance(p.context, EventListing)]
-    assert sum(len(listed(p)) for p in events.upcoming_pages(portal) + events.past_pages(portal) if isinstance(p.context, EventListing)) == 600
+    assert (
+        sum(
+            len(listed(p))
+            for p in events.upcoming_pages(portal) + events.past_pages(portal)
+            if isinstance(p.context, EventListing)
+        )
+        == 600
+    )
     assert max(sizes) == per_page
     for page in calendar_pages.calendar_pages(portal):
         days = {c.day for week in page.context["weeks"] for c in week if c.entries and c.in_month}

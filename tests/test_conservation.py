@@ -70,7 +70,9 @@ class Link:
 
 
 class _ArticleLinks(HTMLParser):
-    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self, page_dir: str) -> None:
         super().__init__()
@@ -140,7 +142,11 @@ def listed_events(site: Path, pattern: re.Pattern[str], ids: set[str]) -> Counte
 
 
 def test_every_event_has_exactly_one_page(built: Built) -> None:
-    pages = {p.name for p in (built.site / "events").iterdir() if EVENT_PAGE_DIR.match(p.name) and (p / "index.html").is_file()}
+    pages = {
+        p.name
+        for p in (built.site / "events").iterdir()
+        if EVENT_PAGE_DIR.match(p.name) and (p / "index.html").is_file()
+    }
     assert pages == set(built.portal.events)
 
 
@@ -189,10 +195,13 @@ def test_each_event_is_one_master_vevent_in_the_archive_and_the_current_ones_in_
     assert masters(archive) == Counter(list(portal.events))
     settings = portal.settings
     expected = {
-        i for i, r in portal.events.items()
-        if last_day[i] + timedelta(
+        i
+        for i, r in portal.events.items()
+        if last_day[i]
+        + timedelta(
             days=settings.cancelled_kept_days if r.model.status is EventStatus.CANCELLED else settings.feed_recent_days
-        ) >= portal.today
+        )
+        >= portal.today
     }
     assert masters(feed) == Counter(expected)
 
@@ -224,7 +233,9 @@ def test_each_eia_has_a_page_and_one_row_in_the_register(built: Built) -> None:
 def test_each_commitment_has_a_page_and_one_entry_in_the_index(built: Built) -> None:
     ids = set(built.portal.commitments)
     assert {i for i in ids if (built.site / "commitments" / i / "index.html").is_file()} == ids
-    assert _links_to(built.site, index_pages(built.site, "commitments"), "commitments", ids, primary=True) == Counter(ids)
+    assert _links_to(built.site, index_pages(built.site, "commitments"), "commitments", ids, primary=True) == Counter(
+        ids
+    )
 
 
 def test_each_feedback_record_has_a_page_and_one_link_in_the_index(built: Built) -> None:

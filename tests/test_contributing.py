@@ -36,7 +36,10 @@ def test_the_field_reference_covers_every_field_of_an_event() -> None:
     for name in ("title", "organiser", "start_time", "access", "consultation"):
         assert f"| `{name}` |" in reference
     assert "#### `access`" in reference
-    assert "| `step_free` | one of yes, no, on-request, unknown | optional (default: unknown) | Step-free access from the street to the room. |" in reference
+    assert (
+        "| `step_free` | one of yes, no, on-request, unknown | optional (default: unknown) | Step-free access from the street to the room. |"
+        in reference
+    )
 
 
 def test_the_template_pasted_as_the_guide_says_is_a_valid_event(tmp_path: Path) -> None:
@@ -69,7 +72,7 @@ def test_the_template_names_the_sites_event_schema_and_satisfies_it() -> None:
 
 def test_the_messages_the_guide_quotes_are_the_ones_the_checks_print() -> None:
     guide = GUIDE.read_text("utf-8")
-    table = guide[guide.index("## When the check finds a problem"):guide.index("## Field reference")]
+    table = guide[guide.index("## When the check finds a problem") : guide.index("## Field reference")]
     quoted = re.findall(r"^\| `([^`]+)`", table, re.MULTILINE)
     assert len(quoted) >= 6
     source = "\n".join(p.read_text("utf-8") for p in (ROOT / "engage").rglob("*.py"))

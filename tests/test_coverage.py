@@ -48,7 +48,13 @@ def test_the_example_year_by_level_area_and_group(example_portal: Portal) -> Non
     }
     assert counts(cov.areas) == {"north-ward": 3, "south-ward": 11}
     assert counts(cov.groups) == {"carers": 11, "older-people": 1}
-    assert [b.name for b in cov.without("levels")] == ["Giving information", "Forums for debate", "Participation", "Partnership", "Empowerment"]
+    assert [b.name for b in cov.without("levels")] == [
+        "Giving information",
+        "Forums for debate",
+        "Participation",
+        "Partnership",
+        "Empowerment",
+    ]
     assert cov.without("areas") == ()
     assert cov.without("groups") == ()
 
@@ -77,11 +83,19 @@ def test_a_listing_behind_every_figure_and_none_behind_a_zero(example_portal: Po
     urls = [p.url for p in pages(example_portal)]
     assert urls == [
         "coverage/",
-        "coverage/all/", "coverage/all/page/2/", "coverage/all/page/3/",
-        "coverage/level/getting-information/", "coverage/level/getting-information/page/2/", "coverage/level/getting-information/page/3/",
+        "coverage/all/",
+        "coverage/all/page/2/",
+        "coverage/all/page/3/",
+        "coverage/level/getting-information/",
+        "coverage/level/getting-information/page/2/",
+        "coverage/level/getting-information/page/3/",
         "coverage/area/north-ward/",
-        "coverage/area/south-ward/", "coverage/area/south-ward/page/2/", "coverage/area/south-ward/page/3/",
-        "coverage/group/carers/", "coverage/group/carers/page/2/", "coverage/group/carers/page/3/",
+        "coverage/area/south-ward/",
+        "coverage/area/south-ward/page/2/",
+        "coverage/area/south-ward/page/3/",
+        "coverage/group/carers/",
+        "coverage/group/carers/page/2/",
+        "coverage/group/carers/page/3/",
         "coverage/group/older-people/",
     ]
     assert len(urls) == len(set(urls))
@@ -101,7 +115,10 @@ def _listed(site: Path, first: str) -> list[str]:
 
 def test_the_built_summary_links_each_figure_to_exactly_its_events(example_site: Path, example_portal: Portal) -> None:
     html = (example_site / "coverage/index.html").read_text(encoding="utf-8")
-    assert "<strong>No engagement in the last 12 months:</strong> Giving information, Forums for debate, Participation, Partnership and Empowerment." in html
+    assert (
+        "<strong>No engagement in the last 12 months:</strong> Giving information, Forums for debate, Participation, Partnership and Empowerment."
+        in html
+    )
     cov = coverage(example_portal)
     for bucket in (cov.total, *cov.levels, *cov.areas, *cov.groups):
         if not bucket.count:

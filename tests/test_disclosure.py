@@ -47,7 +47,11 @@ def test_only_consented_and_anonymised_quotes_may_be_published() -> None:
 
 def test_open_data_withholds_every_count_of_people_the_pages_withhold() -> None:
     assert {
-        (Responses, "count"), (ProfileCount, "count"), (Theme, "count"), (GroupReach, "people"), (AreaReach, "people"),
+        (Responses, "count"),
+        (ProfileCount, "count"),
+        (Theme, "count"),
+        (GroupReach, "people"),
+        (AreaReach, "people"),
     } == WITHHELD_COUNTS
     assert [withheld(Responses, "count", n) for n in (4, 5)] == [True, False]
     assert [withheld(GroupReach, "people", n) for n in (4, 5)] == [True, False]

@@ -83,7 +83,15 @@ def read_page(site: Path, url: str) -> Tables:
 def test_register_rows_of_the_example_data(example_portal: Portal) -> None:
     register = eia_figures.rows(example_portal)
     assert [
-        (r.id, r.negative_names, r.review_overdue, r.superseded, r.quality_assured, [s.value for s in r.action_states], r.mitigated)
+        (
+            r.id,
+            r.negative_names,
+            r.review_overdue,
+            r.superseded,
+            r.quality_assured,
+            [s.value for s in r.action_states],
+            r.mitigated,
+        )
         for r in register
     ] == [
         # A mixed impact (Age) counts with the negative ones.
@@ -155,19 +163,35 @@ def test_figures_of_the_example_register(example_portal: Portal) -> None:
         f.completed_late.count,
     ) == (
         3,
-        [("No major change", 1), ("Adjust the policy", 1), ("Continue despite adverse impact", 1), ("Stop and remove the policy", 0)],
+        [
+            ("No major change", 1),
+            ("Adjust the policy", 1),
+            ("Continue despite adverse impact", 1),
+            ("Stop and remove the policy", 0),
+        ],
         [("Screening", 1), ("Full assessment", 2)],
         (2, 3, 67),
         (2, 2, 100, 0),
-        [("Overdue", 2, 2), ("At risk", 1, 1), ("On track", 0, 0), ("Not started", 0, 0), ("Done", 1, 1), ("Dropped", 0, 0)],
+        [
+            ("Overdue", 2, 2),
+            ("At risk", 1, 1),
+            ("On track", 0, 0),
+            ("Not started", 0, 0),
+            ("Done", 1, 1),
+            ("Dropped", 0, 0),
+        ],
         ("library-hours",),
         0,
     )
 
 
 def test_services_spelt_differently_share_one_page() -> None:
-    assert [eia_figures.slug(s) for s in ("Culture and Libraries", "culture AND libraries ", "Parks & Open Spaces")] == [
-        "culture-and-libraries", "culture-and-libraries", "parks-open-spaces",
+    assert [
+        eia_figures.slug(s) for s in ("Culture and Libraries", "culture AND libraries ", "Parks & Open Spaces")
+    ] == [
+        "culture-and-libraries",
+        "culture-and-libraries",
+        "parks-open-spaces",
     ]
 
 
@@ -185,7 +209,10 @@ def test_static_sorts_of_the_example_register(example_portal: Portal) -> None:
 
 
 def _raw_eias() -> dict[str, dict[str, Any]]:
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((DEMO_DATA / "eias").glob("*.yaml"))}
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((DEMO_DATA / "eias").glob("*.yaml"))
+    }
 
 
 def _raw_state(action: dict[str, Any]) -> str:
@@ -207,7 +234,9 @@ def test_demo_figures_agree_with_an_independent_count(demo_portal: Portal) -> No
     register = eia_figures.rows(demo_portal)
     f = eia_figures.figures(register, eia_figures.selections(demo_portal, register))
     assert f.total == len(raw)
-    assert {s.value: s.count for s in f.by_outcome} == {o: outcomes[o] for o in ("no-major-change", "adjust", "continue", "stop")}
+    assert {s.value: s.count for s in f.by_outcome} == {
+        o: outcomes[o] for o in ("no-major-change", "adjust", "continue", "stop")
+    }
     assert {s.value: s.count for s in f.by_stage} == {s: stages[s] for s in ("screening", "full")}
     assert f.quality_assured.selection.ids == tuple(r.id for r in register if "quality_assurance" in raw[r.id])
     assert (f.mitigated.selection.count, f.mitigated.total) == (len(negative & live), len(negative))
@@ -224,7 +253,10 @@ def test_demo_figures_agree_with_an_independent_count(demo_portal: Portal) -> No
 
 def test_demo_register_rows_agree_with_an_independent_count(demo_portal: Portal) -> None:
     raw = _raw_eias()
-    names = {c["id"]: c["name"] for c in yaml.safe_load((DEMO_DATA / "taxonomies" / "characteristics.yaml").read_text("utf-8"))}
+    names = {
+        c["id"]: c["name"]
+        for c in yaml.safe_load((DEMO_DATA / "taxonomies" / "characteristics.yaml").read_text("utf-8"))
+    }
     order = list(names)
     expected = sorted(
         (
@@ -233,14 +265,25 @@ def test_demo_register_rows_agree_with_an_independent_count(demo_portal: Portal)
                 i,
                 e["service"],
                 e["outcome"],
-                tuple(names[c] for c in order if any(x["characteristic"] == c and x["impact"] in ("negative", "mixed") for x in e["impacts"])),
+                tuple(
+                    names[c]
+                    for c in order
+                    if any(x["characteristic"] == c and x["impact"] in ("negative", "mixed") for x in e["impacts"])
+                ),
                 [_raw_state(a) for a in e.get("actions", [])],
             )
             for i, e in raw.items()
         )
     )
     assert [
-        (-r.eia.decision.date.toordinal(), r.id, r.eia.service, r.eia.outcome.value, r.negative_names, [s.value for s in r.action_states])
+        (
+            -r.eia.decision.date.toordinal(),
+            r.id,
+            r.eia.service,
+            r.eia.outcome.value,
+            r.negative_names,
+            [s.value for s in r.action_states],
+        )
         for r in eia_figures.rows(demo_portal)
     ] == expected
 
@@ -264,7 +307,9 @@ def test_every_filter_and_sort_has_its_page(example_portal: Portal) -> None:
 def test_a_filtered_page_lists_only_its_assessments(example_portal: Portal) -> None:
     page = next(p for p in eia_pages.pages(example_portal) if p.url == "eia/characteristic/age/")
     assert (page.title, page.context.kind, [r.id for r in page.context.rows]) == (
-        "Assessments finding a negative or mixed impact on Age", "eia-selection", ["community-transport", "library-hours"],
+        "Assessments finding a negative or mixed impact on Age",
+        "eia-selection",
+        ["community-transport", "library-hours"],
     )
 
 
@@ -286,27 +331,58 @@ def test_the_built_register_shows_every_assessment(example_site: Path) -> None:
     page = read_page(example_site, "eia")
     assert page.tables["Equality Impact Assessments"] == [
         ["Assessment", "Service", "Stage", "Outcome", "Decision", "Negative or mixed impact on", "Review", "Actions"],
-        ["Community transport fares and eligibility", "Transport and Highways", "Full assessment",
-         "Continue despite adverse impact", "6 October 2026", "Age, Disability", "6 October 2027", "1 overdue, 1 at risk, 1 done"],
-        ["Library opening hours review", "Culture and Libraries", "Full assessment", "Adjust the policy",
-         "10 February 2026", "Age", "10 August 2026 Overdue", "1 overdue"],
-        ["Community transport eligibility (replaced by a later version)", "Transport and Highways", "Screening",
-         "No major change", "1 March 2024", "None", "1 March 2025", "None"],
+        [
+            "Community transport fares and eligibility",
+            "Transport and Highways",
+            "Full assessment",
+            "Continue despite adverse impact",
+            "6 October 2026",
+            "Age, Disability",
+            "6 October 2027",
+            "1 overdue, 1 at risk, 1 done",
+        ],
+        [
+            "Library opening hours review",
+            "Culture and Libraries",
+            "Full assessment",
+            "Adjust the policy",
+            "10 February 2026",
+            "Age",
+            "10 August 2026 Overdue",
+            "1 overdue",
+        ],
+        [
+            "Community transport eligibility (replaced by a later version)",
+            "Transport and Highways",
+            "Screening",
+            "No major change",
+            "1 March 2024",
+            "None",
+            "1 March 2025",
+            "None",
+        ],
     ]
     assert page.tables["Assessments by outcome"] == [
-        ["Outcome", "Assessments"], ["No major change", "1"], ["Adjust the policy", "1"],
-        ["Continue despite adverse impact", "1"], ["Stop and remove the policy", "0"],
+        ["Outcome", "Assessments"],
+        ["No major change", "1"],
+        ["Adjust the policy", "1"],
+        ["Continue despite adverse impact", "1"],
+        ["Stop and remove the policy", "0"],
     ]
     assert page.tables["Mitigation actions by status"][1:] == [
-        ["Overdue", "2", "2"], ["At risk", "1", "1"], ["On track", "0", "0"],
-        ["Not started", "0", "0"], ["Done", "1", "1"], ["Dropped", "0", "0"],
+        ["Overdue", "2", "2"],
+        ["At risk", "1", "1"],
+        ["On track", "0", "0"],
+        ["Not started", "0", "0"],
+        ["Done", "1", "1"],
+        ["Dropped", "0", "0"],
     ]
 
 
 def test_every_figure_links_to_a_page_listing_what_it_counts(example_site: Path, example_portal: Portal) -> None:
     register = eia_figures.rows(example_portal)
     chosen = {s.url: s for options in eia_figures.selections(example_portal, register).values() for s in options}
-    linked = sorted({href[len("../"):] for href in read_page(example_site, "eia").hrefs if href.startswith("../eia/")})
+    linked = sorted({href[len("../") :] for href in read_page(example_site, "eia").hrefs if href.startswith("../eia/")})
     figure_links = [url for url in linked if url in chosen]
     assert len(figure_links) == len(chosen)
     for url in figure_links:
@@ -328,12 +404,30 @@ def test_the_built_eia_page_shows_impacts_in_words_and_hidden_symbols(example_si
     # The same columns as a commitment's action plan: lead and partners, progress, risks, next steps.
     assert page.tables["Mitigation actions, leads and progress"] == [
         ["Action and lead", "Due", "Status", "Progress", "Risks", "Next steps"],
-        ["Cap weekly fares for passengers on disability benefits Lead: Transport Policy Manager", "31 October 2026", "Done",
-         "20 October 2026The cap is live on the booking system.", "None recorded", "None recorded"],
-        ["Monitor trips by disabled passengers each quarter Lead: Passenger Transport Officer", "31 March 2027", "At risk",
-         "1 November 2026First quarter's figures collected by hand.", "Booking data still lacks a disability field.", "None recorded"],
-        ["Publish an easy read guide to the new fares Lead: Communications Officer", "1 November 2026", "Overdue",
-         "No update yet", "None recorded", "None recorded"],
+        [
+            "Cap weekly fares for passengers on disability benefits Lead: Transport Policy Manager",
+            "31 October 2026",
+            "Done",
+            "20 October 2026The cap is live on the booking system.",
+            "None recorded",
+            "None recorded",
+        ],
+        [
+            "Monitor trips by disabled passengers each quarter Lead: Passenger Transport Officer",
+            "31 March 2027",
+            "At risk",
+            "1 November 2026First quarter's figures collected by hand.",
+            "Booking data still lacks a disability field.",
+            "None recorded",
+        ],
+        [
+            "Publish an easy read guide to the new fares Lead: Communications Officer",
+            "1 November 2026",
+            "Overdue",
+            "No update yet",
+            "None recorded",
+            "None recorded",
+        ],
     ]
     html = (example_site / "eia/community-transport/index.html").read_text("utf-8")
     assert 'href="../../eia/community-transport-2024/"' in html

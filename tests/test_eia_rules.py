@@ -99,7 +99,11 @@ def test_a_negative_impact_needs_a_mitigation_action(data_copy: Path) -> None:
     )
     assert problems_with(data_copy, text) == [
         Problem(
-            FILE, FIRST_IMPACT_LINE, 5, "unmitigated-impact", "impacts[0].impact",
+            FILE,
+            FIRST_IMPACT_LINE,
+            5,
+            "unmitigated-impact",
+            "impacts[0].impact",
             "negative impact on 'age' has no mitigation action; add one, or choose the outcome 'continue' with a justification",
         )
     ]
@@ -109,7 +113,11 @@ def test_a_dropped_action_does_not_mitigate(data_copy: Path) -> None:
     text = GOOD.replace("    due: 2027-03-31\n", "    due: 2027-03-31\n    status: dropped\n")
     assert problems_with(data_copy, text) == [
         Problem(
-            FILE, FIRST_IMPACT_LINE, 5, "unmitigated-impact", "impacts[0].impact",
+            FILE,
+            FIRST_IMPACT_LINE,
+            5,
+            "unmitigated-impact",
+            "impacts[0].impact",
             "negative impact on 'age' has only dropped actions; add one, or choose the outcome 'continue' with a justification",
         )
     ]
@@ -128,24 +136,36 @@ def test_continue_always_needs_a_justification(data_copy: Path) -> None:
     text = GOOD.replace("outcome: adjust", "outcome: continue")
     assert problems_with(data_copy, text) == [
         Problem(
-            FILE, OUTCOME_LINE, 1, "missing-justification", "justification",
+            FILE,
+            OUTCOME_LINE,
+            1,
+            "missing-justification",
+            "justification",
             "the outcome 'continue' despite adverse impact needs a justification",
         )
     ]
 
 
 def test_completed_after_the_decision_is_rejected(data_copy: Path) -> None:
-    text = GOOD.replace("completed: 2026-05-01", "completed: 2026-05-13").replace("published: 2026-05-13", "published: 2026-05-14")
+    text = GOOD.replace("completed: 2026-05-01", "completed: 2026-05-13").replace(
+        "published: 2026-05-13", "published: 2026-05-14"
+    )
     assert problems_with(data_copy, text) == [
         Problem(
-            FILE, COMPLETED_LINE, 1, "completed-after-decision", "completed",
+            FILE,
+            COMPLETED_LINE,
+            1,
+            "completed-after-decision",
+            "completed",
             "completed on 13 May 2026, after the decision on 12 May 2026 it should inform",
         )
     ]
 
 
 def test_completed_on_the_day_of_the_decision_is_allowed(data_copy: Path) -> None:
-    text = GOOD.replace("completed: 2026-05-01", "completed: 2026-05-12").replace("  date: 2026-05-02", "  date: 2026-05-12")
+    text = GOOD.replace("completed: 2026-05-01", "completed: 2026-05-12").replace(
+        "  date: 2026-05-02", "  date: 2026-05-12"
+    )
     assert problems_with(data_copy, text) == []
 
 
@@ -153,7 +173,11 @@ def test_the_review_must_come_after_the_decision(data_copy: Path) -> None:
     text = GOOD.replace("review_date: 2027-05-12", "review_date: 2026-05-12")
     assert problems_with(data_copy, text) == [
         Problem(
-            FILE, REVIEW_LINE, 1, "review-before-decision", "review_date",
+            FILE,
+            REVIEW_LINE,
+            1,
+            "review-before-decision",
+            "review_date",
             "review date 12 May 2026 must be after the decision on 12 May 2026",
         )
     ]
@@ -164,7 +188,10 @@ def test_engage_validate_prints_file_line_and_field(data_copy: Path) -> None:
     engage = Path(sys.executable).with_name("engage")
     result = subprocess.run(
         [str(engage), "validate", str(data_copy)],
-        capture_output=True, text=True, env={"ENGAGE_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"}, check=False,
+        capture_output=True,
+        text=True,
+        env={"ENGAGE_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
+        check=False,
     )
     assert (result.returncode, result.stdout) == (
         1,

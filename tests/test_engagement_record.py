@@ -68,7 +68,9 @@ def test_a_clash_is_a_github_warning_and_a_json_severity(data_copy: Path, capsys
     found = json.loads(capsys.readouterr().out)
     assert [(p["severity"], p["code"], p["line"]) for p in found] == [("warning", "possible-clash", 10)]
     assert main(["validate", "--format", "github", str(data_copy)]) == 0
-    assert capsys.readouterr().out.startswith("::warning file=data/events/health-trust/2026-12-03-zz-health-chat.yaml,line=10,")
+    assert capsys.readouterr().out.startswith(
+        "::warning file=data/events/health-trust/2026-12-03-zz-health-chat.yaml,line=10,"
+    )
 
 
 def test_a_clash_is_shown_on_the_planning_page(data_copy: Path) -> None:
@@ -103,7 +105,9 @@ def test_add_months_keeps_to_the_months_last_day() -> None:
 def test_missing_follow_up_more_than_six_months_after_the_end_is_flagged(demo_portal: Portal) -> None:
     focus = _evaluation(demo_portal, "south-asian-womens-mental-health-focus-group")
     assert follow_up.follow_up(focus, date(2026, 8, 10)) == follow_up.FollowUp(
-        date(2026, 8, 10), follow_up.FollowUpState.NOT_YET_DUE, ("Women in the group who know how to get mental health support without a GP",)
+        date(2026, 8, 10),
+        follow_up.FollowUpState.NOT_YET_DUE,
+        ("Women in the group who know how to get mental health support without a GP",),
     )
     assert follow_up.state(focus, date(2026, 8, 11)) is follow_up.FollowUpState.OVERDUE
     measure = focus.measures[0]
@@ -129,8 +133,18 @@ def test_demo_follow_up_states_on_the_reference_day(demo_portal: Portal) -> None
 def test_demo_warnings_are_the_planned_clashes_only() -> None:
     result = check_data(DEMO_DATA, date(2026, 12, 3))
     assert [(p.severity, p.code, p.file, p.line) for p in result.problems] == [
-        ("warning", "possible-clash", "data/events/calder-wyke-police/2027-02-10-rural-crime-surgery-coldwell.yaml", 19),
-        ("warning", "possible-clash", "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml", 17),
+        (
+            "warning",
+            "possible-clash",
+            "data/events/calder-wyke-police/2027-02-10-rural-crime-surgery-coldwell.yaml",
+            19,
+        ),
+        (
+            "warning",
+            "possible-clash",
+            "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml",
+            17,
+        ),
     ]
 
 
@@ -168,7 +182,11 @@ def test_every_evidence_link_resolves(demo_portal: Portal) -> None:
 
 def test_exports_hold_every_new_record_once(demo_portal: Portal) -> None:
     outputs = {f.path: f.content for f in files(demo_portal)}
-    for name, records in (("evaluations", demo_portal.evaluations), ("assessments", demo_portal.assessments), ("criteria", demo_portal.criteria)):
+    for name, records in (
+        ("evaluations", demo_portal.evaluations),
+        ("assessments", demo_portal.assessments),
+        ("criteria", demo_portal.criteria),
+    ):
         dataset = next(d for d in ALL if d.name == name)
         ids = [r["id"] for r in json.loads(outputs[dataset.json_path])["records"]]
         assert ids == sorted(records), name
@@ -195,11 +213,17 @@ def test_participation_by_quarter_counts_held_dates_and_recorded_people(example_
     first = min(o.day for o in example_portal.occurrences)
     assert first == date(2025, 9, 10)
     assert [q.name for q in quarters] == [
-        "Jul to Sep 2025", "Oct to Dec 2025", "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026", "Oct to Dec 2026",
+        "Jul to Sep 2025",
+        "Oct to Dec 2025",
+        "Jan to Mar 2026",
+        "Apr to Jun 2026",
+        "Jul to Sep 2026",
+        "Oct to Dec 2026",
     ]
     assert quarter_name(date(2026, 10, 1)) == "Oct to Dec 2026"
     assert sum(q.held for q in quarters) == sum(
-        1 for o in example_portal.occurrences
+        1
+        for o in example_portal.occurrences
         if date(2025, 1, 1) <= o.day <= example_portal.today
         and example_portal.events[o.event_id].model.status.value not in {"cancelled", "postponed"}
     )
@@ -213,7 +237,9 @@ def test_participation_by_organisation_names_every_partner(example_portal: Porta
     )
 
 
-def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_cancelled_ones(demo_portal: Portal) -> None:
+def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_cancelled_ones(
+    demo_portal: Portal,
+) -> None:
     import icalendar
 
     from engage.feeds.feeds import current, items
@@ -228,15 +254,21 @@ def test_the_planning_feed_holds_the_events_that_ask_people_something_and_keeps_
     # The window every subscribable feed keeps: upcoming, recent, and cancelled ones for longer.
     placed = items(demo_portal)
     asking = sorted(
-        i for i, r in demo_portal.events.items() if asking_method(r.model, levels) and current(demo_portal, placed[event_key(i)])
+        i
+        for i, r in demo_portal.events.items()
+        if asking_method(r.model, levels) and current(demo_portal, placed[event_key(i)])
     )
     assert [u.partition("@")[0] for u in uids] == asking != []
     assert not any("exhibition" in u or "new-bin-collection-calendars" in u for u in uids)
-    cancelled = [c for c in calendar.walk("VEVENT") if "2026-11-26-brackenhill-community-safety-walkabout" in str(c["UID"])]
+    cancelled = [
+        c for c in calendar.walk("VEVENT") if "2026-11-26-brackenhill-community-safety-walkabout" in str(c["UID"])
+    ]
     assert [str(c["STATUS"]) for c in cancelled] == ["CANCELLED"]
 
 
-def test_the_planning_feed_is_in_date_order_like_every_feed_so_the_size_limit_cuts_whole_dates(demo_portal: Portal) -> None:
+def test_the_planning_feed_is_in_date_order_like_every_feed_so_the_size_limit_cuts_whole_dates(
+    demo_portal: Portal,
+) -> None:
     """Regression: the planning feed listed its events in file order, so a repeating event that
     started long ago came first and the size limit (which keeps whole dates from the front) cut the wrong ones."""
     import re
@@ -270,7 +302,9 @@ def test_personal_data_in_a_case_study_is_an_error(data_copy: Path, capsys: pyte
     )
 
 
-def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(data_copy: Path, tmp_path: Path) -> None:
+def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(
+    data_copy: Path, tmp_path: Path
+) -> None:
     from .sitebuild import build_site
 
     _clash_file(data_copy)
@@ -291,9 +325,17 @@ def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
     def event(day: str, organiser: str) -> Event:
         return Event.model_validate(
             {
-                "title": "Ask", "summary": "Ask.", "description": "Ask.", "organiser": organiser, "method": "survey",
-                "areas": ["north-ward"], "topics": ["health"], "groups": ["carers"], "date": day,
-                "venue": "hall", "contact": "a@example.gov.uk",
+                "title": "Ask",
+                "summary": "Ask.",
+                "description": "Ask.",
+                "organiser": organiser,
+                "method": "survey",
+                "areas": ["north-ward"],
+                "topics": ["health"],
+                "groups": ["carers"],
+                "date": day,
+                "venue": "hall",
+                "contact": "a@example.gov.uk",
             }
         )
 

@@ -36,7 +36,10 @@ def first_upcoming(portal: Portal, event_id: str) -> Occurrence:
 
 def test_when_is_written_gov_uk_style(example_portal: Portal) -> None:
     assert when_text(first_upcoming(example_portal, LIBRARY)) == "Thursday 3 December 2026, 6:30pm to 8pm"
-    assert when_text(first_upcoming(example_portal, EXHIBITION)) == "Thursday 14 January 2027 to Saturday 16 January 2027 (all day)"
+    assert (
+        when_text(first_upcoming(example_portal, EXHIBITION))
+        == "Thursday 14 January 2027 to Saturday 16 January 2027 (all day)"
+    )
     context = event_page(example_portal, CHAT).context
     assert (context["lead"].when, context["recurrence"]) == (
         "Tuesday 24 November 2026, 2pm to 3:30pm",
@@ -45,25 +48,43 @@ def test_when_is_written_gov_uk_style(example_portal: Portal) -> None:
     assert event_page(example_portal, "2026-01-06-carers-cafe").context["recurrence"] == (
         "On the first Tuesday of each month, from 6 January 2026 until 30 June 2027"
     )
-    assert event_page(example_portal, PANEL).context["recurrence"] == "Every other Thursday, from 26 November 2026 until 4 March 2027"
+    assert (
+        event_page(example_portal, PANEL).context["recurrence"]
+        == "Every other Thursday, from 26 November 2026 until 4 March 2027"
+    )
 
 
 def test_the_event_page_context_has_what_a_resident_needs(example_portal: Portal) -> None:
     context = event_page(example_portal, CHAT).context
     assert [(e.occurrence.day, e.occurrence.original) for e in context["upcoming"]] == [
-        (date(2026, 11, 24), None), (date(2026, 12, 1), None), (date(2026, 12, 8), None), (date(2026, 12, 15), None),
-        (date(2026, 12, 21), date(2026, 12, 22)), (date(2027, 1, 5), None), (date(2027, 1, 12), None),
-        (date(2027, 1, 19), None), (date(2027, 1, 26), None),
+        (date(2026, 11, 24), None),
+        (date(2026, 12, 1), None),
+        (date(2026, 12, 8), None),
+        (date(2026, 12, 15), None),
+        (date(2026, 12, 21), date(2026, 12, 22)),
+        (date(2027, 1, 5), None),
+        (date(2027, 1, 12), None),
+        (date(2027, 1, 19), None),
+        (date(2027, 1, 26), None),
     ]
     assert context["skipped"] == [date(2026, 12, 29)]
     assert context["partners"] == ["Example District Council"]
     assert context["access"] == [
-        ("Step-free access", "Yes"), ("Accessible toilet", "Yes"), ("Hearing loop", "No"), ("BSL interpreter", "Yes"),
-        ("Speech-to-text", "On request"), ("Easy read papers", "Yes"), ("Large print papers", "On request"),
-        ("Quiet space", "Yes"), ("Childcare", "No"), ("Travel costs paid", "On request"), ("Carer costs paid", "Not known"),
+        ("Step-free access", "Yes"),
+        ("Accessible toilet", "Yes"),
+        ("Hearing loop", "No"),
+        ("BSL interpreter", "Yes"),
+        ("Speech-to-text", "On request"),
+        ("Easy read papers", "Yes"),
+        ("Large print papers", "On request"),
+        ("Quiet space", "Yes"),
+        ("Childcare", "No"),
+        ("Travel costs paid", "On request"),
+        ("Carer costs paid", "Not known"),
     ]
     assert [(link.text, link.url) for link in context["facet_links"]] == [
-        ("North Ward", "events/area/north-ward/"), ("Health and care", "events/topic/health/"),
+        ("North Ward", "events/area/north-ward/"),
+        ("Health and care", "events/topic/health/"),
         ("Older people", "events/group/older-people/"),
     ]
     assert context["consultation_state"] == ""
@@ -166,14 +187,24 @@ def test_json_ld_for_an_in_person_consultation(example_portal: Portal) -> None:
         "location": {
             "@type": "Place",
             "name": "Town Hall",
-            "address": {"@type": "PostalAddress", "streetAddress": "1 Market Street, Exampleton", "postalCode": "EX1 1AA", "addressCountry": "GB"},
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": "1 Market Street, Exampleton",
+                "postalCode": "EX1 1AA",
+                "addressCountry": "GB",
+            },
             "geo": {"@type": "GeoCoordinates", "latitude": 53.68, "longitude": -1.5},
             "amenityFeature": [
                 {"@type": "LocationFeatureSpecification", "name": "Step-free access", "value": True},
                 {"@type": "LocationFeatureSpecification", "name": "Hearing loop", "value": True},
             ],
         },
-        "organizer": {"@type": "Organization", "name": "Example District Council", "email": "engagement@example.gov.uk", "url": "https://www.example.gov.uk/"},
+        "organizer": {
+            "@type": "Organization",
+            "name": "Example District Council",
+            "email": "engagement@example.gov.uk",
+            "url": "https://www.example.gov.uk/",
+        },
         "isAccessibleForFree": True,
         "inLanguage": "en-GB",
     }
@@ -182,13 +213,24 @@ def test_json_ld_for_an_in_person_consultation(example_portal: Portal) -> None:
 def test_json_ld_for_a_hybrid_weekly_event(example_portal: Portal) -> None:
     data = event_jsonld(example_portal, CHAT, first_upcoming(example_portal, CHAT))
     assert (data["eventAttendanceMode"], data["isAccessibleForFree"], data["startDate"]) == (
-        "https://schema.org/MixedEventAttendanceMode", False, "2026-11-24T14:00:00+00:00",
+        "https://schema.org/MixedEventAttendanceMode",
+        False,
+        "2026-11-24T14:00:00+00:00",
     )
     assert [place["@type"] for place in data["location"]] == ["Place", "VirtualLocation"]
-    assert data["location"][1] == {"@type": "VirtualLocation", "name": "Microsoft Teams", "url": "https://teams.example.org/health-chat"}
+    assert data["location"][1] == {
+        "@type": "VirtualLocation",
+        "name": "Microsoft Teams",
+        "url": "https://teams.example.org/health-chat",
+    }
     assert [(f["name"], f["value"]) for f in data["location"][0]["amenityFeature"]] == [
-        ("Step-free access", True), ("Accessible toilet", True), ("Hearing loop", False), ("BSL interpreter", True),
-        ("Easy read papers", True), ("Quiet space", True), ("Childcare", False),
+        ("Step-free access", True),
+        ("Accessible toilet", True),
+        ("Hearing loop", False),
+        ("BSL interpreter", True),
+        ("Easy read papers", True),
+        ("Quiet space", True),
+        ("Childcare", False),
     ]
     assert data["eventSchedule"] == {
         "@type": "Schedule",
@@ -201,12 +243,17 @@ def test_json_ld_for_a_hybrid_weekly_event(example_portal: Portal) -> None:
         "endTime": "15:30",
         "exceptDate": ["2026-12-22", "2026-12-29"],
     }
-    assert data["organizer"] == {"@type": "Organization", "name": "Example Health NHS Trust", "email": "involvement@example-health.nhs.uk"}
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Example Health NHS Trust",
+        "email": "involvement@example-health.nhs.uk",
+    }
 
 
 def test_json_ld_status_for_cancelled_and_moved_events(example_portal: Portal) -> None:
     statuses = {
-        i: json.loads(event_page(example_portal, i).context["jsonld"])["eventStatus"] for i in (FORUM, EXHIBITION, PANEL)
+        i: json.loads(event_page(example_portal, i).context["jsonld"])["eventStatus"]
+        for i in (FORUM, EXHIBITION, PANEL)
     }
     assert statuses == {
         FORUM: "https://schema.org/EventCancelled",
@@ -315,10 +362,17 @@ def test_built_consultation_page_says_what_is_decided_and_how(example_site: Path
     ]
     assert page.access == [
         ("Arrangement", "Available"),
-        ("Step-free access", "Yes"), ("Accessible toilet", "Not known"), ("Hearing loop", "Yes"),
-        ("BSL interpreter", "On request"), ("Speech-to-text", "Not known"), ("Easy read papers", "Not known"),
-        ("Large print papers", "Not known"), ("Quiet space", "Not known"), ("Childcare", "Not known"),
-        ("Travel costs paid", "Not known"), ("Carer costs paid", "Not known"),
+        ("Step-free access", "Yes"),
+        ("Accessible toilet", "Not known"),
+        ("Hearing loop", "Yes"),
+        ("BSL interpreter", "On request"),
+        ("Speech-to-text", "Not known"),
+        ("Easy read papers", "Not known"),
+        ("Large print papers", "Not known"),
+        ("Quiet space", "Not known"),
+        ("Childcare", "Not known"),
+        ("Travel costs paid", "Not known"),
+        ("Carer costs paid", "Not known"),
     ]
     links = dict(page.links)
     assert links["Download a calendar file (.ics)"] == f"../../events/{LIBRARY}/{LIBRARY}.ics"

@@ -186,25 +186,41 @@ def test_file_schemas_describe_dates_and_times_as_written() -> None:
         "title": "Date",
         "type": "string",
     }
-    assert event["properties"]["start_time"]["anyOf"][0] == {"pattern": r"^([01]?\d|2[0-3]):([0-5]\d)$", "type": "string"}
+    assert event["properties"]["start_time"]["anyOf"][0] == {
+        "pattern": r"^([01]?\d|2[0-3]):([0-5]\d)$",
+        "type": "string",
+    }
     check = validator(event)
     base = {
-        "title": "Drop-in", "summary": "A drop-in.", "description": "Come along.", "organiser": "district-council",
-        "method": "drop-in", "areas": ["north-ward"], "topics": ["housing"], "date": "2026-12-10",
-        "venue": "town-hall", "contact": "engagement@example.gov.uk",
+        "title": "Drop-in",
+        "summary": "A drop-in.",
+        "description": "Come along.",
+        "organiser": "district-council",
+        "method": "drop-in",
+        "areas": ["north-ward"],
+        "topics": ["housing"],
+        "date": "2026-12-10",
+        "venue": "town-hall",
+        "contact": "engagement@example.gov.uk",
     }
     verdicts = {
         value: check.is_valid({**base, "start_time": value, "end_time": "20:00"})
         for value in ("18:30", "9:05", "6.30pm", "24:00", "18:30:00")
     }
     assert verdicts == {"18:30": True, "9:05": True, "6.30pm": False, "24:00": False, "18:30:00": False}
-    assert [check.is_valid({**base, "date": d}) for d in ("2026-12-10", "2026-02-30", "10/12/2026")] == [True, False, False]
+    assert [check.is_valid({**base, "date": d}) for d in ("2026-12-10", "2026-02-30", "10/12/2026")] == [
+        True,
+        False,
+        False,
+    ]
 
 
 # --- the files themselves ------------------------------------------------------------------
 
 
-def test_exports_are_deterministic_utf8_with_newline_line_endings(example_portal: Portal, outputs: dict[str, bytes]) -> None:
+def test_exports_are_deterministic_utf8_with_newline_line_endings(
+    example_portal: Portal, outputs: dict[str, bytes]
+) -> None:
     again = {f.path: f.content for f in exports.files(example_portal)}
     assert again == outputs
     for path, content in outputs.items():
@@ -267,28 +283,66 @@ def test_a_json_record_is_laid_out_as_in_its_file_with_id_and_names(outputs: dic
 def test_csv_rows_are_flat_with_dotted_groups_and_joined_lists(outputs: dict[str, bytes]) -> None:
     events = {r["id"]: r for r in csv_rows(outputs["open-data/events.csv"])}
     cafe = events["2026-01-06-carers-cafe"]
-    picked = {k: cafe[k] for k in (
-        "title", "areas", "groups", "date", "start_time", "end_time", "recurrence.frequency",
-        "recurrence.week_of_month", "recurrence.until", "recurrence.skip", "booking.required", "access.step_free",
-        "consultation.opens", "attendees",
-    )}
+    picked = {
+        k: cafe[k]
+        for k in (
+            "title",
+            "areas",
+            "groups",
+            "date",
+            "start_time",
+            "end_time",
+            "recurrence.frequency",
+            "recurrence.week_of_month",
+            "recurrence.until",
+            "recurrence.skip",
+            "booking.required",
+            "access.step_free",
+            "consultation.opens",
+            "attendees",
+        )
+    }
     assert picked == {
-        "title": "Carers' cafe", "areas": "south-ward", "groups": "carers", "date": "2026-01-06",
-        "start_time": "10:00", "end_time": "12:00", "recurrence.frequency": "monthly",
-        "recurrence.week_of_month": "first", "recurrence.until": "2027-06-30", "recurrence.skip": "2026-08-04",
-        "booking.required": "false", "access.step_free": "unknown", "consultation.opens": "", "attendees": "",
+        "title": "Carers' cafe",
+        "areas": "south-ward",
+        "groups": "carers",
+        "date": "2026-01-06",
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "recurrence.frequency": "monthly",
+        "recurrence.week_of_month": "first",
+        "recurrence.until": "2027-06-30",
+        "recurrence.skip": "2026-08-04",
+        "booking.required": "false",
+        "access.step_free": "unknown",
+        "consultation.opens": "",
+        "attendees": "",
     }
     actions = csv_rows(outputs["open-data/eia-actions.csv"])
     assert next(r for r in actions if r["eia_id"] == "library-hours") == {
-        "eia_id": "library-hours", "id": "keep-mornings", "action": "Keep morning opening at the two busiest branches",
-        "owner": "Head of Libraries", "partners": "", "due": "2026-09-30", "status": "on-track", "risks": "",
+        "eia_id": "library-hours",
+        "id": "keep-mornings",
+        "action": "Keep morning opening at the two busiest branches",
+        "owner": "Head of Libraries",
+        "partners": "",
+        "due": "2026-09-30",
+        "status": "on-track",
+        "risks": "",
         "next_steps": "",
     }
     measures = csv_rows(outputs["open-data/commitment-measures.csv"])
     assert next(r for r in measures if r["commitment_id"] == "listening") == {
-        "commitment_id": "listening", "id": "on-time", "name": "Feedback published within 12 weeks", "unit": "%",
-        "higher_is_better": "true", "baseline.date": "2026-01-01", "baseline.value": "40", "baseline.note": "",
-        "target.date": "2027-12-31", "target.value": "100", "target.note": "",
+        "commitment_id": "listening",
+        "id": "on-time",
+        "name": "Feedback published within 12 weeks",
+        "unit": "%",
+        "higher_is_better": "true",
+        "baseline.date": "2026-01-01",
+        "baseline.value": "40",
+        "baseline.note": "",
+        "target.date": "2027-12-31",
+        "target.value": "100",
+        "target.note": "",
     }
 
 
@@ -304,8 +358,12 @@ def test_not_cleared_quotes_and_small_counts_are_never_published(data_copy: Path
     assert result.portal is not None
     files = {f.path: f.content for f in exports.files(result.portal)}
     assert [p for p, content in files.items() if b"NOT-CLEARED-MARKER" in content] == []
-    record = next(r for r in json.loads(files["open-data/feedback.json"])["records"] if r["id"] == "housing-allocations")
-    assert record["themes"][0]["quotes"] == [{"text": "Families should be able to stay near their parents.", "consent": "anonymised"}]
+    record = next(
+        r for r in json.loads(files["open-data/feedback.json"])["records"] if r["id"] == "housing-allocations"
+    )
+    assert record["themes"][0]["quotes"] == [
+        {"text": "Families should be able to stay near their parents.", "consent": "anonymised"}
+    ]
     # 412 survey responses are published; 3 by drop-in are withheld, as on the page ('fewer than 5').
     assert record["responses"] == [{"method": "survey", "count": 412}, {"method": "drop-in", "count": None}]
     rows = [r for r in csv_rows(files["open-data/feedback-responses.csv"]) if r["feedback_id"] == "housing-allocations"]
@@ -317,7 +375,9 @@ def test_not_cleared_quotes_and_small_counts_are_never_published(data_copy: Path
 
 def reload(example_portal: Portal, dataset_name: str, key: str, model: BaseModel) -> BaseModel:
     dataset = DATASET[dataset_name]
-    exported = json.loads(json_export.dumps({"records": [json_export.record(name_index(example_portal), dataset, key, model)]}))
+    exported = json.loads(
+        json_export.dumps({"records": [json_export.record(name_index(example_portal), dataset, key, model)]})
+    )
     return json_export.load_records(dataset, exported)[key]
 
 
@@ -374,10 +434,21 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @SETTINGS
-@given(title=lines.filter(_valid), description=blocks.filter(_valid), start=clock, end=clock, day=days, skip=st.lists(days, max_size=3))
-def test_any_event_round_trips(example_portal: Portal, title: str, description: str, start: time, end: time, day: date, skip: list[date]) -> None:
+@given(
+    title=lines.filter(_valid),
+    description=blocks.filter(_valid),
+    start=clock,
+    end=clock,
+    day=days,
+    skip=st.lists(days, max_size=3),
+)
+def test_any_event_round_trips(
+    example_portal: Portal, title: str, description: str, start: time, end: time, day: date, skip: list[date]
+) -> None:
     data = source(example_portal.events["2026-01-06-carers-cafe"])
-    data.update(title=title, description=description, date=day.isoformat(), start_time=f"{start:%H:%M}", end_time=f"{end:%H:%M}")
+    data.update(
+        title=title, description=description, date=day.isoformat(), start_time=f"{start:%H:%M}", end_time=f"{end:%H:%M}"
+    )
     data["recurrence"] = {**data["recurrence"], "skip": [d.isoformat() for d in skip]}
     event = models.Event.model_validate(data)
     assert reload(example_portal, "events", "2026-01-06-carers-cafe", event) == event
@@ -389,7 +460,9 @@ def test_any_event_round_trips(example_portal: Portal, title: str, description: 
     note=st.none() | lines.filter(_valid),
     statement=blocks.filter(_valid),
 )
-def test_any_commitment_round_trips(example_portal: Portal, values: list[float], note: str | None, statement: str) -> None:
+def test_any_commitment_round_trips(
+    example_portal: Portal, values: list[float], note: str | None, statement: str
+) -> None:
     data = source(example_portal.commitments["listening"])
     measure = {**data["measures"][0], "baseline": {"date": "2026-01-01", "value": values[0], "note": note}}
     measure["target"] = {"date": "2027-12-31", "value": values[1]}
@@ -415,7 +488,9 @@ def test_any_feedback_round_trips_without_uncleared_quotes_or_small_counts(
     data["themes"] = [theme]
     data["responses"] = [{"method": "survey", "count": counts[0]}, {"method": "drop-in", "count": counts[1]}]
     profile = data["profile"][0]
-    data["profile"] = [{**profile, "counts": [{**c, "count": n} for c, n in zip(profile["counts"], counts[2:], strict=True)]}]
+    data["profile"] = [
+        {**profile, "counts": [{**c, "count": n} for c, n in zip(profile["counts"], counts[2:], strict=True)]}
+    ]
     feedback = models.Feedback.model_validate(data)
     exported = json_export.record(name_index(example_portal), DATASET["feedback"], "housing-allocations", feedback)
     # What may be published, through pydantic's own serialiser, with counts under 5 withheld.
@@ -458,7 +533,9 @@ def test_engage_export_writes_the_files_the_site_publishes(
 ) -> None:
     monkeypatch.setenv("ENGAGE_TODAY", "2026-11-22")
     assert main(["export", "--data", str(EXAMPLE_DATA), "--out", str(tmp_path / "out")]) == 0
-    written = {p.relative_to(tmp_path / "out").as_posix(): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    written = {
+        p.relative_to(tmp_path / "out").as_posix(): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()
+    }
     assert written == outputs
     assert capsys.readouterr().out == f"Wrote {len(outputs)} files under {tmp_path / 'out'}\n"
 

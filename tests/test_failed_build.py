@@ -37,7 +37,10 @@ def test_data_error_aborts_the_build_with_the_validators_messages(case: str, tmp
     _, validator_lines, _ = validate(data)
     problems = validator_lines.splitlines()
     assert result.returncode == 1
-    assert logged_errors(result.output) == [*problems, f"Engage: {len(problems)} problem(s) in the data; nothing was published."]
+    assert logged_errors(result.output) == [
+        *problems,
+        f"Engage: {len(problems)} problem(s) in the data; nothing was published.",
+    ]
     assert "Traceback" not in result.output
     assert snapshot(site) == before
 
@@ -70,7 +73,12 @@ def make_build(repo: Path, data: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ENGAGE_DATA": str(data), "ENGAGE_TODAY": "2026-11-22"}
     return subprocess.run(
         ["make", "-o", ".venv/.engage-installed", "build", f"BIN={MKDOCS.parent}"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 

@@ -28,7 +28,9 @@ HOUSING = "2025-09-10-housing-survey"
 
 def stage_of_bus_on(portal: Portal, day: str) -> tuple[str, bool]:
     event = portal.events[BUS].model
-    found = stage_on(BUS, event, {"bus-routes-interim": portal.feedback["bus-routes-interim"].model}, date.fromisoformat(day), 12)
+    found = stage_on(
+        BUS, event, {"bus-routes-interim": portal.feedback["bus-routes-interim"].model}, date.fromisoformat(day), 12
+    )
     return found.stage.value, found.overdue
 
 
@@ -65,7 +67,11 @@ def test_latest_feedback_sets_the_stage_and_future_feedback_does_not_count_yet(e
     answers = {"a-interim": interim, "b-final": final}
     assert stage_on(HOUSING, event, answers, date(2025, 12, 10), 12).stage is Stage.INTERIM
     found = stage_on(HOUSING, event, answers, date(2026, 2, 1), 12)
-    assert (found.stage, found.feedback_ids, found.latest_feedback) == (Stage.FINAL, ("a-interim", "b-final"), "b-final")
+    assert (found.stage, found.feedback_ids, found.latest_feedback) == (
+        Stage.FINAL,
+        ("a-interim", "b-final"),
+        "b-final",
+    )
     assert stage_on(HOUSING, event, answers, date(2025, 11, 30), 12).stage is Stage.CLOSED_AWAITING
 
 
@@ -183,7 +189,10 @@ def test_who_we_heard_from_names_under_represented_groups_in_words(interim_html:
         '<tr><th scope="row">Under 35 <strong>(under-represented)</strong></th><td>fewer than 5</td>'
         "<td>under 6.3%</td><td>40%</td><td>at least 33.7 points below</td></tr>"
     ) in interim_html
-    assert '<tr><th scope="row">35 to 64</th><td>37</td><td>46.2%</td><td>38%</td><td>8.2 points above</td></tr>' in interim_html
+    assert (
+        '<tr><th scope="row">35 to 64</th><td>37</td><td>46.2%</td><td>38%</td><td>8.2 points above</td></tr>'
+        in interim_html
+    )
     assert "3.75" not in interim_html
 
 
@@ -192,8 +201,16 @@ def test_the_theme_chart_has_its_numbers_as_text(interim_html: str) -> None:
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img"
-    assert root.findtext(f"{ns}title") == "What people said in Community bus routes consultation: responses raising each theme"
-    assert [t.text for t in root.iter(f"{ns}text")] == ["Evening services", "42 responses", "A stop at the hospital", "fewer than 5 responses"]
+    assert (
+        root.findtext(f"{ns}title")
+        == "What people said in Community bus routes consultation: responses raising each theme"
+    )
+    assert [t.text for t in root.iter(f"{ns}text")] == [
+        "Evening services",
+        "42 responses",
+        "A stop at the hospital",
+        "fewer than 5 responses",
+    ]
     assert len(root.findall(f"{ns}rect")) == 1  # no bar drawn for a suppressed count
 
 

@@ -297,8 +297,16 @@ def test_a_zone_whose_rules_change_keeps_one_onset_per_rdate_and_no_comment() ->
 def test_a_zone_without_changes_is_one_standard_observance() -> None:
     text = timezones.Zones(date(2025, 1, 1), date(2029, 1, 1)).vtimezone("Asia/Kolkata").decode()
     assert text.split("\r\n") == [
-        "BEGIN:VTIMEZONE", "TZID:Asia/Kolkata", "BEGIN:STANDARD", "TZNAME:IST", "TZOFFSETFROM:+0530",
-        "TZOFFSETTO:+0530", "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE", "",
+        "BEGIN:VTIMEZONE",
+        "TZID:Asia/Kolkata",
+        "BEGIN:STANDARD",
+        "TZNAME:IST",
+        "TZOFFSETFROM:+0530",
+        "TZOFFSETTO:+0530",
+        "DTSTART:19700101T000000",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "",
     ]
 
 
@@ -326,10 +334,7 @@ def test_single_event_file_has_no_calendar_level_properties(rich_portal: Portal)
     content = feed_files(rich_portal)[urls.event_ics("2026-12-07-planning-days")].decode()
     header = content[: content.index("BEGIN:V", len("BEGIN:VCALENDAR"))]
     assert header == (
-        "BEGIN:VCALENDAR\r\n"
-        "VERSION:2.0\r\n"
-        "PRODID:-//Example District Partnership//Engage//EN\r\n"
-        "CALSCALE:GREGORIAN\r\n"
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example District Partnership//Engage//EN\r\nCALSCALE:GREGORIAN\r\n"
     )
     between = content[content.index("END:VEVENT\r\n") + len("END:VEVENT\r\n") :]
     assert between == "END:VCALENDAR\r\n"
@@ -350,15 +355,26 @@ def test_feeds_stop_at_the_size_limit_on_a_whole_date_and_say_so(rich_data: Path
         day = date(2026, 11, 12) + timedelta(days=n)
         text = EXTRA["events/district-council/2026-12-07-planning-days.yaml"]
         text = text.replace("date: 2026-12-07", f"date: {day}").replace("end_date: 2026-12-09", f"end_date: {day}")
-        (rich_data / f"events/district-council/{day}-past-day.yaml").write_text(text.replace("changed: 2026-11-20", "changed: 2026-11-01"), encoding="utf-8")
+        (rich_data / f"events/district-council/{day}-past-day.yaml").write_text(
+            text.replace("changed: 2026-11-20", "changed: 2026-11-01"), encoding="utf-8"
+        )
     portal = portal_at(rich_data)
     files = feed_files(portal)
     content = files[urls.ALL_FEED]
     assert 80_000 < len(content) <= 100_000
     assert b"-past-day@" not in content.replace(b"\r\n ", b"")
-    assert content.replace(b"\r\n ", b"").count(b"-past-day@") == 0 < files[urls.ARCHIVE_FEED].replace(b"\r\n ", b"").count(b"-past-day@")
+    assert (
+        content.replace(b"\r\n ", b"").count(b"-past-day@")
+        == 0
+        < files[urls.ARCHIVE_FEED].replace(b"\r\n ", b"").count(b"-past-day@")
+    )
     cal = parse(content)
-    days = sorted({e["DTSTART"].dt.date() if isinstance(e["DTSTART"].dt, datetime) else e["DTSTART"].dt for e in cal.walk("VEVENT")})
+    days = sorted(
+        {
+            e["DTSTART"].dt.date() if isinstance(e["DTSTART"].dt, datetime) else e["DTSTART"].dt
+            for e in cal.walk("VEVENT")
+        }
+    )
     horizon = max(day for day in days)
     # Whole dates: no open day after the horizon is in, every one up to it is.
     opens = {e["DTSTART"].dt.date() for e in cal.walk("VEVENT") if str(e["UID"]).endswith(f"-open-day@{HOST}")}
@@ -392,7 +408,9 @@ def test_archive_holds_every_event_and_all_ics_the_current_ones(rich_portal: Por
     assert [u for u in masters(archive) if not u.startswith("closes.")] == sorted(uid(i) for i in rich_portal.events)
     current = current_events(rich_portal)
     assert "2026-06-10-old-cancelled" not in current and "2025-09-10-housing-survey" not in current
-    assert [u for u in masters(parse(files[urls.ALL_FEED])) if not u.startswith("closes.")] == sorted(uid(i) for i in current)
+    assert [u for u in masters(parse(files[urls.ALL_FEED])) if not u.startswith("closes.")] == sorted(
+        uid(i) for i in current
+    )
 
 
 def test_overrides_for_every_moved_and_skipped_date(rich_portal: Portal) -> None:
@@ -409,13 +427,31 @@ def test_overrides_for_every_moved_and_skipped_date(rich_portal: Portal) -> None
             continue
         status = ICAL_STATUS[r.model.status]
         expected += [
-            (uid(i), vevents.moment(m.original, r.model.start_time, tz), vevents.moment(m.date, m.start_time or r.model.start_time, tz), status)
+            (
+                uid(i),
+                vevents.moment(m.original, r.model.start_time, tz),
+                vevents.moment(m.date, m.start_time or r.model.start_time, tz),
+                status,
+            )
             for m in rule.moved
         ]
-        expected += [(uid(i), vevents.moment(d, r.model.start_time, tz), vevents.moment(d, r.model.start_time, tz), "CANCELLED") for d in rule.skip]
+        expected += [
+            (uid(i), vevents.moment(d, r.model.start_time, tz), vevents.moment(d, r.model.start_time, tz), "CANCELLED")
+            for d in rule.skip
+        ]
     assert overrides == sorted(expected)
-    assert (uid("2026-11-30-twinning-call"), datetime(2027, 3, 29, 19, 0, tzinfo=PARIS), datetime(2027, 3, 30, 18, 0, tzinfo=PARIS), "CONFIRMED") in overrides
-    assert (uid("2026-11-30-twinning-call"), datetime(2026, 12, 28, 19, 0, tzinfo=PARIS), datetime(2026, 12, 28, 19, 0, tzinfo=PARIS), "CANCELLED") in overrides
+    assert (
+        uid("2026-11-30-twinning-call"),
+        datetime(2027, 3, 29, 19, 0, tzinfo=PARIS),
+        datetime(2027, 3, 30, 18, 0, tzinfo=PARIS),
+        "CONFIRMED",
+    ) in overrides
+    assert (
+        uid("2026-11-30-twinning-call"),
+        datetime(2026, 12, 28, 19, 0, tzinfo=PARIS),
+        datetime(2026, 12, 28, 19, 0, tzinfo=PARIS),
+        "CANCELLED",
+    ) in overrides
 
 
 def test_skipped_date_is_a_cancelled_occurrence_not_an_exdate(rich_portal: Portal) -> None:
@@ -425,7 +461,9 @@ def test_skipped_date_is_a_cancelled_occurrence_not_an_exdate(rich_portal: Porta
     assert "EXDATE" not in master
     skipped = blocks[(uid("2026-11-30-twinning-call"), "RECURRENCE-ID;TZID=Europe/Paris:20261228T190000")].decode()
     lines = skipped.replace("\r\n ", "").split("\r\n")
-    assert [line for line in lines if line.startswith(("SUMMARY", "DTSTART", "DTEND", "STATUS", "SEQUENCE", "TRANSP"))] == [
+    assert [
+        line for line in lines if line.startswith(("SUMMARY", "DTSTART", "DTEND", "STATUS", "SEQUENCE", "TRANSP"))
+    ] == [
         "SUMMARY:Cancelled: Twinning association call",
         "DTSTART;TZID=Europe/Paris:20261228T190000",
         "DTEND;TZID=Europe/Paris:20261228T200000",
@@ -478,12 +516,18 @@ def test_dtstamp_and_last_modified_are_the_changed_date_and_never_after_the_buil
     # ... unless that date is still to come: then the build day (22 November), never the future.
     assert stamps[uid("2026-12-03-library-review")] == (datetime(2026, 11, 22, tzinfo=UTC), None)
     build_day = datetime(2026, 11, 22, tzinfo=UTC)
-    assert all(e["DTSTAMP"].dt <= build_day for e in cal.walk("VEVENT") if not str(e["UID"]).startswith(("eia.", "commitment.")))
+    assert all(
+        e["DTSTAMP"].dt <= build_day
+        for e in cal.walk("VEVENT")
+        if not str(e["UID"]).startswith(("eia.", "commitment."))
+    )
 
 
 def test_a_changed_date_in_the_future_is_stamped_on_the_build_day(rich_data: Path) -> None:
     path = rich_data / "events/district-council/2026-12-07-planning-days.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("changed: 2026-11-20", "changed: 2026-12-01"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("changed: 2026-11-20", "changed: 2026-12-01"), encoding="utf-8"
+    )
     cal = parse(feed_files(portal_at(rich_data))[urls.event_ics("2026-12-07-planning-days")])
     (event,) = cal.walk("VEVENT")
     assert (event["DTSTAMP"].dt, event["LAST-MODIFIED"].dt) == (datetime(2026, 11, 22, tzinfo=UTC),) * 2
@@ -584,9 +628,9 @@ def test_multi_day_event_with_daily_hours_is_a_daily_rule_not_one_block(rich_por
     assert sorted((e["DTSTART"].dt, e["DTEND"].dt) for e in found) == [
         (datetime(2026, 12, d, 13, tzinfo=LONDON), datetime(2026, 12, d, 16, tzinfo=LONDON)) for d in (7, 8, 9)
     ]
-    assert [(o.day, o.start, o.end, o.last_day) for o in expand("x", rich_portal.events["2026-12-07-planning-days"].model)] == [
-        (date(2026, 12, d), time(13), time(16), date(2026, 12, d)) for d in (7, 8, 9)
-    ]
+    assert [
+        (o.day, o.start, o.end, o.last_day) for o in expand("x", rich_portal.events["2026-12-07-planning-days"].model)
+    ] == [(date(2026, 12, d), time(13), time(16), date(2026, 12, d)) for d in (7, 8, 9)]
 
 
 def block_calendar(portal: Portal, event_id: str) -> bytes:
@@ -684,16 +728,30 @@ def test_facet_feeds_hold_exactly_the_facet_listing_events(rich_portal: Portal) 
                 continue
             expected_paths.add(path)
             members = [i for i in ever if i in current]
-            assert [u for u in masters(parse(files[path])) if not u.startswith("closes.")] == sorted(uid(i) for i in members), path
+            assert [u for u in masters(parse(files[path])) if not u.startswith("closes.")] == sorted(
+                uid(i) for i in members
+            ), path
     assert {p for p in files if p.startswith("feeds/") and p.count("/") == 2} == expected_paths
-    assert {p.split("/")[1] for p in expected_paths} == {"area", "topic", "group", "organiser", "type", "level", "access"}
+    assert {p.split("/")[1] for p in expected_paths} == {
+        "area",
+        "topic",
+        "group",
+        "organiser",
+        "type",
+        "level",
+        "access",
+    }
 
 
 def test_consultation_closing_dates_are_in_every_feed_the_consultation_is_in(rich_portal: Portal) -> None:
     """Not only in consultations.ics: a subscriber to the area or topic sees the last day to respond."""
     files = feed_files(rich_portal)
     closes = f"closes.2026-12-03-library-review@{HOST}"
-    holding = sorted(p for p, content in files.items() if p.startswith("feeds/") and closes.encode() in content.replace(b"\r\n ", b""))
+    holding = sorted(
+        p
+        for p, content in files.items()
+        if p.startswith("feeds/") and closes.encode() in content.replace(b"\r\n ", b"")
+    )
     event = rich_portal.events["2026-12-03-library-review"].model
     values = facets.values_of(rich_portal, event)
     assert holding == sorted(
@@ -749,7 +807,9 @@ def test_two_builds_are_byte_identical(example_portal: Portal) -> None:
 def test_consultation_closing_dates(example_portal: Portal) -> None:
     cal = parse(feed_files(example_portal)[urls.CONSULTATIONS_FEED])
     consultations = {i: r.model for i, r in example_portal.events.items() if r.model.consultation}
-    got = {str(e["UID"]): (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]), str(e["STATUS"])) for e in cal.walk("VEVENT")}
+    got = {
+        str(e["UID"]): (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]), str(e["STATUS"])) for e in cal.walk("VEVENT")
+    }
     today = example_portal.today
     assert got == {
         f"closes.{i}@{HOST}": (
@@ -768,9 +828,13 @@ def test_reviews_and_deadlines_feed(example_portal: Portal) -> None:
     cal = parse(feed_files(example_portal)[urls.REVIEWS_FEED])
     items = {str(e["UID"]): e for e in cal.walk("VEVENT")}
     expected = {f"eia.{i}.review@{HOST}": r.model.review_date for i, r in example_portal.eias.items()}
-    expected |= {f"eia.{i}.action.{a.id}@{HOST}": a.due for i, r in example_portal.eias.items() for a in r.model.actions}
     expected |= {
-        f"commitment.{i}.action.{a.id}@{HOST}": a.due for i, r in example_portal.commitments.items() for a in r.model.actions
+        f"eia.{i}.action.{a.id}@{HOST}": a.due for i, r in example_portal.eias.items() for a in r.model.actions
+    }
+    expected |= {
+        f"commitment.{i}.action.{a.id}@{HOST}": a.due
+        for i, r in example_portal.commitments.items()
+        for a in r.model.actions
     }
     # Like every subscribable feed: upcoming dates and the last 14 days.
     window = example_portal.today - timedelta(days=14)
@@ -819,7 +883,11 @@ def listing_occurrences(portal: Portal) -> list[tuple[str, object, object, str]]
 def parsed_occurrences(content: bytes) -> list[tuple[str, object, object, str]]:
     found = recurring_ical_events.of(parse(content)).between(*WINDOW)
     return sorted(
-        ((str(e["UID"]), e["DTSTART"].dt, e["DTEND"].dt, str(e["STATUS"])) for e in found if not str(e["UID"]).startswith("closes.")),
+        (
+            (str(e["UID"]), e["DTSTART"].dt, e["DTEND"].dt, str(e["STATUS"]))
+            for e in found
+            if not str(e["UID"]).startswith("closes.")
+        ),
         key=str,
     )
 
@@ -862,7 +930,13 @@ def test_subscribe_page_links(example_portal: Portal) -> None:
         "&name=Example+Engage%3A+all+events",
     )
     assert [g[0] for g in page.context["groups"]] == [
-        "By area", "By topic", "By group", "By organiser", "By type of event", "By level of involvement", "By access arrangement"
+        "By area",
+        "By topic",
+        "By group",
+        "By organiser",
+        "By type of event",
+        "By level of involvement",
+        "By access arrangement",
     ]
     areas = dict(page.context["groups"])["By area"]
     current = set(current_events(example_portal))
@@ -883,9 +957,11 @@ def test_built_site_serves_the_feeds_and_the_subscribe_page(example_site: Path, 
     for output in publish.files(example_portal):
         assert (example_site / output.path).read_bytes() == output.content, output.path
     html = (example_site / "feeds" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="webcal://engage.example.gov.uk/feeds/area/north-ward.ics">Apple Calendar and other apps</a>' in html
+    assert (
+        '<a href="webcal://engage.example.gov.uk/feeds/area/north-ward.ics">Apple Calendar and other apps</a>' in html
+    )
     assert "We ask apps to check every 12 hours" in html
-    assert "stays in the feed marked \"Cancelled\" for 90 days" in html
+    assert 'stays in the feed marked "Cancelled" for 90 days' in html
 
 
 @settings(max_examples=300, deadline=None)
@@ -911,7 +987,10 @@ def test_a_newline_in_text_is_escaped_not_written(example_portal: Portal) -> Non
 
 
 def test_event_moment_helpers() -> None:
-    assert vevents.span(date(2026, 12, 5), date(2026, 12, 6), None, None, LONDON) == (date(2026, 12, 5), date(2026, 12, 7))
+    assert vevents.span(date(2026, 12, 5), date(2026, 12, 6), None, None, LONDON) == (
+        date(2026, 12, 5),
+        date(2026, 12, 7),
+    )
     assert vevents.span(date(2026, 12, 5), date(2026, 12, 5), time(9), time(17), LONDON) == (
         datetime(2026, 12, 5, 9, tzinfo=LONDON),
         datetime(2026, 12, 5, 17, tzinfo=LONDON),
@@ -926,7 +1005,12 @@ def test_facet_listing_pages_offer_webcal_for_feeds_with_events_only(rich_portal
     offered = {spec.path for spec in feeds.catalogue(rich_portal) if spec.offered}
     seen = {}
     for page in facet_pages(rich_portal):
-        if isinstance(page.context, EventListing) and page.context.kind == "facet" and page.url.count("/") == 3 and "page" not in page.url:
+        if (
+            isinstance(page.context, EventListing)
+            and page.context.kind == "facet"
+            and page.url.count("/") == 3
+            and "page" not in page.url
+        ):
             seen[page.url] = (page.context.feed_url, page.context.feed_webcal)
     north = seen["events/area/north-ward/"]
     assert north == ("feeds/area/north-ward.ics", "webcal://engage.example.gov.uk/feeds/area/north-ward.ics")

@@ -139,11 +139,19 @@ LIBICAL_SCRIPT = ROOT / "tests" / "tools" / "libical_check.py"
 
 def libical() -> str:
     """A Python with libical's bindings (python3-gi, gir1.2-ical-3.0), or a skip without them."""
-    probe = subprocess.run(
-        [str(LIBICAL_PYTHON), "-c", "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib"],
-        capture_output=True,
-        check=False,
-    ) if LIBICAL_PYTHON.is_file() else None
+    probe = (
+        subprocess.run(
+            [
+                str(LIBICAL_PYTHON),
+                "-c",
+                "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib",
+            ],
+            capture_output=True,
+            check=False,
+        )
+        if LIBICAL_PYTHON.is_file()
+        else None
+    )
     if probe is None or probe.returncode != 0:
         reason = "libical's Python bindings are not installed (apt-get install python3-gi gir1.2-ical-3.0)"
         if os.environ.get("CI"):
@@ -153,7 +161,9 @@ def libical() -> str:
 
 
 @pytest.mark.parametrize("which", ["example", "rich", "demo"])
-def test_every_feed_passes_libicals_restriction_check(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_every_feed_passes_libicals_restriction_check(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     """libical's parser and RFC 5546 restriction check report nothing (a COMMENT in VTIMEZONE failed it)."""
     python = libical()
     if which == "rich":
@@ -161,7 +171,9 @@ def test_every_feed_passes_libicals_restriction_check(which: str, request: pytes
     else:
         portal = request.getfixturevalue(f"{which}_portal")
     written = write_all(portal, tmp_path / "out")
-    proc = subprocess.run([python, str(LIBICAL_SCRIPT), *map(str, sorted(written))], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [python, str(LIBICAL_SCRIPT), *map(str, sorted(written))], capture_output=True, text=True, check=False
+    )
     assert (proc.returncode, proc.stdout) == (0, "")
     assert proc.stderr.strip() == f"{len(written)} files, 0 problems"
 

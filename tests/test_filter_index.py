@@ -45,6 +45,10 @@ def test_the_index_holds_every_upcoming_date_once_with_its_event_facets(example_
         named = {facet: [data["values"][k][i] for i in event[7][k]] for k, facet in enumerate(data["facets"])}
         assert named == {facet: list(v) for facet, v in values.items()}
         entry = next(e for e in entries if e.record.id == event[0])
-        assert (data["places"][event[2]], data["organisers"][event[3]], data["methods"][event[4]]) == (entry.place, entry.organiser, entry.method)
+        assert (data["places"][event[2]], data["organisers"][event[3]], data["methods"][event[4]]) == (
+            entry.place,
+            entry.organiser,
+            entry.method,
+        )
     assert data["perPage"] == example_portal.settings.events_per_page
     assert filter_index.files(example_portal)[0].path == "events/upcoming.json"

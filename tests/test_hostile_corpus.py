@@ -34,9 +34,24 @@ def test_the_corpus_covers_every_kind_of_file_and_mistake() -> None:
     assert {"events", "eias", "feedback", "commitments", "taxonomies", "site.yaml"} <= touched
     codes = {m for name in CASES for m in re.findall(r"error\[([a-z0-9-]+)\]", expected(name))}
     assert codes >= {
-        "yaml-syntax", "yaml-tag", "yaml-alias", "duplicate-key", "encoding-error", "file-too-large", "too-deep",
-        "empty-file", "wrong-type", "unknown-field", "missing-field", "invalid-value", "dangling-reference",
-        "duplicate-id", "end-before-start", "unknown-timezone", "file-name", "unexpected-file",
+        "yaml-syntax",
+        "yaml-tag",
+        "yaml-alias",
+        "duplicate-key",
+        "encoding-error",
+        "file-too-large",
+        "too-deep",
+        "empty-file",
+        "wrong-type",
+        "unknown-field",
+        "missing-field",
+        "invalid-value",
+        "dangling-reference",
+        "duplicate-id",
+        "end-before-start",
+        "unknown-timezone",
+        "file-name",
+        "unexpected-file",
     }
 
 
@@ -68,19 +83,17 @@ def test_negative_case_prints_exactly_its_expected_problems(
 def test_generated_hostile_file_fails_fast_in_a_real_process(name: str, tmp_path: Path) -> None:
     data = make_data(NEGATIVE / name, tmp_path)
     # A generous timeout: a bomb that expanded or a parser that recursed would blow well past it.
-    proc = subprocess.run(
-        [str(ENGAGE), "validate", str(data)], capture_output=True, text=True, timeout=60, check=False
-    )
+    proc = subprocess.run([str(ENGAGE), "validate", str(data)], capture_output=True, text=True, timeout=60, check=False)
     assert (proc.returncode, proc.stdout) == (1, expected(name))
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("name", ["yaml-python-tag", "yaml-unclosed-quote", "key-misspelt-event", "taxonomy-is-a-mapping"])
+@pytest.mark.parametrize(
+    "name", ["yaml-python-tag", "yaml-unclosed-quote", "key-misspelt-event", "taxonomy-is-a-mapping"]
+)
 def test_committed_case_exits_1_without_traceback_in_a_real_process(name: str, tmp_path: Path) -> None:
     data = make_data(NEGATIVE / name, tmp_path)
-    proc = subprocess.run(
-        [str(ENGAGE), "validate", str(data)], capture_output=True, text=True, timeout=60, check=False
-    )
+    proc = subprocess.run([str(ENGAGE), "validate", str(data)], capture_output=True, text=True, timeout=60, check=False)
     assert (proc.returncode, proc.stdout) == (1, expected(name))
     assert "Traceback" not in proc.stderr
     count = len(expected(name).splitlines())

@@ -226,7 +226,11 @@ def test_a_file_that_is_not_a_calendar_is_refused(
 def test_what_the_validator_refuses_is_reported_after_the_import(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = (CALENDARS / "outlook.ics").read_bytes().replace(b"Stand at the Exampleton spring fair.", b"Call Sam on 07700 900123.")
+    source = (
+        (CALENDARS / "outlook.ics")
+        .read_bytes()
+        .replace(b"Stand at the Exampleton spring fair.", b"Call Sam on 07700 900123.")
+    )
     changed = tmp_path / "outlook.ics"
     changed.write_bytes(source)
     assert main(["import-ics", str(changed), *OPTIONS, "--data", str(data_copy)]) == 0

@@ -43,7 +43,9 @@ def test_all_problems_in_all_files_are_reported_in_one_run(data_copy: Path) -> N
 
 def test_yaml_1_1_traps_get_a_clear_message(data_copy: Path) -> None:
     edit(data_copy / "events/district-council/2026-12-03-library-review.yaml", "start_time: 18:30", "start_time: 1830")
-    edit(data_copy / "events/district-council/2026-12-03-library-review.yaml", "hearing_loop: yes", "hearing_loop: maybe")
+    edit(
+        data_copy / "events/district-council/2026-12-03-library-review.yaml", "hearing_loop: yes", "hearing_loop: maybe"
+    )
     assert texts(data_copy) == [
         "data/events/district-council/2026-12-03-library-review.yaml:11:1: error[invalid-value]: start_time: "
         "expected a 24-hour time written HH:MM such as 18:30, found 1830",
@@ -79,7 +81,14 @@ def test_hostile_file_does_not_hide_other_problems(data_copy: Path) -> None:
     result = check_data(data_copy, date(2026, 11, 22))
     assert result.portal is None
     assert [p for p in result.problems if p.file.endswith("housing-allocations.yaml")] == [
-        Problem("data/feedback/housing-allocations.yaml", 2, 1, "duplicate-key", "", "key 'title' appears twice in the same block (first on line 1); keep one")
+        Problem(
+            "data/feedback/housing-allocations.yaml",
+            2,
+            1,
+            "duplicate-key",
+            "",
+            "key 'title' appears twice in the same block (first on line 1); keep one",
+        )
     ]
     # Records citing the unreadable one are not blamed: the file's own problem says what to fix.
     assert [p for p in result.problems if not p.file.endswith("housing-allocations.yaml")] == []
@@ -88,7 +97,11 @@ def test_hostile_file_does_not_hide_other_problems(data_copy: Path) -> None:
 def test_population_shares_must_add_up(data_copy: Path) -> None:
     characteristics = data_copy / "taxonomies/characteristics.yaml"
     edit(characteristics, "      population_share: 22\n", "      population_share: 32\n")
-    edit(characteristics, "      population_share: 20\n", "      population_share: 20\n      area_shares: {north-ward: 25}\n")
+    edit(
+        characteristics,
+        "      population_share: 20\n",
+        "      population_share: 20\n      area_shares: {north-ward: 25}\n",
+    )
     assert texts(data_copy) == [
         "data/taxonomies/characteristics.yaml:4:3: error[shares-do-not-add-up]: [0].categories: "
         "population shares of 'age' add up to 110%, expected 100%",

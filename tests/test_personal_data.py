@@ -78,7 +78,9 @@ def test_the_example_data_is_clean(data_copy: Path, capsys: pytest.CaptureFixtur
     assert validate(data_copy, capsys) == (0, [])
 
 
-def test_an_email_address_in_a_quote_fails_with_file_line_and_field(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_email_address_in_a_quote_fails_with_file_line_and_field(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Email me at jo.bloggs@gmail.com about it.")
     assert validate(data_copy, capsys) == (
         1,
@@ -90,19 +92,28 @@ def test_an_email_address_in_a_quote_fails_with_file_line_and_field(data_copy: P
     )
 
 
-def test_a_phone_number_in_a_quote_fails_with_file_line_and_field(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_phone_number_in_a_quote_fails_with_file_line_and_field(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Ring me on 07700 900123.")
     assert validate(data_copy, capsys) == (
         1,
-        [f"{FEEDBACK}:28:9: error[personal-data]: themes[0].quotes[0].text: '07700 900123' looks like a phone number; do not publish people's phone numbers"],
+        [
+            f"{FEEDBACK}:28:9: error[personal-data]: themes[0].quotes[0].text: '07700 900123' looks like a phone number; do not publish people's phone numbers"
+        ],
     )
 
 
-def test_a_quote_not_cleared_for_publication_is_still_checked(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_quote_not_cleared_for_publication_is_still_checked(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Pages never show it, but the data files themselves are public in the repository."""
     path = data_copy / "feedback/bus-routes-interim.yaml"
     edit(path, "My neighbour relies on it every week.", "My neighbour on 01632 960123 relies on it.")
-    line = path.read_text(encoding="utf-8").splitlines().index("      - text: My neighbour on 01632 960123 relies on it.") + 1
+    line = (
+        path.read_text(encoding="utf-8").splitlines().index("      - text: My neighbour on 01632 960123 relies on it.")
+        + 1
+    )
     code, out = validate(data_copy, capsys)
     assert (code, out) == (
         1,
@@ -123,9 +134,21 @@ def test_a_quote_must_say_whether_it_may_be_published(data_copy: Path, capsys: p
 
 
 def test_every_kind_of_record_is_checked(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(data_copy / "events/district-council/2026-12-03-library-review.yaml", "  We are reviewing", "  Ask Jo on 07700 900123. We are reviewing")
-    edit(data_copy / "eias/library-hours.yaml", "evidence: Visitor counts", "evidence: Letter from AB 12 34 56 C. Visitor counts")
-    edit(data_copy / "commitments/listening.yaml", "        text: Tracker in use", "        text: Ask jo@home.net. Tracker in use")
+    edit(
+        data_copy / "events/district-council/2026-12-03-library-review.yaml",
+        "  We are reviewing",
+        "  Ask Jo on 07700 900123. We are reviewing",
+    )
+    edit(
+        data_copy / "eias/library-hours.yaml",
+        "evidence: Visitor counts",
+        "evidence: Letter from AB 12 34 56 C. Visitor counts",
+    )
+    edit(
+        data_copy / "commitments/listening.yaml",
+        "        text: Tracker in use",
+        "        text: Ask jo@home.net. Tracker in use",
+    )
     code, out = validate(data_copy, capsys)
     assert code == 1
     assert [line.split(": ")[0] + " " + line.split(": ")[2] for line in out] == [
@@ -142,7 +165,8 @@ def test_role_mailboxes_from_the_settings_may_be_published(data_copy: Path, caps
     assert code == 1
     assert "libraries@example.gov.uk" in out[0]
     (data_copy / "site.yaml").write_text(
-        (data_copy / "site.yaml").read_text(encoding="utf-8") + "role_mailboxes: [libraries@example.gov.uk]\n", encoding="utf-8"
+        (data_copy / "site.yaml").read_text(encoding="utf-8") + "role_mailboxes: [libraries@example.gov.uk]\n",
+        encoding="utf-8",
     )
     assert validate(data_copy, capsys) == (0, [])
 
@@ -158,27 +182,33 @@ def test_labelled_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]
     precision = caught / (caught + len(false_alarms))
     recall = caught / len(PERSONAL)
     with capsys.disabled():
-        print(f"\npersonal-data corpus: {len(PERSONAL)} personal, {len(CLEAN)} clean; "
-              f"precision {precision:.1%}, recall {recall:.1%}")
+        print(
+            f"\npersonal-data corpus: {len(PERSONAL)} personal, {len(CLEAN)} clean; "
+            f"precision {precision:.1%}, recall {recall:.1%}"
+        )
     assert (missed, false_alarms) == ([], [])
 
 
-def test_an_organisations_contact_is_allowed_only_where_it_takes_part(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_organisations_contact_is_allowed_only_where_it_takes_part(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Regression: any organisation's contact was allowed in every field of every record."""
     event = data_copy / "events/district-council/2026-12-03-library-review.yaml"
     edit(event, "  We are reviewing", "  Ask involvement@example-health.nhs.uk. We are reviewing")
     code, out = validate(data_copy, capsys)
     assert code == 1
-    assert [line.split(": ", 2)[1] + " " + line.split(": ")[2] for line in out] == [
-        "error[personal-data] description"
-    ]
+    assert [line.split(": ", 2)[1] + " " + line.split(": ")[2] for line in out] == ["error[personal-data] description"]
     edit(event, "organiser: district-council\n", "organiser: district-council\npartners: [health-trust]\n")
     assert validate(data_copy, capsys) == (0, [])
 
 
 def test_taxonomies_and_site_settings_are_guarded(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Regression: the text fields of taxonomies and site.yaml were not checked at all."""
-    edit(data_copy / "taxonomies/topics.yaml", "  name: Housing\n", "  name: Housing\n  description: Ask Jo on 07700 900123.\n")
+    edit(
+        data_copy / "taxonomies/topics.yaml",
+        "  name: Housing\n",
+        "  name: Housing\n  description: Ask Jo on 07700 900123.\n",
+    )
     before = (data_copy / "site.yaml").read_text()
     (data_copy / "site.yaml").write_text(before + "description: Run by jo.bloggs&#64;gmail.com\n")
     line = len(before.splitlines()) + 1
@@ -190,7 +220,9 @@ def test_taxonomies_and_site_settings_are_guarded(data_copy: Path, capsys: pytes
     ]
 
 
-def test_feedback_may_name_the_contact_of_an_organisation_in_its_event(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_feedback_may_name_the_contact_of_an_organisation_in_its_event(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(data_copy / "feedback/housing-allocations.yaml", QUOTE, "Ask involvement@example-health.nhs.uk about it.")
     code, out = validate(data_copy, capsys)
     assert code == 1

@@ -68,23 +68,46 @@ def occurrence_days(name: str, event_id: str, tmp_path: Path) -> list[date]:
 def test_monthly_last_weekday_falls_on_the_last_thursday_of_each_month(tmp_path: Path) -> None:
     days = occurrence_days("recurring-monthly-last-weekday", "2026-12-31-corpus-year-end", tmp_path)
     assert days == [
-        date(2026, 12, 31), date(2027, 1, 28), date(2027, 2, 25), date(2027, 3, 25), date(2027, 4, 29),
-        date(2027, 5, 27), date(2027, 6, 24), date(2027, 7, 29), date(2027, 8, 26), date(2027, 9, 30),
-        date(2027, 10, 28), date(2027, 11, 25), date(2027, 12, 30),
+        date(2026, 12, 31),
+        date(2027, 1, 28),
+        date(2027, 2, 25),
+        date(2027, 3, 25),
+        date(2027, 4, 29),
+        date(2027, 5, 27),
+        date(2027, 6, 24),
+        date(2027, 7, 29),
+        date(2027, 8, 26),
+        date(2027, 9, 30),
+        date(2027, 10, 28),
+        date(2027, 11, 25),
+        date(2027, 12, 30),
     ]
 
 
 def test_monthly_second_weekday(tmp_path: Path) -> None:
     assert occurrence_days("recurring-monthly-second", EVENT_ID, tmp_path) == [
-        date(2026, 12, 10), date(2027, 1, 14), date(2027, 2, 11), date(2027, 3, 11), date(2027, 4, 8),
-        date(2027, 5, 13), date(2027, 6, 10),
+        date(2026, 12, 10),
+        date(2027, 1, 14),
+        date(2027, 2, 11),
+        date(2027, 3, 11),
+        date(2027, 4, 8),
+        date(2027, 5, 13),
+        date(2027, 6, 10),
     ]
 
 
 def test_weekly_with_skipped_dates(tmp_path: Path) -> None:
     assert occurrence_days("recurring-weekly", EVENT_ID, tmp_path) == [
-        date(2026, 12, 10), date(2026, 12, 17), date(2027, 1, 7), date(2027, 1, 14), date(2027, 1, 21),
-        date(2027, 1, 28), date(2027, 2, 4), date(2027, 2, 11), date(2027, 2, 18), date(2027, 2, 25),
+        date(2026, 12, 10),
+        date(2026, 12, 17),
+        date(2027, 1, 7),
+        date(2027, 1, 14),
+        date(2027, 1, 21),
+        date(2027, 1, 28),
+        date(2027, 2, 4),
+        date(2027, 2, 11),
+        date(2027, 2, 18),
+        date(2027, 2, 25),
     ]
 
 
@@ -123,6 +146,10 @@ def test_yes_and_no_are_read_as_true_and_false_where_a_boolean_is_asked(tmp_path
 
 def test_hybrid_and_online_events_keep_their_joining_details(tmp_path: Path) -> None:
     hybrid = portal("hybrid", tmp_path / "hybrid").events[EVENT_ID].model
-    assert (hybrid.venue, hybrid.room, hybrid.online and hybrid.online.platform) == ("town-hall", "Council Chamber", "Zoom")
+    assert (hybrid.venue, hybrid.room, hybrid.online and hybrid.online.platform) == (
+        "town-hall",
+        "Council Chamber",
+        "Zoom",
+    )
     online = portal("online-only", tmp_path / "online").events[EVENT_ID].model
     assert (online.venue, online.online and online.online.url) == (None, "https://teams.example.com/join/abc")

@@ -82,7 +82,15 @@ def _records(loaded: Loaded) -> list[Record[Any]]:
 def test_with_nothing_else_loaded_every_reference_of_every_record_is_reported() -> None:
     loaded = load(DEMO_DATA)
     nothing = dataclasses.replace(
-        loaded, events=[], eias=[], feedback=[], commitments=[], evaluations=[], assessments=[], taxonomies={}, broken={}
+        loaded,
+        events=[],
+        eias=[],
+        feedback=[],
+        commitments=[],
+        evaluations=[],
+        assessments=[],
+        taxonomies={},
+        broken={},
     )
     for record in _records(loaded):
         alone = _with_only(nothing, loaded, record)

@@ -22,7 +22,9 @@ def independent_shares(data: Path, feedback_id: str) -> dict[str, dict[str, tupl
     """Per characteristic and category: (respondents' share, population share, under-represented),
     straight from the files: PyYAML and fractions, none of the engine's code."""
     raw: dict[str, Any] = yaml.safe_load((data / "feedback" / f"{feedback_id}.yaml").read_text(encoding="utf-8"))
-    characteristics = {c["id"]: c for c in yaml.safe_load((data / "taxonomies" / "characteristics.yaml").read_text(encoding="utf-8"))}
+    characteristics = {
+        c["id"]: c for c in yaml.safe_load((data / "taxonomies" / "characteristics.yaml").read_text(encoding="utf-8"))
+    }
     site = yaml.safe_load((data / "site.yaml").read_text(encoding="utf-8"))
     margin = Fraction(str(site.get("representation_margin", 5)))
     area = raw.get("area")
@@ -37,12 +39,16 @@ def independent_shares(data: Path, feedback_id: str) -> dict[str, dict[str, tupl
         for entry in profile["counts"]:
             counts[entry["category"]] = counts.get(entry["category"], 0) + entry["count"]
         scope = set(audience.get("categories", {}).get(profile["characteristic"], []))
-        compared = [c for c in characteristics[profile["characteristic"]]["categories"] if not scope or c["id"] in scope]
+        compared = [
+            c for c in characteristics[profile["characteristic"]]["categories"] if not scope or c["id"] in scope
+        ]
         stated = sum(counts.get(c["id"], 0) for c in compared)
         pops: dict[str, Fraction | None] = {}
         for category in compared:
             shares = category.get("area_shares") or {}
-            population = shares.get(area, category.get("population_share")) if area else category.get("population_share")
+            population = (
+                shares.get(area, category.get("population_share")) if area else category.get("population_share")
+            )
             pops[category["id"]] = None if population is None else Fraction(str(population))
         known = [p for p in pops.values() if p is not None]
         total = sum(known) if scope and len(known) == len(compared) else None
@@ -59,7 +65,9 @@ def independent_shares(data: Path, feedback_id: str) -> dict[str, dict[str, tupl
 
 def as_table(found: list[Any]) -> dict[str, dict[str, tuple[float, float | None, bool]]]:
     return {
-        c.characteristic_id: {cat.category_id: (cat.respondent_share, cat.population_share, cat.under_represented) for cat in c.categories}
+        c.characteristic_id: {
+            cat.category_id: (cat.respondent_share, cat.population_share, cat.under_represented) for cat in c.categories
+        }
         for c in found
     }
 
@@ -77,7 +85,9 @@ def assert_matches(engine: dict[str, Any], independent: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("feedback_id", ["housing-allocations", "bus-routes-interim"])
 def test_example_profiles_match_shares_worked_out_independently(example_portal: Portal, feedback_id: str) -> None:
-    assert_matches(as_table(compare_feedback(example_portal, feedback_id)), independent_shares(EXAMPLE_DATA, feedback_id))
+    assert_matches(
+        as_table(compare_feedback(example_portal, feedback_id)), independent_shares(EXAMPLE_DATA, feedback_id)
+    )
 
 
 def test_demo_profiles_match_shares_worked_out_independently(demo_portal: Portal) -> None:
@@ -104,7 +114,11 @@ def test_the_interim_bus_routes_comparison_in_full(example_portal: Portal) -> No
 def test_the_whole_district_is_used_when_the_feedback_names_no_area(example_portal: Portal) -> None:
     (age,) = compare_feedback(example_portal, "housing-allocations")
     assert age.area_name == "the whole district"
-    assert [(c.respondent_share, c.population_share) for c in age.categories] == [(20.0, 40.0), (50.0, 38.0), (30.0, 22.0)]
+    assert [(c.respondent_share, c.population_share) for c in age.categories] == [
+        (20.0, 40.0),
+        (50.0, 38.0),
+        (30.0, 22.0),
+    ]
 
 
 CHARACTERISTIC = Characteristic.model_validate(
@@ -124,10 +138,16 @@ CHARACTERISTIC = Characteristic.model_validate(
 
 def test_area_shares_are_used_for_the_feedbacks_area_and_the_district_share_otherwise() -> None:
     profile = Profile.model_validate(
-        {"characteristic": "age", "counts": [{"category": "young", "count": 30}, {"category": "middle", "count": 70}], "not_stated": 900}
+        {
+            "characteristic": "age",
+            "counts": [{"category": "young", "count": 30}, {"category": "middle", "count": 70}],
+            "not_stated": 900,
+        }
     )
     east = compare_profile(profile, CHARACTERISTIC, "east", "East", 5.0)
-    assert [(c.category_id, c.count, c.respondent_share, c.population_share, c.under_represented) for c in east.categories] == [
+    assert [
+        (c.category_id, c.count, c.respondent_share, c.population_share, c.under_represented) for c in east.categories
+    ] == [
         ("young", 30, 30.0, 50.0, True),  # the area's share, 50, not the district's 30
         ("middle", 70, 70.0, 45.0, False),  # no share for the area: the district's
         ("old", 0, 0.0, 25.0, True),  # not in the counts at all: nobody, and named
@@ -140,17 +160,30 @@ def test_area_shares_are_used_for_the_feedbacks_area_and_the_district_share_othe
 
 def test_a_gap_exactly_at_the_margin_is_not_under_represented() -> None:
     profile = Profile.model_validate(
-        {"characteristic": "age", "counts": [{"category": "young", "count": 25}, {"category": "middle", "count": 50}, {"category": "old", "count": 25}]}
+        {
+            "characteristic": "age",
+            "counts": [
+                {"category": "young", "count": 25},
+                {"category": "middle", "count": 50},
+                {"category": "old", "count": 25},
+            ],
+        }
     )
     at_margin = compare_profile(profile, CHARACTERISTIC, None, "the whole district", 5.0)
-    assert [(c.category_id, c.gap) for c in at_margin.categories[:3]] == [("young", 5.0), ("middle", -5.0), ("old", 0.0)]
+    assert [(c.category_id, c.gap) for c in at_margin.categories[:3]] == [
+        ("young", 5.0),
+        ("middle", -5.0),
+        ("old", 0.0),
+    ]
     assert at_margin.under_represented == ()
     tighter = compare_profile(profile, CHARACTERISTIC, None, "the whole district", 4.9)
     assert [c.category_id for c in tighter.under_represented] == ["young"]
 
 
 def test_nobody_stating_a_category_gives_no_shares_rather_than_dividing_by_zero() -> None:
-    profile = Profile.model_validate({"characteristic": "age", "counts": [{"category": "young", "count": 0}], "not_stated": 12})
+    profile = Profile.model_validate(
+        {"characteristic": "age", "counts": [{"category": "young", "count": 0}], "not_stated": 12}
+    )
     result = compare_profile(profile, CHARACTERISTIC, None, "the whole district", 5.0)
     assert (result.stated, result.not_stated) == (0, 12)
     assert [(c.respondent_share, c.under_represented) for c in result.categories] == [(None, False)] * 4

@@ -59,7 +59,11 @@ def raised(text: str, sequence: int = 3, changed: str = "2026-11-20") -> str:
 def test_moving_the_date_without_raising_the_sequence_is_reported_at_the_sequence_field() -> None:
     assert problems(BASE.replace("2026-12-03", "2026-12-10").replace("changed: 2026-11-01", "changed: 2026-11-20")) == [
         Problem(
-            "data/events/x.yaml", 13, 1, "sequence-not-raised", "sequence",
+            "data/events/x.yaml",
+            13,
+            1,
+            "sequence-not-raised",
+            "sequence",
             "date changed since origin/main but sequence is still 2: set sequence: 3 so subscribed calendars update",
         )
     ]
@@ -73,15 +77,22 @@ def test_a_change_without_a_new_changed_date_is_reported_at_changed() -> None:
     """`changed` is the feeds' DTSTAMP and LAST-MODIFIED: it must say when the revision was made."""
     assert problems(raised(BASE.replace('"20:00"', '"20:30"'), changed="2026-11-01")) == [
         Problem(
-            "data/events/x.yaml", 14, 1, "changed-not-updated", "changed",
+            "data/events/x.yaml",
+            14,
+            1,
+            "changed-not-updated",
+            "changed",
             "end_time changed since origin/main but it is still 2026-11-01: set changed: to the date of this edit "
             "(YYYY-MM-DD), which calendars show as when the event was last revised",
         )
     ]
     old = BASE.replace("changed: 2026-11-01\n", "")
-    [problem] = problems(old.replace("sequence: 2", "sequence: 3").replace("Come along.", "Come along; tea provided."), old)
+    [problem] = problems(
+        old.replace("sequence: 2", "sequence: 3").replace("Come along.", "Come along; tea provided."), old
+    )
     assert (problem.line, problem.code, problem.message) == (
-        1, "changed-not-updated",
+        1,
+        "changed-not-updated",
         "description changed since origin/main but it is not set: set changed: to the date of this edit (YYYY-MM-DD), "
         "which calendars show as when the event was last revised",
     )
@@ -94,8 +105,16 @@ def test_a_change_without_a_new_changed_date_is_reported_at_changed() -> None:
         ("Tell us how you use the library.", "Tell us how you use the library and archive.", "summary"),
         ("Come along.", "Come along; tea provided.", "description"),
         ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\ncost: £2 for tea", "cost"),
-        ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\nbooking:\n  required: true", "booking"),
-        ("contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\naccess:\n  hearing_loop: yes", "access"),
+        (
+            "contact: engagement@example.gov.uk",
+            "contact: engagement@example.gov.uk\nbooking:\n  required: true",
+            "booking",
+        ),
+        (
+            "contact: engagement@example.gov.uk",
+            "contact: engagement@example.gov.uk\naccess:\n  hearing_loop: yes",
+            "access",
+        ),
         ("contact: engagement@example.gov.uk", "contact: libraries@example.gov.uk", "contact"),
     ],
 )
@@ -128,7 +147,11 @@ def test_a_lowered_sequence_is_refused_even_without_other_changes() -> None:
     """Clients keep the copy with the higher SEQUENCE: a lower one is never seen."""
     assert problems(BASE.replace("sequence: 2", "sequence: 1")) == [
         Problem(
-            "data/events/x.yaml", 13, 1, "sequence-lowered", "sequence",
+            "data/events/x.yaml",
+            13,
+            1,
+            "sequence-lowered",
+            "sequence",
             "sequence went down from 2 to 1 since origin/main: calendar apps keep the copy with the higher sequence "
             "and ignore this one; set sequence: 2",
         )
@@ -139,10 +162,16 @@ def test_a_lowered_sequence_is_refused_even_without_other_changes() -> None:
 
 def test_a_missing_sequence_is_reported_at_the_start_of_the_record() -> None:
     old = BASE.replace("sequence: 2\n", "")
-    new = old.replace("venue: town-hall", "online:\n  platform: Zoom").replace("changed: 2026-11-01", "changed: 2026-11-20")
+    new = old.replace("venue: town-hall", "online:\n  platform: Zoom").replace(
+        "changed: 2026-11-01", "changed: 2026-11-20"
+    )
     assert problems(new, old) == [
         Problem(
-            "data/events/x.yaml", 1, 1, "sequence-not-raised", "sequence",
+            "data/events/x.yaml",
+            1,
+            1,
+            "sequence-not-raised",
+            "sequence",
             "venue and online changed since origin/main but sequence is still 0: set sequence: 1 so subscribed calendars update",
         )
     ]
@@ -150,8 +179,12 @@ def test_a_missing_sequence_is_reported_at_the_start_of_the_record() -> None:
 
 def test_recurrence_room_timezone_and_consultation_count_as_changes() -> None:
     recurring = BASE + "recurrence:\n  frequency: weekly\n  until: 2027-01-28\n"
-    assert sequence_check.changed_fields(parse(recurring)[0], parse(recurring.replace("weekly", "fortnightly"))[0]) == ["recurrence"]
-    assert sequence_check.changed_fields(parse(BASE)[0], parse(BASE + "room: Room 2\ntimezone: Europe/Dublin\n")[0]) == ["timezone", "room"]
+    assert sequence_check.changed_fields(parse(recurring)[0], parse(recurring.replace("weekly", "fortnightly"))[0]) == [
+        "recurrence"
+    ]
+    assert sequence_check.changed_fields(
+        parse(BASE)[0], parse(BASE + "room: Room 2\ntimezone: Europe/Dublin\n")[0]
+    ) == ["timezone", "room"]
     consultation = BASE + (
         "consultation:\n  decision: Hours.\n  opens: 2026-11-01\n  closes: 2026-12-20\n  how_responses_used: Read by Cabinet.\n"
     )

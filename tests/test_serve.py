@@ -44,12 +44,18 @@ def test_preview_shows_problems_then_recovers(data_copy: Path) -> None:
     env = {**os.environ, "ENGAGE_DATA": str(data_copy), "ENGAGE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         home = _wait_for(f"http://127.0.0.1:{port}/", "unknown-field")
-        assert "2026-12-03-library-review.yaml:13:1: error[unknown-field]: venu: unknown field &#39;venu&#39;; did you mean &#39;venue&#39;?" in home or (
-            "did you mean" in home and "2026-12-03-library-review.yaml:13:1" in home
+        assert (
+            "2026-12-03-library-review.yaml:13:1: error[unknown-field]: venu: unknown field &#39;venu&#39;; did you mean &#39;venue&#39;?"
+            in home
+            or ("did you mean" in home and "2026-12-03-library-review.yaml:13:1" in home)
         )
         event.write_text(event.read_text().replace("venu: town-hall", "venue: town-hall"))
         _wait_for(f"http://127.0.0.1:{port}/events/", "Library service review consultation")

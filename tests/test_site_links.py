@@ -18,7 +18,9 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value and ((tag == "a" and name == "href") or (tag in {"link", "script", "img"} and name in {"href", "src"})):
+            if value and (
+                (tag == "a" and name == "href") or (tag in {"link", "script", "img"} and name in {"href", "src"})
+            ):
                 self.hrefs.append(value)
 
 

@@ -49,7 +49,12 @@ class Subscriber:
         for e in Calendar.from_ical(content).walk("VEVENT"):
             key = (str(e["UID"]), str(e["RECURRENCE-ID"].dt) if "RECURRENCE-ID" in e else "")
             new = Held(
-                int(e["SEQUENCE"]), e["DTSTAMP"].dt, e["DTSTART"].dt, str(e["SUMMARY"]), str(e["DESCRIPTION"]), str(e["STATUS"])
+                int(e["SEQUENCE"]),
+                e["DTSTAMP"].dt,
+                e["DTSTART"].dt,
+                str(e["SUMMARY"]),
+                str(e["DESCRIPTION"]),
+                str(e["STATUS"]),
             )
             old = self.items.get(key)
             if old is None or new.sequence > old.sequence or (new.sequence == old.sequence and new.stamp > old.stamp):
@@ -58,7 +63,9 @@ class Subscriber:
     def library(self) -> list[Held]:
         """The library review's entries (its closing date is an item of its own, `closes.<id>`)."""
         return [
-            held for (uid, rid), held in self.items.items() if rid == "" and not uid.startswith("closes.") and uid.endswith("-library-review@engage.example.gov.uk")
+            held
+            for (uid, rid), held in self.items.items()
+            if rid == "" and not uid.startswith("closes.") and uid.endswith("-library-review@engage.example.gov.uk")
         ]
 
 
@@ -73,7 +80,11 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(EXAMPLE_DATA, root / "data")
     # Published with a `changed` date, as a record made with `engage new` is.
-    edit(root / "data" / LIBRARY, "contact: engagement@example.gov.uk", "contact: engagement@example.gov.uk\nchanged: 2026-11-01")
+    edit(
+        root / "data" / LIBRARY,
+        "contact: engagement@example.gov.uk",
+        "contact: engagement@example.gov.uk\nchanged: 2026-11-01",
+    )
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", "data")
     git(root, "commit", "--quiet", "-m", "base")
@@ -86,7 +97,11 @@ def subscriber(repo: Path) -> Subscriber:
     calendar = Subscriber()
     calendar.refresh(all_feed(repo / "data"))
     [held] = calendar.library()
-    assert (held.sequence, held.stamp, held.start) == (0, datetime.fromisoformat("2026-11-01T00:00:00+00:00"), held.start)
+    assert (held.sequence, held.stamp, held.start) == (
+        0,
+        datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
+        held.start,
+    )
     return calendar
 
 
@@ -94,7 +109,9 @@ def checked(repo: Path) -> int:
     return validate("--against", "main", str(repo / "data"))[0]
 
 
-def test_a_time_change_is_refused_without_a_raise_and_updates_in_place_with_one(repo: Path, subscriber: Subscriber) -> None:
+def test_a_time_change_is_refused_without_a_raise_and_updates_in_place_with_one(
+    repo: Path, subscriber: Subscriber
+) -> None:
     edit(repo / "data" / LIBRARY, "start_time: 18:30", "start_time: '18:00'")
     assert checked(repo) == 1
     # Had it been published, the strict subscriber would keep the old time:
@@ -118,7 +135,9 @@ def test_a_text_only_edit_reaches_the_subscriber(repo: Path, subscriber: Subscri
     assert "and the mobile library" in held.description and held.stamp.date() == date(2026, 11, 21)
 
 
-def test_a_rename_is_refused_because_the_subscriber_would_see_the_event_twice(repo: Path, subscriber: Subscriber) -> None:
+def test_a_rename_is_refused_because_the_subscriber_would_see_the_event_twice(
+    repo: Path, subscriber: Subscriber
+) -> None:
     # Moved to 10 December and renamed to match, as a new event's file would be.
     old = repo / "data" / LIBRARY
     git(repo, "mv", str(old), str(old.with_name("2026-12-10-library-review.yaml")))
@@ -141,11 +160,18 @@ def test_a_deletion_is_refused_and_cancelling_reaches_the_subscriber(repo: Path,
     code, out, _ = validate("--against", "main", str(repo / "data"))
     assert code == 1 and "error[event-deleted]" in out
     restored.write_text(
-        text.replace("changed: 2026-11-01", "changed: 2026-11-21\nsequence: 1\nstatus: cancelled\nstatus_note: The review is paused."),
+        text.replace(
+            "changed: 2026-11-01",
+            "changed: 2026-11-21\nsequence: 1\nstatus: cancelled\nstatus_note: The review is paused.",
+        ),
         encoding="utf-8",
     )
     git(repo, "add", str(restored))
     assert validate("--against", "main", str(repo / "data"))[:2] == (0, "")
     subscriber.refresh(all_feed(repo / "data"))
     [held] = subscriber.library()
-    assert (held.status, held.summary, held.sequence) == ("CANCELLED", "Cancelled: Library service review consultation", 1)
+    assert (held.status, held.summary, held.sequence) == (
+        "CANCELLED",
+        "Cancelled: Library service review consultation",
+        1,
+    )

@@ -26,9 +26,7 @@ TEXT = [
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ENGAGE), *args], capture_output=True, text=True, timeout=120, cwd=cwd, check=False
-    )
+    return subprocess.run([str(ENGAGE), *args], capture_output=True, text=True, timeout=120, cwd=cwd, check=False)
 
 
 @pytest.fixture
@@ -66,7 +64,10 @@ def test_json_format_parses_and_lists_the_same_problems(broken: Path, capsys: py
         "message": "expected one of 'screening' or 'full', found 'partial'",
         "severity": "error",
     }
-    as_text = [f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}[{p['code']}]: {p['field']}: {p['message']}" for p in problems]
+    as_text = [
+        f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}[{p['code']}]: {p['field']}: {p['message']}"
+        for p in problems
+    ]
     assert as_text == TEXT
     # JSON output is only the document: the summary would break a parser reading stdout and stderr.
     assert printed.err == ""
@@ -92,7 +93,9 @@ def test_github_format_prints_workflow_annotations(broken: Path, capsys: pytest.
 
 def test_github_format_escapes_what_would_end_an_annotation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = make_data(NEGATIVE / "yaml-unclosed-quote", tmp_path)
-    (data / "events/district-council/2026-12-10-corpus-drop-in.yaml").rename(data / "events/district-council/2026-12-10-a,b.yaml")
+    (data / "events/district-council/2026-12-10-corpus-drop-in.yaml").rename(
+        data / "events/district-council/2026-12-10-a,b.yaml"
+    )
     assert main(["validate", "--format", "github", str(data)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "::error file=data/events/district-council/2026-12-10-a%2Cb.yaml,line=1,col=1,title=file-name::"
@@ -122,9 +125,15 @@ def test_default_path_is_data_in_the_current_folder(broken: Path) -> None:
     ("args", "message"),
     [
         (["validate", "--bogus", "data"], "engage: error: unrecognized arguments: --bogus\n"),
-        (["validate", "--format", "yaml", "data"], "engage validate: error: argument --format: invalid choice: 'yaml' (choose from 'text', 'github', 'json')\n"),
+        (
+            ["validate", "--format", "yaml", "data"],
+            "engage validate: error: argument --format: invalid choice: 'yaml' (choose from 'text', 'github', 'json')\n",
+        ),
         (["validate", "no-such-folder"], "engage validate: no such file or folder: no-such-folder\n"),
-        (["validate", "elsewhere"], "engage validate: cannot find the data folder (the folder with site.yaml) for the paths given\n"),
+        (
+            ["validate", "elsewhere"],
+            "engage validate: cannot find the data folder (the folder with site.yaml) for the paths given\n",
+        ),
         (["validate", "data", "other"], "engage validate: the paths belong to more than one data folder\n"),
     ],
 )

@@ -142,9 +142,18 @@ def test_a_bad_event_becomes_annotations_on_its_lines(data_copy: Path, capsys: p
     assert found == [
         ("error", "data/events/district-council/2026-12-10-bad-drop-in.yaml", 9, 1, "invalid-value in start_time"),
         ("error", "data/events/district-council/2026-12-10-bad-drop-in.yaml", 13, 1, "unknown-field in colour"),
-        ("error", "data/events/district-council/2026-12-11-misfiled-drop-in.yaml", 4, 1, "organiser-folder in organiser"),
+        (
+            "error",
+            "data/events/district-council/2026-12-11-misfiled-drop-in.yaml",
+            4,
+            1,
+            "organiser-folder in organiser",
+        ),
     ]
-    assert next(m["message"] for m in matches if m) == "expected a 24-hour time written HH:MM such as 18:30, found '6.30pm'"
+    assert (
+        next(m["message"] for m in matches if m)
+        == "expected a 24-hour time written HH:MM such as 18:30, found '6.30pm'"
+    )
 
 
 def test_the_pre_commit_hooks_run_engage_validate_on_data_files() -> None:
@@ -185,6 +194,8 @@ def test_the_calendar_import_runs_only_when_set_up_and_only_its_job_may_write() 
     parser = build_parser()
     command = next(c for c in runs(workflow) if "import-ics" in c)
     words = shlex.split(command.split(">")[0].replace("$OPTIONS", "--method drop-in --area x"))
-    args = parser.parse_args([w.replace("$FEED", "https://example.org/a.ics").replace("$ORGANISER", "x") for w in words[1:]])
+    args = parser.parse_args(
+        [w.replace("$FEED", "https://example.org/a.ics").replace("$ORGANISER", "x") for w in words[1:]]
+    )
     assert (args.command, args.dry_run) == ("import-ics", False)
     assert ".venv/bin/engage validate data" in runs(workflow)

@@ -28,7 +28,7 @@ def test_scalars_follow_yaml_1_2_not_1_1() -> None:
 
 
 def test_quoted_scalars_stay_strings() -> None:
-    assert read(b'a: "true"\nb: \'12\'\n').value == {"a": "true", "b": "12"}
+    assert read(b"a: \"true\"\nb: '12'\n").value == {"a": "true", "b": "12"}
 
 
 def test_every_value_has_its_line_and_column() -> None:
@@ -67,7 +67,9 @@ def test_unsafe_or_broken_yaml_is_refused_with_its_position(raw: bytes, expected
 
 def test_alias_bomb_is_refused_before_expansion() -> None:
     bomb = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    bomb += b"".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n".encode() for i in range(8))
+    bomb += b"".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n".encode() for i in range(8)
+    )
     assert problem(bomb)[0] == "yaml-alias"
 
 

@@ -22,11 +22,17 @@ def _assessed(r: Record[Eia], configured: list[str]) -> list[Problem]:
     missing = [c for c in configured if c not in assessed]
     if missing:
         out.append(
-            r.problem("characteristic-not-assessed", ("impacts",), "no impact given for " + ", ".join(f"'{c}'" for c in missing))
+            r.problem(
+                "characteristic-not-assessed",
+                ("impacts",),
+                "no impact given for " + ", ".join(f"'{c}'" for c in missing),
+            )
         )
     for index, characteristic in enumerate(assessed):
         if characteristic in assessed[:index]:
-            out.append(r.problem("duplicate-id", ("impacts", index, "characteristic"), f"'{characteristic}' is assessed twice"))
+            out.append(
+                r.problem("duplicate-id", ("impacts", index, "characteristic"), f"'{characteristic}' is assessed twice")
+            )
     return out
 
 
@@ -37,7 +43,11 @@ def _justified(r: Record[Eia]) -> list[Problem]:
         line, column = r.doc.position((*r.base, "outcome"))
         return [
             Problem(
-                r.file, line, column, "missing-justification", "justification",
+                r.file,
+                line,
+                column,
+                "missing-justification",
+                "justification",
                 "the outcome 'continue' despite adverse impact needs a justification",
             )
         ]
@@ -52,7 +62,8 @@ def _mitigated(r: Record[Eia]) -> list[Problem]:
     why = "only dropped actions" if m.actions else "no mitigation action"
     return [
         r.problem(
-            "unmitigated-impact", ("impacts", index, "impact"),
+            "unmitigated-impact",
+            ("impacts", index, "impact"),
             f"{impact.impact.value} impact on '{impact.characteristic}' has {why}; add one, or choose the outcome 'continue' with a justification",
         )
         for index, impact in enumerate(m.impacts)

@@ -52,9 +52,7 @@ _TEAMS_THREAD = re.compile(r"@thread\.(?:v2|tacv2|skype)$", re.IGNORECASE)
 # A candidate phone number: a +44, 0044 or 0 start, then digits with at most one separator
 # (space, hyphen, dot or a closing bracket and space) between them. The digits are then counted
 # and the prefix checked, so dates, times, money and ids never qualify.
-PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?|\(?0)(?:\d(?:\)[ .-]?|[ .-])?){8,11}\d(?![\d])"
-)
+PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?|\(?0)(?:\d(?:\)[ .-]?|[ .-])?){8,11}\d(?![\d])")
 POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
 # A house number and the capitalised words of a street before a postcode: "12 Acacia Avenue, EX1 1AA".
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -216,7 +214,14 @@ def check(loaded: Loaded) -> list[Problem]:
     mailboxes = frozenset(allowed)
     contact_key = frozenset(contacts.items())
     out: list[Problem] = []
-    records: list[Record[Any]] = [*loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations, *loaded.assessments]
+    records: list[Record[Any]] = [
+        *loaded.events,
+        *loaded.eias,
+        *loaded.feedback,
+        *loaded.commitments,
+        *loaded.evaluations,
+        *loaded.assessments,
+    ]
     # Taxonomies and site.yaml are published too (names, descriptions, directions, the footer).
     for entries in loaded.taxonomies.values():
         records.extend(entries)
@@ -224,7 +229,11 @@ def check(loaded: Loaded) -> list[Problem]:
         records.append(loaded.settings)
     event_organisations = {r.id: _organisations_of(r) for r in loaded.events}
     for record in records:
-        linked = frozenset(event_organisations.get(record.model.event, set())) if isinstance(record.model, Feedback) else frozenset()
+        linked = (
+            frozenset(event_organisations.get(record.model.event, set()))
+            if isinstance(record.model, Feedback)
+            else frozenset()
+        )
         out += _FOUND.get(
             (record.file, mailboxes, contact_key, linked),
             (record, record.model),

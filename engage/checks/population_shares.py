@@ -19,7 +19,8 @@ def check(loaded: Loaded) -> list[Problem]:
             if abs(total - 100) > TOLERANCE:
                 out.append(
                     record.problem(
-                        "shares-do-not-add-up", ("categories",),
+                        "shares-do-not-add-up",
+                        ("categories",),
                         f"population shares of '{record.id}' add up to {total:g}%, expected 100%",
                     )
                 )
@@ -29,7 +30,8 @@ def check(loaded: Loaded) -> list[Problem]:
             if missing:
                 out.append(
                     record.problem(
-                        "shares-do-not-add-up", ("categories",),
+                        "shares-do-not-add-up",
+                        ("categories",),
                         f"area '{area}' has shares for some categories of '{record.id}' but not for "
                         + ", ".join(f"'{m}'" for m in missing),
                     )
@@ -39,7 +41,8 @@ def check(loaded: Loaded) -> list[Problem]:
             if abs(total - 100) > TOLERANCE:
                 out.append(
                     record.problem(
-                        "shares-do-not-add-up", ("categories",),
+                        "shares-do-not-add-up",
+                        ("categories",),
                         f"shares of '{record.id}' in area '{area}' add up to {total:g}%, expected 100%",
                     )
                 )

@@ -60,14 +60,21 @@ def _ref(record: Record[Any], known: _Known, kind: str, value: str | None, path:
     ids = known.ids.get(kind, set())
     if value is None or value in ids or ANY_ID in ids:
         return []
-    return [record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'{did_you_mean(value, ids)}")]
+    return [
+        record.problem("dangling-reference", path, f"no {_NAMES[kind]} has the id '{value}'{did_you_mean(value, ids)}")
+    ]
 
 
 def check(loaded: Loaded) -> list[Problem]:
     known = _Known(loaded)
     out: list[Problem] = []
     records: list[Record[Any]] = [
-        *loaded.events, *loaded.eias, *loaded.feedback, *loaded.commitments, *loaded.evaluations, *loaded.assessments
+        *loaded.events,
+        *loaded.eias,
+        *loaded.feedback,
+        *loaded.commitments,
+        *loaded.evaluations,
+        *loaded.assessments,
     ]
     records += [entry for entries in loaded.taxonomies.values() for entry in entries]
     for record in records:
@@ -78,7 +85,13 @@ def check(loaded: Loaded) -> list[Problem]:
             out.append(ra.problem("dangling-reference", ("supersedes",), "an EIA cannot supersede itself"))
     for ra_ in loaded.assessments:
         if ra_.model.criterion != ra_.id:
-            out.append(ra_.problem("file-name", ("criterion",), f"name the file after the criterion it assesses: {ra_.model.criterion}.yaml"))
+            out.append(
+                ra_.problem(
+                    "file-name",
+                    ("criterion",),
+                    f"name the file after the criterion it assesses: {ra_.model.criterion}.yaml",
+                )
+            )
     return out
 
 
@@ -88,7 +101,11 @@ def _problems(record: Record[Any], known: _Known, reference: Reference) -> list[
         holder, _, action_id = value.partition("/")
         if action_id in known.actions.get(holder, set()):
             return []
-        return [record.problem("dangling-reference", path, f"no action '{value}'; write it as <eia-or-commitment-id>/<action-id>")]
+        return [
+            record.problem(
+                "dangling-reference", path, f"no action '{value}'; write it as <eia-or-commitment-id>/<action-id>"
+            )
+        ]
     if kind == "categories":
         characteristic, _, category = value.partition("/")
         categories = known.categories.get(characteristic)

@@ -18,7 +18,8 @@ def _duplicates(records: Iterable[Record[Any]], what: str) -> list[Problem]:
         if first is not record:
             out.append(
                 record.problem(
-                    "duplicate-id", ("id",) if record.base else (),
+                    "duplicate-id",
+                    ("id",) if record.base else (),
                     f"{what} id '{record.id}' is already used by {_where(first)}",
                 )
             )

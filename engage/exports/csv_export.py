@@ -75,16 +75,28 @@ _EVENTS, _EIAS, _FEEDBACK, _COMMITMENTS, _EVALUATIONS, _ASSESSMENTS = RECORDS
 TABLES: tuple[Table, ...] = (
     Table("events.csv", _EVENTS, "Events, one row each"),
     Table("eias.csv", _EIAS, "Equality Impact Assessments, one row each"),
-    Table("eia-impacts.csv", _EIAS, "The impact on each characteristic, one row per assessment and characteristic", "impacts"),
+    Table(
+        "eia-impacts.csv",
+        _EIAS,
+        "The impact on each characteristic, one row per assessment and characteristic",
+        "impacts",
+    ),
     Table("eia-actions.csv", _EIAS, "Mitigation actions, one row per action", "actions"),
     Table("feedback.csv", _FEEDBACK, "Consultation feedback, one row each"),
-    Table("feedback-responses.csv", _FEEDBACK, "Responses by method, one row per feedback record and method", "responses"),
+    Table(
+        "feedback-responses.csv", _FEEDBACK, "Responses by method, one row per feedback record and method", "responses"
+    ),
     Table("feedback-themes.csv", _FEEDBACK, "What people said and what was done, one row per theme", "themes"),
     Table("commitments.csv", _COMMITMENTS, "Equality commitments, one row each"),
     Table("commitment-actions.csv", _COMMITMENTS, "Commitment action plans, one row per action", "actions"),
     Table("commitment-measures.csv", _COMMITMENTS, "How progress is measured, one row per measure", "measures"),
     Table("evaluations.csv", _EVALUATIONS, "Engagement evaluations, one row each"),
-    Table("evaluation-measures.csv", _EVALUATIONS, "Before-and-after measures with follow-up, one row per measure", "measures"),
+    Table(
+        "evaluation-measures.csv",
+        _EVALUATIONS,
+        "Before-and-after measures with follow-up, one row per measure",
+        "measures",
+    ),
     Table("assessments.csv", _ASSESSMENTS, "Self-assessment against the Equality Framework, one row per criterion"),
 )
 
@@ -158,7 +170,9 @@ _ROWS: IdentityMemo[list[list[str]]] = IdentityMemo()
 """Each record's rows in each table, reused under the preview while the record is unchanged."""
 
 
-def _record_rows(table: Table, getters: list[Callable[[BaseModel], Any]], numbered: bool, key: str, model: BaseModel) -> list[list[str]]:
+def _record_rows(
+    table: Table, getters: list[Callable[[BaseModel], Any]], numbered: bool, key: str, model: BaseModel
+) -> list[list[str]]:
     shown = published(model)
     if table.nested is None:
         return [[key, *(inert(cell(get(shown))) for get in getters)]]

@@ -72,7 +72,9 @@ def field_rows(model: type[BaseModel], prefix: str = "", published: bool = False
     for doc in describe(model):
         name = f"{prefix}{doc.name}"
         note = _withheld_note(model, doc.name) if published else ""
-        out.append(FieldRow(name, type_words(model, doc), required_words(doc.required, doc.default), doc.description + note))
+        out.append(
+            FieldRow(name, type_words(model, doc), required_words(doc.required, doc.default), doc.description + note)
+        )
         inner = doc.value_type.model or (doc.value_type.item.model if doc.value_type.item else None)
         if inner is not None:
             out.extend(field_rows(inner, f"{name}[]." if doc.value_type.kind == "list" else f"{name}.", published))
@@ -82,16 +84,26 @@ def field_rows(model: type[BaseModel], prefix: str = "", published: bool = False
 def json_doc(dataset: Dataset) -> FileDoc:
     rows = []
     if not dataset.taxonomy:
-        rows.append(FieldRow("id", "id", "no: the file's name", "The record's id: its file name, and the last part of its web address."))
+        rows.append(
+            FieldRow(
+                "id",
+                "id",
+                "no: the file's name",
+                "The record's id: its file name, and the last part of its web address.",
+            )
+        )
     rows += field_rows(dataset.model, published=True)
     rows.append(
         FieldRow(
-            "_names", "mapping", "no: added in the export",
+            "_names",
+            "mapping",
+            "no: added in the export",
             "Not in the data file: for each kind of thing the record refers to, its ids mapped to their names.",
         )
     )
     return FileDoc(
-        dataset.json_path, f"{dataset.title} (JSON)",
+        dataset.json_path,
+        f"{dataset.title} (JSON)",
         f"{dataset.description} A JSON object with the licence and publisher, and 'records': every record, sorted by id, "
         "laid out as in its data file. Fields that were left out of a file appear with their default value.",
         rows,
@@ -99,14 +111,21 @@ def json_doc(dataset: Dataset) -> FileDoc:
 
 
 def csv_doc(table: Table) -> FileDoc:
-    rows = [FieldRow(name, "id" if name != "position" else "whole number", "always", text) for name, text in table.key_columns()]
+    rows = [
+        FieldRow(name, "id" if name != "position" else "whole number", "always", text)
+        for name, text in table.key_columns()
+    ]
     for column in table.columns():
-        kind = reference_words(column.owner, column.path[-1], column.value_type.kind == "list") or column.value_type.words()
+        kind = (
+            reference_words(column.owner, column.path[-1], column.value_type.kind == "list")
+            or column.value_type.words()
+        )
         if column.value_type.kind == "list":
             kind = f"{kind}, separated by '{LIST_SEPARATOR}'"
         rows.append(FieldRow(column.name, kind, "", column.description + _withheld_note(column.owner, column.path[-1])))
     return FileDoc(
-        table.path, table.title,
+        table.path,
+        table.title,
         "One header row; UTF-8; fields quoted where they hold commas, quotes or line breaks. "
         "Empty cells mean nothing was given. Lists of groups are in their own files or in the JSON.",
         rows,

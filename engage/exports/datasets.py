@@ -53,30 +53,52 @@ def _taxonomy(attribute: str) -> Callable[[Portal], dict[str, BaseModel]]:
 
 RECORDS: tuple[Dataset, ...] = (
     Dataset(
-        "events", "Engagement events", "Every engagement event, past and upcoming, including cancelled ones.",
-        models.Event, "event", _records("events"),
+        "events",
+        "Engagement events",
+        "Every engagement event, past and upcoming, including cancelled ones.",
+        models.Event,
+        "event",
+        _records("events"),
     ),
     Dataset(
-        "eias", "Equality Impact Assessments", "Every published assessment, its impacts, actions and decision.",
-        models.Eia, "eia", _records("eias"),
+        "eias",
+        "Equality Impact Assessments",
+        "Every published assessment, its impacts, actions and decision.",
+        models.Eia,
+        "eia",
+        _records("eias"),
     ),
     Dataset(
-        "feedback", "Consultation feedback", "We asked, you said, we did: what people said in each consultation and what was done.",
-        models.Feedback, "feedback", _records("feedback"),
+        "feedback",
+        "Consultation feedback",
+        "We asked, you said, we did: what people said in each consultation and what was done.",
+        models.Feedback,
+        "feedback",
+        _records("feedback"),
     ),
     Dataset(
-        "commitments", "Equality commitments", "Equality commitments with their measures, action plans and progress.",
-        models.Commitment, "commitment", _records("commitments"),
+        "commitments",
+        "Equality commitments",
+        "Equality commitments with their measures, action plans and progress.",
+        models.Commitment,
+        "commitment",
+        _records("commitments"),
     ),
     Dataset(
-        "evaluations", "Engagement evaluations",
+        "evaluations",
+        "Engagement evaluations",
         "What engagement achieved: outputs, outcomes, before-and-after measures with follow-up, review and impact.",
-        models.Evaluation, "evaluation", _records("evaluations"),
+        models.Evaluation,
+        "evaluation",
+        _records("evaluations"),
     ),
     Dataset(
-        "assessments", "Equality Framework self-assessment",
+        "assessments",
+        "Equality Framework self-assessment",
         "The partnership's assessed level against each framework criterion, with its evidence and what would take it further.",
-        models.Assessment, "assessment", _records("assessments"),
+        models.Assessment,
+        "assessment",
+        _records("assessments"),
     ),
 )
 
@@ -87,9 +109,15 @@ _TAXONOMY_TEXT = {
     "organisations": ("Organisations", "The partner organisations."),
     "venues": ("Venues", "Places where events are held."),
     "methods": ("Engagement methods", "Ways of engaging people, each at a level of the continuum of engagement."),
-    "characteristics": ("Characteristics", "Protected and local characteristics, with monitoring categories and population shares."),
+    "characteristics": (
+        "Characteristics",
+        "Protected and local characteristics, with monitoring categories and population shares.",
+    ),
     "modules": ("Equality Framework modules", "The modules commitments are reported against."),
-    "criteria": ("Equality Framework criteria", "Each criterion with its Developing, Achieving and Excellent descriptors and questions to ask."),
+    "criteria": (
+        "Equality Framework criteria",
+        "Each criterion with its Developing, Achieving and Excellent descriptors and questions to ask.",
+    ),
 }
 
 TAXONOMY_SETS: tuple[Dataset, ...] = tuple(

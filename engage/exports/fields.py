@@ -212,7 +212,9 @@ def flat_columns(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[C
         path = (*prefix, doc.name)
         if doc.value_type.kind == "group" and doc.value_type.model is not None:
             out.extend(flat_columns(doc.value_type.model, path))
-        elif doc.value_type.kind == "mapping" or (doc.value_type.kind == "list" and doc.value_type.item and not doc.value_type.item.scalar):
+        elif doc.value_type.kind == "mapping" or (
+            doc.value_type.kind == "list" and doc.value_type.item and not doc.value_type.item.scalar
+        ):
             continue
         else:
             out.append(Column(".".join(path), path, doc.value_type, doc.description, model))

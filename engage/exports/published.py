@@ -15,7 +15,11 @@ from ..models.evaluation import AreaReach, Evaluation, GroupReach
 from ..models.feedback import Feedback, ProfileCount, Responses, Theme
 
 _WITHHELD: tuple[tuple[type[BaseModel], str], ...] = (
-    (Responses, "count"), (ProfileCount, "count"), (Theme, "count"), (GroupReach, "people"), (AreaReach, "people"),
+    (Responses, "count"),
+    (ProfileCount, "count"),
+    (Theme, "count"),
+    (GroupReach, "people"),
+    (AreaReach, "people"),
 )
 WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
 """Fields whose small values are withheld from open data, by (model, field name)."""

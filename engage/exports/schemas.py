@@ -150,7 +150,16 @@ def export_schema(dataset: Dataset, base_url: str) -> dict[str, Any]:
         "description": f"{dataset.description} Each record is laid out as in its data file, with its id and the names of what it refers to.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["$schema", "title", "description", "publisher", "licence", "licence_url", "attribution", "records"],
+        "required": [
+            "$schema",
+            "title",
+            "description",
+            "publisher",
+            "licence",
+            "licence_url",
+            "attribution",
+            "records",
+        ],
         "properties": {
             "$schema": {"description": "This schema's address.", "type": "string"},
             "title": {**text, "description": "The data set's name."},
@@ -181,6 +190,8 @@ def schema_files(base_url: str) -> list[OutputFile]:
 @cache
 def _schema_files(base_url: str) -> tuple[OutputFile, ...]:
     # The schemas follow from the models and the site's address alone: made once per process.
-    out = [OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()]
+    out = [
+        OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()
+    ]
     out += [OutputFile(d.export_schema_path, dumps(export_schema(d, base_url))) for d in ALL]
     return tuple(out)

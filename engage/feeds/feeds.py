@@ -143,9 +143,18 @@ def catalogue(portal: Portal) -> list[FeedSpec]:
     closes_now = [k for k in now if k.startswith("closes.")]
     deadlines_now = [k for k in dated if k.startswith(("eia.", "commitment."))]
     levels = {k: m.level for k, m in portal.methods.items()}
-    asking_now = [k for k in events_now if planning.asking_method(portal.events[k.removeprefix("event.")].model, levels)]
+    asking_now = [
+        k for k in events_now if planning.asking_method(portal.events[k.removeprefix("event.")].model, levels)
+    ]
     specs = [
-        FeedSpec(urls.ALL_FEED, "all", "All events", f"{site}: all events", f"Every event listed on {site}, with consultation closing dates.", _ordered(now, placed)),
+        FeedSpec(
+            urls.ALL_FEED,
+            "all",
+            "All events",
+            f"{site}: all events",
+            f"Every event listed on {site}, with consultation closing dates.",
+            _ordered(now, placed),
+        ),
         FeedSpec(
             urls.CONSULTATIONS_FEED,
             "consultations",
@@ -233,7 +242,9 @@ def limit(portal: Portal, spec: FeedSpec, sizes: dict[str, int], placed: dict[st
     if sum(sizes[k] for k in spec.members) <= budget:
         return spec
     ahead = [k for k in spec.members if placed[k].last >= portal.today]
-    behind = sorted((k for k in spec.members if placed[k].last < portal.today), key=lambda k: (placed[k].last, k), reverse=True)
+    behind = sorted(
+        (k for k in spec.members if placed[k].last < portal.today), key=lambda k: (placed[k].last, k), reverse=True
+    )
     total, kept = 0, 0
     while kept < len(ahead):
         day = placed[ahead[kept]].day
@@ -332,7 +343,9 @@ def assemble(portal: Portal, zones: Zones, name: str, text: str, path: str, entr
     tzids = frozenset().union(*(e.tzids for e in entries)) if entries else frozenset()
     if not tzids and not entries:
         tzids = frozenset({portal.settings.timezone})
-    return header(portal, name, text, path) + zones.block(tzids) + b"".join(e.ical for e in entries) + b"END:VCALENDAR\r\n"
+    return (
+        header(portal, name, text, path) + zones.block(tzids) + b"".join(e.ical for e in entries) + b"END:VCALENDAR\r\n"
+    )
 
 
 @functools.cache

@@ -23,7 +23,14 @@ def _event_entry(portal: Portal, record: Record[Event]) -> Entry:
     the build day (an event without `changed` is stamped with it, capped at that day)."""
     event = record.model
     venue = portal.venues[event.venue] if event.venue else None
-    inputs = (record, event, portal.settings, venue, portal.methods[event.method], *(portal.topics[t] for t in event.topics))
+    inputs = (
+        record,
+        event,
+        portal.settings,
+        venue,
+        portal.methods[event.method],
+        *(portal.topics[t] for t in event.topics),
+    )
     return _EVENT_ENTRIES.get((record.id, portal.today), inputs, lambda: vevents.entry(portal, record))
 
 
@@ -67,7 +74,9 @@ def files(portal: Portal) -> list[OutputFile]:
     zones = zones_for(portal)
     items, specs = built(portal)
     out = [
-        OutputFile(spec.path, assemble(portal, zones, spec.name, spec.description, spec.path, [items[k] for k in spec.members]))
+        OutputFile(
+            spec.path, assemble(portal, zones, spec.name, spec.description, spec.path, [items[k] for k in spec.members])
+        )
         for spec in specs
     ]
     for event_id in portal.events:

@@ -72,7 +72,9 @@ def rrule(event: Event, tz: ZoneInfo) -> dict[str, object] | None:
     # UNTIL is the last date the rule really gives (so a capped rule stays exact); with a
     # TZID start, RFC 5545 wants it in UTC.
     last = dates[-1]
-    out["UNTIL"] = last if event.start_time is None else datetime.combine(last, event.start_time, tzinfo=tz).astimezone(UTC)
+    out["UNTIL"] = (
+        last if event.start_time is None else datetime.combine(last, event.start_time, tzinfo=tz).astimezone(UTC)
+    )
     return out
 
 
@@ -127,9 +129,13 @@ def description(portal: Portal, event_id: str, event: Event) -> Description:
     if body and body != event.summary:
         after.append(body)
     venue = portal.venues[event.venue] if event.venue else None
-    facts = [f"Where: {location(portal, event)}" if venue or not event.online else f"Where: online ({event.online.platform})"]
+    facts = [
+        f"Where: {location(portal, event)}" if venue or not event.online else f"Where: online ({event.online.platform})"
+    ]
     if event.online:
-        join = f"Join online ({event.online.platform})" + (f": {event.online.url}" if event.online.url else ": the link is sent when you book.")
+        join = f"Join online ({event.online.platform})" + (
+            f": {event.online.url}" if event.online.url else ": the link is sent when you book."
+        )
         if event.online.instructions:
             join += "\n" + readable(event.online.instructions)
         facts.append(join)
@@ -218,7 +224,9 @@ def components(portal: Portal, event_id: str, event: Event) -> tuple[list[VEvent
         master.add("rrule", rule)
         skipped = sorted(set(event.recurrence.skip))
         for day in skipped:
-            off = _common(portal, event_id, event, f"This date is cancelled; the other dates go ahead.\n\n{text.text()}")
+            off = _common(
+                portal, event_id, event, f"This date is cancelled; the other dates go ahead.\n\n{text.text()}"
+            )
             off["summary"] = vText("Cancelled: " + event.title)
             off["status"] = vText("CANCELLED")
             off.add("recurrence-id", moment(day, event.start_time, tz))

@@ -24,6 +24,7 @@ class Reviewers(BaseModel):
     commitments: list[Reviewer] = Field(default_factory=list)
     """Equality commitments (the site team when empty)."""
 
+
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 

@@ -26,9 +26,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # embeddings, overrides and isolates that make text read differently from how it is stored
 # (Trojan Source), lone surrogates and Unicode noncharacters (U+FFFE and U+FFFF make an Atom
 # feed unreadable to XML parsers).
-_UNSAFE_CHARS = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_UNSAFE_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
 UNSAFE_RE = re.compile(f"[{_UNSAFE_CHARS}]")
 """Characters never published: the one rule text types, Markdown output and feeds all use."""
@@ -143,7 +142,9 @@ def _check_url(value: str) -> str:
     # Percent-encoded controls (%00, %1b) and bidi overrides (%E2%80%AE) reach links and feeds too.
     encoded = re.search(r"%(?:[01][0-9a-fA-F]|7[fF])|%[eE]2%80%[aA][a-eA-E]|%[eE]2%81%[aA][6-9]", value)
     if encoded:
-        raise ValueError(f"expected a web address without encoded control or bidi characters, found {encoded[0]}; remove it")
+        raise ValueError(
+            f"expected a web address without encoded control or bidi characters, found {encoded[0]}; remove it"
+        )
     return _check_safe(value)
 
 

@@ -108,7 +108,9 @@ def month_link(month: date) -> MonthLink:
     return MonthLink(month_name(month.year, month.month), month_url(month))
 
 
-def month_context(portal: Portal, month: date, months: list[date], by_day: dict[date, list[CalendarEntry]]) -> dict[str, Any]:
+def month_context(
+    portal: Portal, month: date, months: list[date], by_day: dict[date, list[CalendarEntry]]
+) -> dict[str, Any]:
     today_month = portal.today.replace(day=1)
     earlier = [m for m in months if m < month]
     later = [m for m in months if m > month]

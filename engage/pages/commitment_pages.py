@@ -35,8 +35,8 @@ def commitment_page(portal: Portal, commitment_id: str) -> Page:
         url=urls.commitment(commitment_id),
         title=c.title,
         template="engage/commitment.html",
-                # Titles only: the page text lives in its template, so each entry is small.
-                searchable=True,
+        # Titles only: the page text lives in its template, so each entry is small.
+        searchable=True,
         description=f"Equality commitment: {c.title}",
         context={
             "kind": "commitment",
@@ -51,8 +51,12 @@ def commitment_page(portal: Portal, commitment_id: str) -> Page:
             "events": [portal.events[i] for i in evidence.events],
             "eias": [portal.eias[i] for i in evidence.eias],
             "feedback": [portal.feedback[i] for i in evidence.feedback],
-            "criteria": [portal.criteria[i] for i in portal.criteria_for_record.get(("commitments", commitment_id), [])],
-            "evaluations": [portal.evaluations[i] for i in portal.evaluations_for_record.get(("commitment", commitment_id), [])],
+            "criteria": [
+                portal.criteria[i] for i in portal.criteria_for_record.get(("commitments", commitment_id), [])
+            ],
+            "evaluations": [
+                portal.evaluations[i] for i in portal.evaluations_for_record.get(("commitment", commitment_id), [])
+            ],
         },
     )
 

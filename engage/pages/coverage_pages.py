@@ -66,7 +66,9 @@ def _section(key: str, heading: str, column: str, buckets: tuple[Bucket, ...], c
         key=key,
         heading=heading,
         column=column,
-        chart=_chart(key, f"Events held by {FACET_WORDS[key]}, {long_date(cov.first_day)} to {long_date(cov.last_day)}", buckets),
+        chart=_chart(
+            key, f"Events held by {FACET_WORDS[key]}, {long_date(cov.first_day)} to {long_date(cov.last_day)}", buckets
+        ),
         figures=tuple(Figure(b, bucket_url(b) if b.count else None) for b in buckets),
         without=tuple(b.name for b in cov.without(plural)),
         thin=tuple((b.name, b.count) for b in cov.thin(plural)),

@@ -70,7 +70,9 @@ def impact_rows(portal: Portal, eia_id: str) -> list[ImpactRow]:
     out = []
     for cid, characteristic in portal.characteristics.items():
         impact = found.get(cid)
-        out.append(ImpactRow(characteristic.name, impact.impact if impact else None, impact.rationale if impact else ""))
+        out.append(
+            ImpactRow(characteristic.name, impact.impact if impact else None, impact.rationale if impact else "")
+        )
     return out
 
 
@@ -219,7 +221,9 @@ def eia_pages(portal: Portal) -> list[Page]:
                     "feedback": [portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
                     "superseded_by": [portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
                     "supersedes": [portal.eias[i] for i in m.supersedes],
-                    "commitments": [portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])],
+                    "commitments": [
+                        portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])
+                    ],
                 },
             )
         )

@@ -26,7 +26,13 @@ MODE = {
     "hybrid": "MixedEventAttendanceMode",
 }
 REPEAT = {Frequency.WEEKLY: "P1W", Frequency.FORTNIGHTLY: "P2W", Frequency.MONTHLY: "P1M"}
-WEEK_NUMBER = {WeekOfMonth.FIRST: 1, WeekOfMonth.SECOND: 2, WeekOfMonth.THIRD: 3, WeekOfMonth.FOURTH: 4, WeekOfMonth.LAST: -1}
+WEEK_NUMBER = {
+    WeekOfMonth.FIRST: 1,
+    WeekOfMonth.SECOND: 2,
+    WeekOfMonth.THIRD: 3,
+    WeekOfMonth.FOURTH: 4,
+    WeekOfMonth.LAST: -1,
+}
 
 
 def _moment(day: date, clock: Any, tz: Any) -> str:

@@ -94,9 +94,15 @@ def facts(portal: Portal, record: Record[Event]) -> EventFacts:
     """What every listing shows of an event (the same for each of its dates)."""
     e = record.model
     inputs = (
-        record, e, portal.settings, portal.organisations[e.organiser], portal.methods[e.method],
+        record,
+        e,
+        portal.settings,
+        portal.organisations[e.organiser],
+        portal.methods[e.method],
         portal.venues[e.venue] if e.venue else None,
-        *(portal.areas[a] for a in e.areas), *(portal.topics[t] for t in e.topics), *(portal.groups[g] for g in e.groups),
+        *(portal.areas[a] for a in e.areas),
+        *(portal.topics[t] for t in e.topics),
+        *(portal.groups[g] for g in e.groups),
     )
     return _FACTS.get(record.id, inputs, lambda: _facts(portal, record))
 
@@ -113,7 +119,9 @@ def _facts(portal: Portal, record: Record[Event]) -> EventFacts:
         method=method.name,
         level=method.level.value,
         access_yes=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "yes"),
-        access_on_request=tuple(ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "on-request"),
+        access_on_request=tuple(
+            ALL_ACCESS_LABELS[key] for key, value in applying.items() if value.value == "on-request"
+        ),
         status=e.status.value if e.status is not EventStatus.SCHEDULED else "",
         free=is_free(e),
         zone=zone_words(e.timezone) if e.timezone and e.timezone != portal.settings.timezone else "",

@@ -96,7 +96,9 @@ def facet_links(portal: Portal, event: Event) -> list[Link]:
     return links
 
 
-def event_context(portal: Portal, record: Record[Event], occurrences: list[Occurrence], feedback_id: str | None) -> dict[str, Any]:
+def event_context(
+    portal: Portal, record: Record[Event], occurrences: list[Occurrence], feedback_id: str | None
+) -> dict[str, Any]:
     e = record.model
     upcoming = [o for o in occurrences if o.last_day >= portal.today]
     # Lead with the next date; once all are past, with the most recent one.
@@ -138,7 +140,10 @@ def event_context(portal: Portal, record: Record[Event], occurrences: list[Occur
             for key, value in access.in_person_facts(e, ACCESS_LABELS).items()
             for label in (ACCESS_LABELS[key],)
         ],
-        "online_access": [(access.ONLINE_LABELS[key], AVAILABILITY_WORDS[value.value]) for key, value in access.online_facts(e).items()],
+        "online_access": [
+            (access.ONLINE_LABELS[key], AVAILABILITY_WORDS[value.value])
+            for key, value in access.online_facts(e).items()
+        ],
         "consultation_state": consultation_state(e, portal.today),
         "consultation_stage": consultation_stage.stage_of(portal, record.id),
         "calendar": calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
@@ -162,7 +167,9 @@ def event_pages(portal: Portal) -> list[Page]:
     for event_id, record in portal.events.items():
         e = record.model
         # A rule whose every date is skipped still gets its page (others link to it), led by its first date.
-        occurrences = by_event.get(event_id) or [Occurrence(e.date, event_id, e.start_time, e.end_time, e.end_date or e.date)]
+        occurrences = by_event.get(event_id) or [
+            Occurrence(e.date, event_id, e.start_time, e.end_time, e.end_date or e.date)
+        ]
         out.append(
             Page(
                 url=urls.event(event_id),
@@ -191,8 +198,12 @@ def upcoming_pages(portal: Portal) -> list[Page]:
                 template="engage/events.html",
                 description="Consultations, meetings and drop-ins coming up, soonest first.",
                 context=EventListing(
-                    "upcoming", title, pager, page_months(pager, entries),
-                    event_count=len({e.record.id for e in entries}), **shared,
+                    "upcoming",
+                    title,
+                    pager,
+                    page_months(pager, entries),
+                    event_count=len({e.record.id for e in entries}),
+                    **shared,
                 ),
                 searchable=pager.number == 1,
             )
@@ -230,8 +241,13 @@ def past_pages(portal: Portal) -> list[Page]:
                     template="engage/events.html",
                     description=f"Events that took place in {year}, most recent first.",
                     context=EventListing(
-                        "past", title, pager, page_months(pager, year_entries), zone_words(portal.settings.timezone),
-                        feedback_for_event=feedback, year=year,
+                        "past",
+                        title,
+                        pager,
+                        page_months(pager, year_entries),
+                        zone_words(portal.settings.timezone),
+                        feedback_for_event=feedback,
+                        year=year,
                     ),
                 )
             )

@@ -60,7 +60,9 @@ def consultation_rows(portal: Portal) -> dict[Stage, list[ConsultationRow]]:
     """Consultations by stage, each list in the order the index shows it."""
     by_stage: dict[Stage, list[ConsultationRow]] = {stage: [] for stage in Stage}
     for status in all_stages(portal):
-        row = ConsultationRow(status, portal.events[status.event_id], tuple(portal.feedback[f] for f in status.feedback_ids))
+        row = ConsultationRow(
+            status, portal.events[status.event_id], tuple(portal.feedback[f] for f in status.feedback_ids)
+        )
         by_stage[status.stage].append(row)
     by_stage[Stage.UPCOMING].sort(key=lambda r: (r.status.opens, r.status.event_id))
     by_stage[Stage.OPEN].sort(key=lambda r: (r.status.closes, r.status.event_id))
@@ -85,7 +87,9 @@ def index_pages(portal: Portal) -> list[Page]:
         out.append(
             Page(
                 url=pager.url,
-                title="You said, we did" if first else f"You said, we did: final feedback, page {pager.number} of {pager.count}",
+                title="You said, we did"
+                if first
+                else f"You said, we did: final feedback, page {pager.number} of {pager.count}",
                 template="engage/feedback_index.html",
                 description="Every consultation, where it stands, and what came of it." if first else "",
                 context={
@@ -120,10 +124,14 @@ def _action_link(portal: Portal, ref: str) -> ActionLink:
     if holder_id in portal.eias:
         eia = portal.eias[holder_id].model
         action = next(a for a in eia.actions if a.id == action_id)
-        return ActionLink(action.action, f"Equality Impact Assessment: {eia.title}", f"{urls.eia(holder_id)}#action-{action_id}")
+        return ActionLink(
+            action.action, f"Equality Impact Assessment: {eia.title}", f"{urls.eia(holder_id)}#action-{action_id}"
+        )
     commitment = portal.commitments[holder_id].model
     action = next(a for a in commitment.actions if a.id == action_id)
-    return ActionLink(action.action, f"Equality commitment: {commitment.title}", f"{urls.commitment(holder_id)}#action-{action_id}")
+    return ActionLink(
+        action.action, f"Equality commitment: {commitment.title}", f"{urls.commitment(holder_id)}#action-{action_id}"
+    )
 
 
 def themes_chart(feedback_id: str, f: Feedback) -> Markup:
@@ -241,8 +249,12 @@ def feedback_context(portal: Portal, feedback_id: str) -> dict[str, Any]:
             for t in f.themes
         ],
         "eia": portal.eias[f.eia] if f.eia else None,
-        "commitments": [portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])],
-        "evaluations": [portal.evaluations[v] for v in portal.evaluations_for_record.get(("feedback", feedback_id), [])],
+        "commitments": [
+            portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])
+        ],
+        "evaluations": [
+            portal.evaluations[v] for v in portal.evaluations_for_record.get(("feedback", feedback_id), [])
+        ],
     }
 
 
@@ -252,8 +264,8 @@ def feedback_pages(portal: Portal) -> list[Page]:
             url=urls.feedback(feedback_id),
             title=f"You said, we did: {record.model.title}",
             template="engage/feedback.html",
-                # Titles only: the page text lives in its template, so each entry is small.
-                searchable=True,
+            # Titles only: the page text lives in its template, so each entry is small.
+            searchable=True,
             description=f"What people said about {record.model.title}, and what was done.",
             context=feedback_context(portal, feedback_id),
         )

@@ -25,11 +25,19 @@ def publications(portal: Portal) -> list[Publication]:
     """Everything published, newest first; the Atom feed uses the same list."""
     out: list[Publication] = []
     for i, r in portal.eias.items():
-        out.append(Publication(r.model.updated or r.model.published, "Equality Impact Assessment", r.model.title, urls.eia(i)))
+        out.append(
+            Publication(r.model.updated or r.model.published, "Equality Impact Assessment", r.model.title, urls.eia(i))
+        )
     for i, rf in portal.feedback.items():
-        out.append(Publication(rf.model.updated or rf.model.published, "You said, we did", rf.model.title, urls.feedback(i)))
+        out.append(
+            Publication(rf.model.updated or rf.model.published, "You said, we did", rf.model.title, urls.feedback(i))
+        )
     for i, rc in portal.commitments.items():
-        out.append(Publication(rc.model.updated or rc.model.published, "Equality commitment", rc.model.title, urls.commitment(i)))
+        out.append(
+            Publication(
+                rc.model.updated or rc.model.published, "Equality commitment", rc.model.title, urls.commitment(i)
+            )
+        )
     return sorted((p for p in out if p.day <= portal.today), key=lambda p: (p.day, p.url), reverse=True)
 
 

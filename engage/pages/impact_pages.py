@@ -60,7 +60,10 @@ def measure_view(evaluation_id: str, index: int, measure: EvaluationMeasure) -> 
         f"{measure.name}: before, after and follow-up",
         "Bar chart of the readings in the table after it. "
         + ("Higher is better." if measure.higher_is_better else "Lower is better."),
-        [Row(f"{stage}, {day}", (Bar(r.value, value),)) for (stage, r), (_, day, value) in zip(readings, rows, strict=True)],
+        [
+            Row(f"{stage}, {day}", (Bar(r.value, value),))
+            for (stage, r), (_, day, value) in zip(readings, rows, strict=True)
+        ],
         scale=100.0 if measure.unit == "%" else None,
     )
     return MeasureView(measure, rows, chart)
@@ -117,7 +120,13 @@ def index_page(portal: Portal) -> Page:
         title="What our engagement achieved",
         template="engage/impact_index.html",
         description="Evaluations of our engagement: who took part, what changed, six-month follow-up, lessons and impact.",
-        context={"kind": "impact-index", "evaluations": rows, "chart": chart, "overdue": overdue, "today": portal.today},
+        context={
+            "kind": "impact-index",
+            "evaluations": rows,
+            "chart": chart,
+            "overdue": overdue,
+            "today": portal.today,
+        },
         searchable=True,
     )
 
@@ -141,8 +150,12 @@ def evaluation_page(portal: Portal, evaluation_id: str, record: Record[Evaluatio
             "attendance": count_text(v.outputs.attendance),
             "groups": [(name, count_text(n)) for name, n in groups],
             "areas": [(name, count_text(n)) for name, n in areas],
-            "groups_chart": reach_chart(f"{evaluation_id}-groups", "People who took part, by group", groups) if groups else None,
-            "areas_chart": reach_chart(f"{evaluation_id}-areas", "People who took part, by area", areas) if areas else None,
+            "groups_chart": reach_chart(f"{evaluation_id}-groups", "People who took part, by group", groups)
+            if groups
+            else None,
+            "areas_chart": reach_chart(f"{evaluation_id}-areas", "People who took part, by area", areas)
+            if areas
+            else None,
             "measures": [measure_view(evaluation_id, i, m) for i, m in enumerate(v.measures)],
             "follow_up": follow_up.follow_up(v, portal.today),
             "follow_up_words": FOLLOW_UP_WORDS,

@@ -102,11 +102,15 @@ def measure_chart(progress: MeasureProgress, chart_id: str) -> Markup:
     # Dates at both ends of the time axis.
     base_y = TOP + plot_h
     out.append(f'<text x="{LEFT}" y="{base_y + 20}" font-size="13" fill="#000">{start:%b %Y}</text>')
-    out.append(f'<text x="{LEFT + plot_w}" y="{base_y + 20}" text-anchor="end" font-size="13" fill="#000">{end:%b %Y}</text>')
+    out.append(
+        f'<text x="{LEFT + plot_w}" y="{base_y + 20}" text-anchor="end" font-size="13" fill="#000">{end:%b %Y}</text>'
+    )
     # The path to target: dashed, from the baseline to a diamond at the target.
     bx, by = x(measured[0].reading.date), y(measured[0].reading.value)
     tx, ty = x(target.date), y(target.value)
-    out.append(f'<line x1="{bx}" y1="{by}" x2="{tx}" y2="{ty}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 5"/>')
+    out.append(
+        f'<line x1="{bx}" y1="{by}" x2="{tx}" y2="{ty}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 5"/>'
+    )
     out.append(_diamond(tx, ty))
     # The measured line: solid, a dot per reading, the latest value labelled above its dot.
     points = " ".join(f"{x(r.reading.date)},{y(r.reading.value)}" for r in measured)

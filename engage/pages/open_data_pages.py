@@ -24,10 +24,7 @@ class Download:
 
 
 def _downloads(portal: Portal) -> list[Download]:
-    return [
-        Download(d, len(d.entries(portal)), [t for t in TABLES if t.dataset.name == d.name])
-        for d in ALL
-    ]
+    return [Download(d, len(d.entries(portal)), [t for t in TABLES if t.dataset.name == d.name]) for d in ALL]
 
 
 def _anchor(path: str) -> str:

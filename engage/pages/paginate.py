@@ -34,7 +34,9 @@ class Pager(Generic[T]):
     @property
     def numbers(self) -> list[tuple[int, str] | None]:
         """Page numbers with URLs, GOV.UK style; None marks a gap, shown as an ellipsis."""
-        return [None if n is None else (n, urls.listing(self.first_url, n)) for n in page_window(self.number, self.count)]
+        return [
+            None if n is None else (n, urls.listing(self.first_url, n)) for n in page_window(self.number, self.count)
+        ]
 
 
 def page_window(current: int, count: int) -> list[int | None]:

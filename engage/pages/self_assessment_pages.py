@@ -68,7 +68,9 @@ def module_views(portal: Portal) -> list[tuple[Any, list[CriterionView]]]:
 
 
 def level_counts(views: list[CriterionView]) -> list[tuple[str, int]]:
-    counts = [(level.value, sum(1 for v in views if v.assessment and v.assessment.level == level)) for level in AssessedLevel]
+    counts = [
+        (level.value, sum(1 for v in views if v.assessment and v.assessment.level == level)) for level in AssessedLevel
+    ]
     counts.append(("not-assessed", sum(1 for v in views if v.assessment is None)))
     return counts
 

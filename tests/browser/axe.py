@@ -61,7 +61,9 @@ def describe(found: list[dict[str, Any]]) -> str:
     lines = []
     for violation in found:
         for node in violation["nodes"]:
-            lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}\n    at {node['target']}: {' '.join(node['html'].split())[:200]}")
+            lines.append(
+                f"  {violation['id']} ({violation['impact']}): {violation['help']}\n    at {node['target']}: {' '.join(node['html'].split())[:200]}"
+            )
     return "\n".join(lines)
 
 

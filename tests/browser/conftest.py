@@ -73,7 +73,9 @@ class _Handler(SimpleHTTPRequestHandler):
     """Serves the built site quietly, with its own 404 page as a static host would."""
 
     extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar", ".json": "application/json"
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".ics": "text/calendar",
+        ".json": "application/json",
     }
 
     def log_message(self, *args: Any) -> None:

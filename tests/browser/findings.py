@@ -48,6 +48,12 @@ def shape(raw: bytes) -> list[tuple[str, str, tuple[str, ...]]]:
     """Each component with its identity and the sorted names of its properties."""
     out = []
     for component in icalendar.Calendar.from_ical(raw).walk():
-        identity = str(component.get("UID", "")) + "|" + str(component.get("RECURRENCE-ID", "")) + "|" + str(component.get("TZID", ""))
+        identity = (
+            str(component.get("UID", ""))
+            + "|"
+            + str(component.get("RECURRENCE-ID", ""))
+            + "|"
+            + str(component.get("TZID", ""))
+        )
         out.append((component.name, identity, tuple(sorted(component.keys()))))
     return sorted(out)

@@ -41,7 +41,7 @@ ACCEPTED: dict[str, list[str]] = {
     "line": [
         '<script>__pwned("{id}")</script>',
         '"><img src=x data-pwn="{id}" onerror="__pwned(\'{id}\')">',
-        "'><svg data-pwn=\"{id}\" onload=\"__pwned('{id}')\"></svg>",
+        '\'><svg data-pwn="{id}" onload="__pwned(\'{id}\')"></svg>',
         '" autofocus onfocus="__pwned(\'{id}\')" data-pwn="{id}" x="',
         '<i data-pwn="{id}">{id}</i></title><script>alert("{id}")</script>',
         '</script><script>__pwned("{id}")</script><!--',
@@ -59,7 +59,7 @@ ACCEPTED: dict[str, list[str]] = {
         "Line one {id}\r\nX-PWN-{id}:injected\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM",
         "Line one {id}\nDESCRIPTION:X-PWN-{id}\n\nATTACH:https://evil.example/{id}",
         '<iframe data-pwn="{id}" src="javascript:__pwned(\'{id}\')"></iframe>',
-        "<style>body{{display:none}}</style><b data-pwn=\"{id}\" style=\"x:expression(__pwned('{id}'))\">{id}</b>",
+        '<style>body{{display:none}}</style><b data-pwn="{id}" style="x:expression(__pwned(\'{id}\'))">{id}</b>',
     ],
     "url": [
         "https://example.org/{id}?q=%22%3E%3Cscript%3E__pwned(1)%3C/script%3E",
@@ -129,7 +129,9 @@ def string_fields(model: type[BaseModel]) -> dict[str, str]:
     return out
 
 
-def walk(value: Any, model: type[BaseModel], path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def walk(
+    value: Any, model: type[BaseModel], path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """(path in the data, schema path, kind) of every string in free-text and URL fields of `value`."""
     hints = _hints(model)
     for key, item in value.items():

@@ -89,8 +89,16 @@ _UNFOCUSED = """() => {
 
 # Properties whose change makes focus visible; a change of text colour alone is too faint.
 VISIBLE_CHANGES = (
-    "outline-style", "outline-width", "box-shadow", "border-top-color", "border-bottom-color",
-    "border-bottom-width", "background-color", "text-decoration-line", "text-decoration-thickness", "opacity",
+    "outline-style",
+    "outline-width",
+    "box-shadow",
+    "border-top-color",
+    "border-bottom-color",
+    "border-bottom-width",
+    "background-color",
+    "text-decoration-line",
+    "text-decoration-thickness",
+    "opacity",
 )
 
 

@@ -21,9 +21,23 @@ from .site_pages import SitePages, content_urls
 SAMPLE = int(os.environ.get("ENGAGE_A11Y_SAMPLE", "3"))
 # Types every build of the demo data has; a discovery that finds fewer has gone wrong.
 KNOWN_TYPES = {
-    "home", "upcoming", "event", "past-index", "past", "eia-register", "eia",
-    "feedback-index", "feedback", "commitments-index", "commitment", "404",
-    "planning", "impact-index", "evaluation", "self-assessment-index", "self-assessment-module",
+    "home",
+    "upcoming",
+    "event",
+    "past-index",
+    "past",
+    "eia-register",
+    "eia",
+    "feedback-index",
+    "feedback",
+    "commitments-index",
+    "commitment",
+    "404",
+    "planning",
+    "impact-index",
+    "evaluation",
+    "self-assessment-index",
+    "self-assessment-module",
 }
 
 

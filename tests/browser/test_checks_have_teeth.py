@@ -81,13 +81,15 @@ def test_a_title_let_through_unescaped_is_found(new_page: Callable[..., Any], mu
     page.context.add_init_script(TRAP)
     page.goto(mutated(event_url, lambda html: re.sub(r"(<h1[^>]*>)", lambda m: m.group(1) + unescaped, html, count=1)))
     found = page.evaluate(FINDINGS)
-    assert {finding.split(":", 1)[0] for finding in found["findings"]} == {"injected script", "injected element", "injected handler"}
+    assert {finding.split(":", 1)[0] for finding in found["findings"]} == {
+        "injected script",
+        "injected element",
+        "injected handler",
+    }
     assert sorted(found["calls"]) == ["PWN999", "PWN999"]
 
 
-def test_invisible_focus_and_a_focus_trap_fail_the_keyboard_check(
-    page: Any, mutated: Mutate, event_url: str
-) -> None:
+def test_invisible_focus_and_a_focus_trap_fail_the_keyboard_check(page: Any, mutated: Mutate, event_url: str) -> None:
     no_outline = "<style>*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }</style>"
     page.goto(mutated(event_url, lambda html: html.replace("</head>", no_outline + "</head>", 1)))
     assert any(problem.startswith("no visible focus indicator") for problem in tab_walk(page).problems())

@@ -40,7 +40,15 @@ def test_every_event_page_passes_axe(width: str, chromium: Any, served: str, exa
         found = violations(page)
         if found:
             failures.append(f"/events/{event_id}/ at {width}:\n{describe(found)}")
-    for url in ("events/", "events/area/north-ward/?topic=health", "events/filters/", "calendar/", "calendar/2027-01/", "events/past/", "events/past/2026/"):
+    for url in (
+        "events/",
+        "events/area/north-ward/?topic=health",
+        "events/filters/",
+        "calendar/",
+        "calendar/2027-01/",
+        "events/past/",
+        "events/past/2026/",
+    ):
         page.goto(f"{served}/{url}")
         if url.startswith("events/") and "past" not in url and "filters" not in url:
             page.locator("details.engage-filter-panel > summary").click()  # checked open, as a reader uses it
@@ -89,11 +97,16 @@ def test_filter_find_open_and_add_to_calendar(
     assert status.get_attribute("role") == "status"
     assert _visible_entries(page) == [CHAT] * per_page
     # The next page of the combination keeps every filter.
-    assert page.locator(".engage-pager a[rel=next]").get_attribute("href").endswith("events/?area=north-ward&topic=health&page=2")
+    assert (
+        page.locator(".engage-pager a[rel=next]")
+        .get_attribute("href")
+        .endswith("events/?area=north-ward&topic=health&page=2")
+    )
     assert page.locator("h1").first.inner_text() == "Upcoming events: Area: North Ward; Topic: Health and care"
     # Each filter can be taken off on its own.
     assert page.locator("[data-engage-filter-tags] a").all_text_contents() == [
-        "Remove filter Area: North Ward ×", "Remove filter Topic: Health and care ×",
+        "Remove filter Area: North Ward ×",
+        "Remove filter Topic: Health and care ×",
     ]
     page.locator(f"main a[href$='events/{CHAT}/']").first.click()
     page.wait_for_url(f"{served}/events/{CHAT}/")

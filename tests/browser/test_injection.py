@@ -36,9 +36,19 @@ OVERLAYS: dict[str, Any] = {
         "room": "Plain room",
         "cost": "Free",
         "url": "https://example.org/plain-event",
-        "online": {"platform": "Plain platform", "url": "https://example.org/join", "instructions": "Plain instructions."},
+        "online": {
+            "platform": "Plain platform",
+            "url": "https://example.org/join",
+            "instructions": "Plain instructions.",
+        },
         "booking": {"required": True, "url": "https://example.org/book", "details": "Plain booking details."},
-        "access": {"step_free": "yes", "hearing_loop": "yes", "bsl": "on-request", "adjustments_by": "2026-11-26", "notes": "Plain access notes."},
+        "access": {
+            "step_free": "yes",
+            "hearing_loop": "yes",
+            "bsl": "on-request",
+            "adjustments_by": "2026-11-26",
+            "notes": "Plain access notes.",
+        },
         "documents": [DOC],
         "consultation": {
             "options": [
@@ -47,7 +57,12 @@ OVERLAYS: dict[str, Any] = {
             ],
             "documents": [DOC],
             "respond_url": "https://example.org/respond",
-            "decision_due": {"maker": "Cabinet", "date": "2027-02-10", "url": "https://example.org/decision", "summary": "Plain summary."},
+            "decision_due": {
+                "maker": "Cabinet",
+                "date": "2027-02-10",
+                "url": "https://example.org/decision",
+                "summary": "Plain summary.",
+            },
         },
     },
     "eias/library-hours.yaml": {
@@ -57,22 +72,39 @@ OVERLAYS: dict[str, Any] = {
         "justification": "Plain justification.",
         "actions": [
             {
-                "id": "keep-mornings", "action": "Keep morning opening at the two busiest branches",
-                "owner": "Head of Libraries", "due": "2026-09-30", "status": "on-track",
-                "updates": [UPDATE], "risks": "Plain risks.", "next_steps": "Plain next steps.",
+                "id": "keep-mornings",
+                "action": "Keep morning opening at the two busiest branches",
+                "owner": "Head of Libraries",
+                "due": "2026-09-30",
+                "status": "on-track",
+                "updates": [UPDATE],
+                "risks": "Plain risks.",
+                "next_steps": "Plain next steps.",
             }
         ],
-        "decision": {"maker": "Cabinet", "date": "2026-02-10", "url": "https://example.org/decision", "summary": "Plain summary."},
+        "decision": {
+            "maker": "Cabinet",
+            "date": "2026-02-10",
+            "url": "https://example.org/decision",
+            "summary": "Plain summary.",
+        },
     },
     "feedback/housing-allocations.yaml": {
         "asked": {"question": "How should social housing be allocated?", "methods": ["survey"], "documents": [DOC]},
         "reach_gaps": "Plain reach gaps.",
-        "decision": {"maker": "Cabinet", "date": "2026-01-20", "url": "https://example.org/decision", "summary": "Plain summary."},
+        "decision": {
+            "maker": "Cabinet",
+            "date": "2026-01-20",
+            "url": "https://example.org/decision",
+            "summary": "Plain summary.",
+        },
     },
     "commitments/listening.yaml": {
         "measures": [
             {
-                "id": "on-time", "name": "Feedback published within 12 weeks", "unit": "%",
+                "id": "on-time",
+                "name": "Feedback published within 12 weeks",
+                "unit": "%",
                 "baseline": {"date": "2026-01-01", "value": 40, "note": "Plain note."},
                 "target": {"date": "2027-12-31", "value": 100, "note": "Plain note."},
                 "progress": [{"date": "2026-06-30", "value": 65, "note": "Plain note."}],
@@ -81,6 +113,8 @@ OVERLAYS: dict[str, Any] = {
         "updates": [UPDATE],
     },
 }
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The same records built twice: with plain values, and with a payload in every field."""
@@ -118,7 +152,11 @@ def test_payloads_render_as_text_and_run_no_script(
     pages = discover(site)
     to_visit = sorted(
         {url for kind in pages.by_type for url in pages.sample(kind, 4) if url in with_markers}
-        | {url for url in with_markers if url.count("/") == 2 and url.split("/")[0] in {"events", "eia", "you-said-we-did", "commitments"}}
+        | {
+            url
+            for url in with_markers
+            if url.count("/") == 2 and url.split("/")[0] in {"events", "eia", "you-said-we-did", "commitments"}
+        }
     )
     context = browser.new_context(viewport=DESKTOP)
     context.set_default_timeout(10_000)
@@ -162,7 +200,9 @@ def test_no_feed_gains_a_property(builds: dict[str, Any]) -> None:
         assert starts <= {line.split(":", 1)[0].split(";", 1)[0] for line in unfolded(clean_feeds[name])}, name
     titles = {i.payload for i in builds["injected"] if i.field == "title" and i.file.startswith("events/")}
     summaries = {
-        str(event["SUMMARY"]) for raw in dirty_feeds.values() for event in icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        str(event["SUMMARY"])
+        for raw in dirty_feeds.values()
+        for event in icalendar.Calendar.from_ical(raw).walk("VEVENT")
     }
     assert titles & summaries, "no injected event title reached a feed intact"
 

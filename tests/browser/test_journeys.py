@@ -98,9 +98,15 @@ def test_find_an_upcoming_event_in_an_area_and_add_it_to_a_calendar(
     skipped = set(event.recurrence.skip) if event.recurrence else set()
     assert {str(v["SUMMARY"]) for v in vevents if str(v["STATUS"]) != "CANCELLED"} == {event.title}
     assert {v.decoded("RECURRENCE-ID") for v in vevents if str(v["STATUS"]) == "CANCELLED"} <= {
-        v.decoded("RECURRENCE-ID") for v in vevents if "RECURRENCE-ID" in v and (
-            v.decoded("RECURRENCE-ID").date() if isinstance(v.decoded("RECURRENCE-ID"), datetime) else v.decoded("RECURRENCE-ID")
-        ) in skipped
+        v.decoded("RECURRENCE-ID")
+        for v in vevents
+        if "RECURRENCE-ID" in v
+        and (
+            v.decoded("RECURRENCE-ID").date()
+            if isinstance(v.decoded("RECURRENCE-ID"), datetime)
+            else v.decoded("RECURRENCE-ID")
+        )
+        in skipped
     }
     days = {o.day for o in portal.occurrences if o.event_id == event_id} | skipped
     starts = {v.decoded("DTSTART") for v in vevents}
@@ -131,9 +137,7 @@ def test_open_an_equality_impact_assessment_from_the_register(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_open_a_you_said_we_did_page(
-    width: str, portal: Portal, base_url: str, new_page: Callable[..., Any]
-) -> None:
+def test_open_a_you_said_we_did_page(width: str, portal: Portal, base_url: str, new_page: Callable[..., Any]) -> None:
     page = new_page(VIEWPORTS[width])
     page.goto(f"{base_url}/")
     page.locator("main a[href$='you-said-we-did/']").first.click()

@@ -66,7 +66,9 @@ def test_skip_link_comes_first_and_moves_to_the_content(
     page.goto(f"{base_url}/events/")
     page.keyboard.press("Tab")
 
-    focused = page.evaluate("() => ({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
+    focused = page.evaluate(
+        "() => ({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})"
+    )
     assert focused["text"] == "Skip to main content"
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}/events/{focused['href']}")

@@ -48,9 +48,7 @@ def test_every_page_type_reads_the_same_without_javascript(
 
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
-def test_home_to_events_to_an_event_without_javascript(
-    width: str, base_url: str, new_page: Callable[..., Any]
-) -> None:
+def test_home_to_events_to_an_event_without_javascript(width: str, base_url: str, new_page: Callable[..., Any]) -> None:
     page = new_page(VIEWPORTS[width], java_script_enabled=False)
     page.goto(f"{base_url}/")
     page.locator("main a[href$='events/']").first.click()
