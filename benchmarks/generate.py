@@ -230,7 +230,9 @@ def event_file(rng: random.Random, v: Vocab, index: int, eia_ids: list[str]) -> 
 
 
 def eia_file(rng: random.Random, v: Vocab, eia_id: str, index: int, events: list[str], earlier: list[str]) -> str:
-    decided = FIRST_DAY + timedelta(days=rng.randrange(900))
+    # Published assessments were completed, signed off and published by today (the validator
+    # refuses those dates in the future), so decisions fall between the first day and yesterday.
+    decided = FIRST_DAY + timedelta(days=rng.randrange((TODAY - FIRST_DAY).days - 1))
     completed = decided - timedelta(days=rng.choice([7, 14, 30]))
     lines = [
         f"title: {q(f'Service change {index}: ' + rng.choice(sorted(v.topics.values())))}",

@@ -1,0 +1,35 @@
+"""The benchmark's generated data must validate, or `make bench` stops before it measures anything.
+
+Regression: after the rule that things which have happened cannot be dated in the future, the
+generator still gave some EIAs a decision (and so a completion and publication) after the
+benchmark's today, and `make bench` stopped at "generated data does not validate".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from engage.portal import check_data
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator() -> ModuleType:
+    # benchmarks/ is a folder of scripts, not a package: load the script by its path.
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_benchmark_data_has_no_errors_on_the_benchmarks_day(tmp_path: Path) -> None:
+    generator = _generator()
+    generator.generate(tmp_path / "data", 400)
+    result = check_data(tmp_path / "data", generator.TODAY, refuse_future=True)
+    assert [p.as_text() for p in result.errors] == []
+    assert result.portal is not None
