@@ -33,3 +33,17 @@ def test_generated_benchmark_data_has_no_errors_on_the_benchmarks_day(tmp_path: 
     result = check_data(tmp_path / "data", generator.TODAY, refuse_future=True)
     assert [p.as_text() for p in result.errors] == []
     assert result.portal is not None
+
+
+def test_every_page_of_the_generated_data_renders(tmp_path: Path) -> None:
+    """Regression: the forward plan named the organiser of each event within its six-month horizon
+    only, so a fatigue window reaching past it failed to render (found by `make bench`)."""
+    from engage.site_writer import SiteWriter
+
+    generator = _generator()
+    generator.generate(tmp_path / "data", 1000)
+    result = check_data(tmp_path / "data", generator.TODAY, refuse_future=True)
+    assert result.portal is not None
+    written = SiteWriter().write(result.portal, tmp_path / "site", workers=1)
+    assert (tmp_path / "site/planning/index.html").is_file()
+    assert len(written.pages) > 1000

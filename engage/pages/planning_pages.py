@@ -140,7 +140,8 @@ def planning_page(portal: Portal) -> Page:
             "window": portal.settings.fatigue_window_days,
             "events": [portal.events[i] for i in ordered],
             "next_date": first_dates,
-            "organiser": {i: org_name(portal, r.model.organiser) for i, r in portal.events.items() if i in events},
+            # Every event's organiser: a fatigue window may reach past the plan's horizon.
+            "organiser": {i: org_name(portal, r.model.organiser) for i, r in portal.events.items()},
             "level": {k: m.level for k, m in portal.methods.items()},
             "clashes": [
                 {
