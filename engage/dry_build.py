@@ -1,9 +1,10 @@
 """Generate the whole site in memory, as a build would, inside a time and size budget.
 
 `engage validate` runs this after the checks pass, so data that validates also builds: every
-page family, feed, export and schema is generated from the checked data (only MkDocs' own
-writing of HTML is left out). Generation that raises, runs past `MAX_SECONDS` or produces more
-than `MAX_PAGES` pages or `MAX_OUTPUT_BYTES` of files is reported as a problem, never a traceback.
+page family, feed, export and schema is generated from the checked data, and every page is drawn
+through its template (only writing the files is left out). Generation or drawing that raises,
+runs past `MAX_SECONDS` or produces more than `MAX_PAGES` pages or `MAX_OUTPUT_BYTES` of files is
+reported as a problem, never a traceback.
 """
 
 from __future__ import annotations
@@ -58,10 +59,27 @@ def _deadline(seconds: float) -> Iterator[None]:
 def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Problem]:
     """Problems that would stop or swamp a build of `portal`; `where` names the data folder."""
     from .pages import generate
+    from .render import RenderError, environment, render_page
 
     try:
         with _deadline(budget.seconds):
             site = generate(portal)
+            # Every page drawn too, as the build draws it (output thrown away): a template that
+            # cannot render some data must fail here, in validate, not in the build after merging.
+            env = environment()
+            for page in site.pages:
+                render_page(env, page, portal.settings)
+    except RenderError as err:
+        return [
+            Problem(
+                where,
+                1,
+                1,
+                "build-failed",
+                "",
+                f"the site could not be built from this data ({err}); please report this",
+            )
+        ]
     except _OutOfTime:
         return [
             Problem(

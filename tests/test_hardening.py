@@ -370,3 +370,31 @@ def test_bidi_override_in_a_key_is_shown_escaped_not_raw(data_copy: Path, capsys
     assert out == [
         f"{SHOWN}:34:1: error[unknown-field]: ti\\u202etle2: unknown field 'ti\\u202etle2'; did you mean 'title'?"
     ]
+
+
+def test_a_page_that_cannot_be_drawn_fails_validate_not_the_build_after_it(
+    example_portal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: validate generated the pages but did not draw them, so the forward plan's
+    missing organiser (1,000 generated events) validated and then stopped the build."""
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from engage import render
+    from engage.dry_build import dry_build
+    from engage.portal import Portal
+
+    assert isinstance(example_portal, Portal)
+    real = render.environment
+
+    def broken() -> object:
+        env = real()
+        # A page template that reads a name its context lacks, as the planning page did.
+        env.loader = ChoiceLoader([DictLoader({"engage/planning.html": "{{ engage.no_such_name }}"}), env.loader])
+        return env
+
+    monkeypatch.setattr(render, "environment", broken)
+    problems = dry_build(example_portal, "data")
+    assert [(p.file, p.code) for p in problems] == [("data", "build-failed")]
+    assert "engage/planning.html could not render planning/" in problems[0].message
+    monkeypatch.setattr(render, "environment", real)
+    assert dry_build(example_portal, "data") == []
