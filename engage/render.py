@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import template_filters
 from .models.settings import Settings
-from .pages.page import Page
+from .output import Page
 from .shell import ShellContext, shell_context
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "theme_overrides"

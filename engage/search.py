@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import urls
 from .event_words import ACCESS_LABELS
-from .pages.page import OutputFile
+from .output import OutputFile
 from .pages.search_page import INDEX_PATH
 from .portal import Portal
 

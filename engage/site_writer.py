@@ -22,8 +22,8 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import render, urls
+from .output import Page
 from .pages import FILE_FAMILIES, PAGE_FAMILIES
-from .pages.page import Page
 from .portal import Portal
 
 PARALLEL_MIN_PAGES = 1500

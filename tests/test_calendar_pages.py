@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from engage import facets
+from engage.output import Page
 from engage.pages import calendar_pages, events, facet_pages
 from engage.pages.event_view import EventItem, listing_order, months
 from engage.pages.listing import EventListing
-from engage.pages.page import Page
 from engage.portal import Portal, check_data
 
 from .conftest import EXAMPLE_DATA

@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from engage.occurrences import Occurrence
+from engage.output import Page
 from engage.pages import events
 from engage.pages.event_jsonld import event_jsonld, script_text
 from engage.pages.event_view import calendar_links, when_text
-from engage.pages.page import Page
 from engage.portal import Portal
 
 LIBRARY = "2026-12-03-library-review"

@@ -18,9 +18,6 @@ CORE = (
     "engage.commitment_progress", "engage.event_words", "engage.output", "engage.disclosure",
     "engage.reference_fields", "engage.urls", "engage.formatting", "engage.markup",
 )  # fmt: skip
-# The one import left across pages and feeds: the subscribe page is a `Page`, whose class is to
-# join `OutputFile` in engage.output.
-EXCEPTIONS = {("engage.feeds.subscribe", "engage.pages.page"), ("engage.feeds.families", "engage.pages.page")}
 
 
 def module_name(path: Path) -> str:
@@ -70,7 +67,7 @@ def test_the_parts_of_the_package_import_each_other_without_cycles() -> None:
     edges: dict[str, set[str]] = {}
     for name, targets in imports().items():
         for target in targets:
-            if part(name) != part(target) and (name, target) not in EXCEPTIONS:
+            if part(name) != part(target):
                 edges.setdefault(part(name), set()).add(part(target))
     cycles = []
     for start in sorted(edges):
@@ -94,6 +91,6 @@ def test_feeds_exports_and_the_atom_feed_do_not_import_pages_or_each_other() -> 
         for name, targets in imports().items()
         if name.startswith(siblings[:3])
         for target in targets
-        if target.startswith(siblings) and part(target) != part(name) and (name, target) not in EXCEPTIONS
+        if target.startswith(siblings) and part(target) != part(name)
     )
     assert wrong == []

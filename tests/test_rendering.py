@@ -10,8 +10,8 @@ import pytest
 from jinja2 import UndefinedError
 
 from engage import render, urls
+from engage.output import Page
 from engage.pages import generate
-from engage.pages.page import Page
 from engage.portal import Portal
 
 from .sitebuild import ROOT

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..output import OutputFile
-    from ..pages.page import Page
+    from ..output import OutputFile, Page
     from ..portal import Portal
 
 

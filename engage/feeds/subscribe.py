@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .. import facets, urls
-from ..pages.page import Page
+from ..output import Page
 from ..portal import Portal
 from .common import absolute
 from .common import webcal as subscribe_address

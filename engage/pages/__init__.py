@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..feeds import families as feed_families
+from ..output import OutputFile, Page
 from ..portal import Portal
 from . import (
     calendar_pages,
@@ -26,7 +27,6 @@ from . import (
     self_assessment_pages,
     venue_pages,
 )
-from .page import OutputFile, Page
 
 # Each page family contributes its pages; each output family its files.
 PAGE_FAMILIES: list[Callable[[Portal], list[Page]]] = [

@@ -15,9 +15,9 @@ from typing import Any
 
 from .. import urls
 from ..formatting import month_name
+from ..output import Page
 from ..portal import Portal
 from .event_view import EventItem, items, listing_order, zone_words
-from .page import Page
 
 WEEKDAYS = tuple(calendar.day_name)
 """Monday first, as UK calendars are."""

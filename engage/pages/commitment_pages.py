@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .. import commitment_progress as progress
 from .. import urls
+from ..output import Page
 from ..portal import Portal
 from .measure_chart import measure_chart
-from .page import Page
 
 
 def index_page(portal: Portal) -> Page:

@@ -14,9 +14,9 @@ from .. import urls
 from ..charts import Bar, Row, bar_chart
 from ..coverage import Bucket, Coverage, coverage
 from ..formatting import long_date
+from ..output import Page
 from ..portal import Portal
 from .event_view import items, listing_order
-from .page import Page
 from .paginate import paginate
 from .participation_view import participation
 

@@ -28,8 +28,8 @@ from ..eia_figures import (
     sorted_rows,
 )
 from ..models.eia import ImpactLevel
+from ..output import Page
 from ..portal import Portal
-from .page import Page
 from .paginate import Pager, paginate
 
 ROWS_PER_PAGE = 50

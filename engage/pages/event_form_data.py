@@ -15,8 +15,8 @@ from typing import Any
 
 from .. import urls
 from ..exports.schemas import file_schema
+from ..output import OutputFile
 from ..portal import Portal
-from .page import OutputFile
 
 
 def _choices(entries: dict[str, Any]) -> list[dict[str, str]]:

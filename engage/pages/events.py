@@ -12,6 +12,7 @@ from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 from ..formatting import long_date
 from ..models.event import Event, EventStatus
 from ..occurrences import Occurrence
+from ..output import Page
 from ..portal import Portal
 from ..records import Record
 from ..representation import and_list
@@ -29,7 +30,6 @@ from .event_view import (
 )
 from .facet_pages import by_value, filter_groups, listing_context
 from .listing import EventListing
-from .page import Page
 from .paginate import paginate
 from .venue_pages import map_url
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import facets, urls
+from ..output import Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
 from .listing import EventListing
-from .page import Page
 from .paginate import paginate
 
 

@@ -23,10 +23,10 @@ from ..consultation_stage import STAGE_NAMES, ConsultationStage, Stage, all_stag
 from ..disclosure import SMALL_COUNT, count_text, is_small, publishable
 from ..models import Event, Feedback
 from ..models.feedback import Response
+from ..output import Page
 from ..portal import Portal
 from ..records import Record
 from ..representation import CategoryShare, Comparison, compare_feedback
-from .page import Page
 from .paginate import paginate
 
 RESPONSE_NAMES = {

@@ -15,9 +15,9 @@ import json
 from typing import Any
 
 from .. import facets, urls
+from ..output import OutputFile
 from ..portal import Portal
 from .event_view import ALL_ACCESS_LABELS, EventItem, upcoming_items
-from .page import OutputFile
 
 
 def index(portal: Portal, entries: list[EventItem]) -> dict[str, Any]:

@@ -17,9 +17,9 @@ from ..formatting import long_date
 from ..models.evaluation import Evaluation, EvaluationMeasure
 from ..models.feedback import QuoteConsent
 from ..models.types import ContinuumLevel
+from ..output import Page
 from ..portal import Portal
 from ..records import Record
-from .page import Page
 
 FOLLOW_UP_WORDS = {
     follow_up.FollowUpState.NONE: "No measures to follow up",

@@ -10,8 +10,8 @@ from ..exports.csv_export import TABLES, Table
 from ..exports.datasets import ALL, Dataset
 from ..exports.json_export import attribution
 from ..exports.schemas import file_schema_names
+from ..output import OutputFile, Page
 from ..portal import Portal
-from .page import OutputFile, Page
 
 
 @dataclass(frozen=True)

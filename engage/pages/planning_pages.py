@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from .. import planning, urls
 from ..models.event import Event, EventStatus
+from ..output import Page
 from ..portal import Portal
-from .page import Page
 
 HORIZON_DAYS = 183
 """How far ahead the plan looks: about six months, so the page never grows with the archive."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import urls
+from ..output import Page
 from ..portal import Portal
-from .page import Page
 
 INDEX_PATH = urls.search_index()
 """Loaded by the search page only."""

@@ -12,9 +12,9 @@ from typing import Any
 
 from .. import urls
 from ..models.assessment import AssessedLevel, Assessment, Criterion
+from ..output import Page
 from ..portal import Portal
 from ..records import Record
-from .page import Page
 
 THIN_BELOW = 3
 """An assessment citing fewer records than this has thin evidence."""

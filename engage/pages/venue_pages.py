@@ -13,9 +13,9 @@ from typing import Any
 
 from .. import urls
 from ..models.taxonomy import Venue
+from ..output import Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
-from .page import Page
 from .paginate import paginate
 
 
