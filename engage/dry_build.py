@@ -2,7 +2,8 @@
 
 `engage validate` runs this after the checks pass, so data that validates also builds: every
 page family, feed, export and schema is generated from the checked data, and every page is drawn
-through its template (only writing the files is left out). Generation or drawing that raises,
+through its template, by the same forked workers as a build when the data is as large (only
+writing the files is left out). Generation or drawing that raises,
 runs past `MAX_SECONDS` or produces more than `MAX_PAGES` pages or `MAX_OUTPUT_BYTES` of files is
 reported as a problem, never a traceback.
 """
@@ -56,19 +57,38 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _draw(portal: Portal, seconds: float) -> tuple[int, int]:
+    """Everything a build makes, every page drawn, nothing written: the number of pages and the
+    bytes of the files."""
+    from . import render, search
+    from .pages import generate, home
+    from .site_writer import draw_all, workers_for
+
+    env = render.environment()
+    search.index_file(portal)  # the adapter makes it in a build
+    workers = workers_for(len(portal.events))
+    if workers > 1:
+        home.context(portal)  # the adapter's, for the home page
+        written, _ = draw_all(portal, env, None, workers, seconds)
+        return len(written.urls), written.file_bytes
+    site = generate(portal)
+    # Every page drawn too, as the build draws it (output thrown away): a template that cannot
+    # render some data must fail here, in validate, not in the build after merging.
+    for page in site.pages:
+        render.render_page(env, page, portal.settings)
+    return len(site.pages), sum(len(f.content) for f in site.files)
+
+
 def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Problem]:
     """Problems that would stop or swamp a build of `portal`; `where` names the data folder."""
-    from .pages import generate
-    from .render import RenderError, environment, render_page
+    from concurrent.futures import BrokenExecutor
+
+    from .render import RenderError
+    from .site_writer import OutOfTime
 
     try:
         with _deadline(budget.seconds):
-            site = generate(portal)
-            # Every page drawn too, as the build draws it (output thrown away): a template that
-            # cannot render some data must fail here, in validate, not in the build after merging.
-            env = environment()
-            for page in site.pages:
-                render_page(env, page, portal.settings)
+            pages, size = _draw(portal, budget.seconds)
     except RenderError as err:
         return [
             Problem(
@@ -80,13 +100,22 @@ def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Pro
                 f"the site could not be built from this data ({err}); please report this",
             )
         ]
-    except _OutOfTime:
+    except (_OutOfTime, OutOfTime):
         return [
             Problem(
                 where, 1, 1, "build-budget", "", f"building the site would take more than {budget.seconds:g} seconds"
             )
         ]
-    except (ArithmeticError, ValueError, LookupError, TypeError, OSError, RecursionError, MemoryError) as err:
+    except (
+        ArithmeticError,
+        ValueError,
+        LookupError,
+        TypeError,
+        OSError,
+        RecursionError,
+        MemoryError,
+        BrokenExecutor,
+    ) as err:
         # A safety net, not parsing: the checks should have refused whatever gets here. Say what
         # failed in one line so it can be reported, instead of a traceback.
         return [
@@ -100,7 +129,7 @@ def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Pro
             )
         ]
     out: list[Problem] = []
-    if len(site.pages) > budget.pages:
+    if pages > budget.pages:
         out.append(
             Problem(
                 where,
@@ -108,10 +137,9 @@ def dry_build(portal: Portal, where: str, budget: Budget = Budget()) -> list[Pro
                 1,
                 "build-budget",
                 "",
-                f"the site would have {len(site.pages):,} pages; at most {budget.pages:,} may be built",
+                f"the site would have {pages:,} pages; at most {budget.pages:,} may be built",
             )
         )
-    size = sum(len(f.content) for f in site.files)
     if size > budget.output_bytes:
         out.append(
             Problem(

@@ -157,7 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Engage: {err}") from None
     log.info(
         "Engage: %d pages (%d rendered) and %d files (%d written) for %s in %.2f s",
-        len(written.pages),
+        len(written.urls),
         written.rendered,
         len(written.files),
         written.rewritten_files,
@@ -165,9 +165,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         time.perf_counter() - start,
     )
     base = (config.site_url or portal.settings.base_url).rstrip("/") + "/"
-    STATE.sitemap[:] = [base + page.url for page in written.pages]
-    for page in written.pages:
-        files.append(_written(config, urls.source(page.url), urls.output_path(page.url)))
+    STATE.sitemap[:] = [base + url for url in written.urls]
+    for url in written.urls:
+        files.append(_written(config, urls.source(url), urls.output_path(url)))
     for path in written.files:
         files.append(_written(config, path, path))
     # The search index covers the hand-written pages too, so it is made here, where their folder is known.

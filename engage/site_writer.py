@@ -1,19 +1,22 @@
 """Write a build's generated pages and files into the output folder (no MkDocs).
 
-A full build splits the work over forked worker processes when there are enough pages and cores
-for it to pay: the file families (feeds, open data) and slices of the pages are rendered and
-written by the workers, which inherit the checked data and the compiled templates and send back
-only digests. Under the preview the same writer is kept between rebuilds: a page whose value
-(URL, title, template, context) equals the last build's is neither rendered nor written again,
-and a file whose bytes are unchanged is not rewritten, so one saved event file costs its own page,
-the listings and feeds it appears in, and nothing else.
+A full build splits the work over forked worker processes when there is enough data and cores
+for it to pay: each worker takes whole units (a module's page and file families), generates
+them from the checked data it inherited, draws the pages with the compiled templates it
+inherited, writes everything and sends back only URLs, paths and digests. `engage validate` runs
+the same units without writing. Under the preview the same writer is kept between rebuilds, in
+one process: a page whose value (URL, title, template, context) equals the last build's is
+neither rendered nor written again, and a file whose bytes are unchanged is not rewritten, so one
+saved event file costs its own page, the listings and feeds it appears in, and nothing else.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+import signal
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
@@ -22,36 +25,39 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import render, urls
+from .feeds import families as feed_families
 from .output import Page
-from .pages import FILE_FAMILIES, PAGE_FAMILIES
+from .pages import FILE_FAMILIES, PAGE_FAMILIES, events, facet_pages
 from .portal import Portal
 
-PARALLEL_MIN_PAGES = 1500
-"""Below this many pages the pool costs more to start and feed than it saves (measured with
-`make bench` and benchmarks/phases.py on 2 cores; see benchmarks/RESULTS.md)."""
+PARALLEL_MIN_EVENTS = 800
+"""Below this many events (about 1,500 pages) the pool costs more to start than it saves
+(measured with `make bench` on 2 cores; see benchmarks/RESULTS.md)."""
 
 
 @dataclass(frozen=True)
 class Written:
-    """What one build put in the output folder, for the adapter to register."""
+    """What one build put in the output folder (or, drawing without writing, would have)."""
 
-    pages: list[Page]
-    """Every generated page, in family order."""
+    urls: list[str]
+    """Every generated page's URL, in family order."""
     files: list[str]
     """Every generated file's path, in family order."""
     rendered: int
     """How many pages were rendered this time (all of them on a full build)."""
     rewritten_files: int
     """How many files were written this time."""
+    file_bytes: int = 0
+    """Bytes of all the generated files (feeds, open data), written this time or not."""
 
 
-def workers_for(pages: int) -> int:
+def workers_for(events: int) -> int:
     """How many processes to use: ENGAGE_WORKERS when set, else all cores once the pool pays."""
     override = os.environ.get("ENGAGE_WORKERS", "").strip()
     if override.isdigit() and int(override) > 0:
         return int(override)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if pages < PARALLEL_MIN_PAGES or cores < 2 or "fork" not in get_all_start_methods():
+    if events < PARALLEL_MIN_EVENTS or cores < 2 or "fork" not in get_all_start_methods():
         return 1
     return cores
 
@@ -69,39 +75,153 @@ def _write(out_dir: Path, path: str, content: bytes) -> None:
         target.write_bytes(content)
 
 
+@dataclass(frozen=True)
+class Unit:
+    """Families one worker generates, draws and writes together. A module's page and file
+    families share what they derive (the feeds' serialised items make both the subscribe page
+    and every feed file), so they are never split between processes."""
+
+    pages: tuple[int, ...]
+    """Indexes into PAGE_FAMILIES."""
+    files: tuple[int, ...]
+    """Indexes into FILE_FAMILIES."""
+
+
+HEAVIEST_FIRST = (feed_families.pages, events.pages, facet_pages.pages)
+"""The units that take longest (profiled at 2,000 and 10,000 events) start first, so that the
+many small ones fill in behind them and the workers finish together."""
+
+
+def units() -> list[Unit]:
+    """Every family, grouped by module, the heaviest units first."""
+    modules: dict[str, tuple[list[int], list[int]]] = {}
+    for i, page_family in enumerate(PAGE_FAMILIES):
+        modules.setdefault(page_family.__module__, ([], []))[0].append(i)
+    for i, file_family in enumerate(FILE_FAMILIES):
+        modules.setdefault(file_family.__module__, ([], []))[1].append(i)
+    found = [Unit(tuple(p), tuple(f)) for p, f in modules.values()]
+
+    def rank(unit: Unit) -> int:
+        return min(
+            (HEAVIEST_FIRST.index(PAGE_FAMILIES[i]) for i in unit.pages if PAGE_FAMILIES[i] in HEAVIEST_FIRST),
+            default=len(HEAVIEST_FIRST),
+        )
+
+    return sorted(found, key=rank)
+
+
 @dataclass
 class _Job:
     """Inherited by forked workers (never pickled): the data of one full build."""
 
     portal: Portal
-    pages: Sequence[Page]
     env: Environment
-    out_dir: Path
+    out_dir: Path | None
+    """None: draw every page and make every file but write nothing (engage validate)."""
+    units: list[Unit]
+    deadline: float | None = None
+    """time.monotonic() after which a unit gives up (engage validate's time budget)."""
+
+
+class OutOfTime(Exception):
+    """A unit ran past the deadline it was given."""
+
+
+def _expire(_signum: int, _frame: object) -> None:
+    raise OutOfTime
 
 
 _JOB: _Job | None = None
 
-
-def _run_files(index: int) -> list[tuple[str, bytes]]:
-    assert _JOB is not None
-    out = []
-    for output in FILE_FAMILIES[index](_JOB.portal):
-        _write(_JOB.out_dir, output.path, output.content)
-        out.append((output.path, _digest(output.content)))
-    return out
+_PageRow = tuple[str, str, bytes]
+"""A drawn page: its URL, its output path and the digest of its HTML."""
+_FileRow = tuple[str, bytes, int]
+"""A made file: its path, the digest of its bytes and their number."""
 
 
-def _run_pages(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+def _run_unit(index: int) -> tuple[dict[int, list[_PageRow]], dict[int, list[_FileRow]]]:
+    """In a worker: one unit's files and pages from the inherited data, pages drawn, both written
+    (unless drawing only); only URLs, paths and digests travel back."""
     assert _JOB is not None
     job = _JOB
+    # A build's templates do not change while it runs: no stat of each included file per page.
+    job.env.auto_reload = False
+    if job.deadline is not None:
+        # Timers are not inherited by a fork: each unit sets its own from the shared deadline.
+        left = job.deadline - time.monotonic()
+        if left <= 0:
+            raise OutOfTime
+        signal.signal(signal.SIGALRM, _expire)
+        signal.setitimer(signal.ITIMER_REAL, left)
+    unit = job.units[index]
+    files: dict[int, list[_FileRow]] = {}
+    for family in unit.files:
+        file_rows = []
+        for output in FILE_FAMILIES[family](job.portal):
+            if job.out_dir is not None:
+                _write(job.out_dir, output.path, output.content)
+            file_rows.append((output.path, _digest(output.content), len(output.content)))
+        files[family] = file_rows
     settings = job.portal.settings
-    out = []
-    for page in job.pages[bounds[0] : bounds[1]]:
-        html = render.render_page(job.env, page, settings)
-        path = urls.output_path(page.url)
-        _write(job.out_dir, path, html)
-        out.append((path, _digest(html)))
-    return out
+    pages: dict[int, list[_PageRow]] = {}
+    for family in unit.pages:
+        page_rows = []
+        for page in PAGE_FAMILIES[family](job.portal):
+            html = render.render_page(job.env, page, settings)
+            path = urls.output_path(page.url)
+            if job.out_dir is not None:
+                _write(job.out_dir, path, html)
+            page_rows.append((page.url, path, _digest(html)))
+        pages[family] = page_rows
+    if job.deadline is not None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return pages, files
+
+
+def draw_all(
+    portal: Portal, env: Environment, out_dir: Path | None, workers: int, seconds: float | None = None
+) -> tuple[Written, dict[str, bytes]]:
+    """Generate, draw and (unless `out_dir` is None) write every page and file with forked
+    workers; what was made, and the digest at every output path. With `seconds`, a unit still
+    running after that long raises OutOfTime here.
+
+    The workers generate the pages themselves from the inherited data, so no page or context is
+    pickled and the parent never holds the whole site: it starts the units and collects their
+    URLs and digests, in family order."""
+    global _JOB
+    render.begin_build(env)
+    for name in env.list_templates(filter_func=lambda name: name.startswith("engage/")):
+        env.get_template(name)  # compiled once, inherited by every worker
+    plan = units()
+    # Out of the collector's sight before the fork, the checked data is neither scanned by the
+    # workers' collections nor copied page by page as they touch it.
+    gc.collect()
+    gc.freeze()
+    deadline = None if seconds is None else time.monotonic() + seconds
+    _JOB = _Job(portal, env, out_dir, plan, deadline)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+            results = list(pool.map(_run_unit, range(len(plan))))
+    finally:
+        _JOB = None
+        gc.unfreeze()
+    page_rows: dict[int, list[_PageRow]] = {}
+    file_rows: dict[int, list[_FileRow]] = {}
+    for pages, files in results:
+        page_rows.update(pages)
+        file_rows.update(files)
+    ordered_pages = [row for i in range(len(PAGE_FAMILIES)) for row in page_rows[i]]
+    ordered_files = [row for i in range(len(FILE_FAMILIES)) for row in file_rows[i]]
+    digests = {path: digest for path, digest, _ in ordered_files}
+    digests.update((path, digest) for _, path, digest in ordered_pages)
+    written = Written(
+        urls=[url for url, _, _ in ordered_pages],
+        files=[path for path, _, _ in ordered_files],
+        rendered=len(ordered_pages),
+        rewritten_files=len(ordered_files),
+        file_bytes=sum(size for _, _, size in ordered_files),
+    )
+    return written, digests
 
 
 @dataclass
@@ -110,50 +230,30 @@ class SiteWriter:
 
     env: Environment = field(default_factory=render.environment)
     pages: dict[str, Page] = field(default_factory=dict)
-    """Last build's pages by URL."""
+    """Last build's pages by URL (builds in one process only)."""
     digests: dict[str, bytes] = field(default_factory=dict)
     """Last build's output paths and the digests of what was written there."""
     out_dir: Path | None = None
 
     def write(self, portal: Portal, out_dir: Path, workers: int | None = None) -> Written:
-        render.begin_build(self.env)
-        pages = [page for family in PAGE_FAMILIES for page in family(portal)]
         if self.out_dir != out_dir or not self._still_there(out_dir):
             # A new or cleaned folder: nothing from the last build can be kept.
             self.pages, self.digests, self.out_dir = {}, {}, out_dir
-        count = workers_for(len(pages)) if workers is None else workers
+        count = workers_for(len(portal.events)) if workers is None else workers
         if not self.pages and count > 1:
-            written = self._write_all_parallel(portal, pages, out_dir, count)
-        else:
-            written = self._write_changed(portal, pages, out_dir)
+            # A full build. The pages stay in the workers: a next build with this writer (never
+            # the preview, which runs in one process) redraws every page, rewriting only changes.
+            written, self.digests = draw_all(portal, self.env, out_dir, count)
+            return written
+        render.begin_build(self.env)
+        pages = [page for family in PAGE_FAMILIES for page in family(portal)]
+        written = self._write_changed(portal, pages, out_dir)
         self.pages = {page.url: page for page in pages}
         return written
 
     def _still_there(self, out_dir: Path) -> bool:
         """Whether last build's output is still on disk (the preview may run with a clean folder)."""
         return all((out_dir / path).exists() for path in list(self.digests)[:1])
-
-    def _write_all_parallel(self, portal: Portal, pages: list[Page], out_dir: Path, workers: int) -> Written:
-        global _JOB
-        for name in sorted({page.template for page in pages}):
-            self.env.get_template(name)  # compiled once, inherited by every worker
-        _JOB = _Job(portal, pages, self.env, out_dir)
-        size = max(1, -(-len(pages) // (workers * 6)))
-        slices = [(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-        tasks: list[tuple[Callable[..., list[tuple[str, bytes]]], object]] = [
-            (_run_files, i) for i in range(len(FILE_FAMILIES))
-        ]
-        tasks += [(_run_pages, bounds) for bounds in slices]
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-                futures = [pool.submit(fn, arg) for fn, arg in tasks]
-                results = [future.result() for future in futures]
-        finally:
-            _JOB = None
-        files_done = [pair for result in results[: len(FILE_FAMILIES)] for pair in result]
-        pages_done = [pair for result in results[len(FILE_FAMILIES) :] for pair in result]
-        self.digests = dict(files_done + pages_done)
-        return Written(pages, [path for path, _ in files_done], len(pages), len(files_done))
 
     def _write_changed(self, portal: Portal, pages: list[Page], out_dir: Path) -> Written:
         settings = portal.settings
@@ -169,14 +269,16 @@ class SiteWriter:
             rendered += 1
             digests[path] = self._put(out_dir, path, html)
         files: list[str] = []
+        size = 0
         for family in FILE_FAMILIES:
             for output in family(portal):
                 files.append(output.path)
+                size += len(output.content)
                 before = self.digests.get(output.path)
                 digests[output.path] = self._put(out_dir, output.path, output.content, before)
                 rewritten += digests[output.path] != before
         self.digests = digests
-        return Written(pages, files, rendered, rewritten)
+        return Written([page.url for page in pages], files, rendered, rewritten, size)
 
     def _put(self, out_dir: Path, path: str, content: bytes, before: bytes | None = None) -> bytes:
         digest = _digest(content)

@@ -46,4 +46,4 @@ def test_every_page_of_the_generated_data_renders(tmp_path: Path) -> None:
     assert result.portal is not None
     written = SiteWriter().write(result.portal, tmp_path / "site", workers=1)
     assert (tmp_path / "site/planning/index.html").is_file()
-    assert len(written.pages) > 1000
+    assert len(written.urls) > 1000

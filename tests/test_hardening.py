@@ -396,5 +396,8 @@ def test_a_page_that_cannot_be_drawn_fails_validate_not_the_build_after_it(
     problems = dry_build(example_portal, "data")
     assert [(p.file, p.code) for p in problems] == [("data", "build-failed")]
     assert "engage/planning.html could not render planning/" in problems[0].message
+    # Large data is drawn by forked workers, as the build draws it: the failure still comes back.
+    monkeypatch.setenv("ENGAGE_WORKERS", "2")
+    assert dry_build(example_portal, "data") == problems
     monkeypatch.setattr(render, "environment", real)
     assert dry_build(example_portal, "data") == []

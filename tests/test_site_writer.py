@@ -6,9 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from engage import render
+from engage.dry_build import Budget, dry_build
 from engage.loading import LoadCache
 from engage.portal import Portal, check_data
-from engage.site_writer import SiteWriter
+from engage.site_writer import OutOfTime, SiteWriter, draw_all
 
 from .conftest import DEMO_TODAY
 
@@ -29,7 +33,7 @@ def _portal(data: Path, cache: LoadCache | None = None) -> Portal:
 def test_forked_workers_write_what_one_process_writes(example_portal: Portal, tmp_path: Path) -> None:
     serial = SiteWriter().write(example_portal, tmp_path / "serial", workers=1)
     forked = SiteWriter().write(example_portal, tmp_path / "forked", workers=2)
-    assert [p.url for p in forked.pages] == [p.url for p in serial.pages]
+    assert forked.urls == serial.urls
     assert forked.files == serial.files
     assert _tree(tmp_path / "forked") == _tree(tmp_path / "serial")
 
@@ -37,7 +41,7 @@ def test_forked_workers_write_what_one_process_writes(example_portal: Portal, tm
 def test_a_preview_rebuild_renders_only_what_an_edit_touches(data_copy: Path, tmp_path: Path) -> None:
     cache, writer, out = LoadCache(), SiteWriter(), tmp_path / "preview"
     first = writer.write(_portal(data_copy, cache), out, workers=1)
-    assert first.rendered == len(first.pages)
+    assert first.rendered == len(first.urls)
 
     again = writer.write(_portal(data_copy, cache), out, workers=1)
     assert (again.rendered, again.rewritten_files) == (0, 0)
@@ -45,7 +49,7 @@ def test_a_preview_rebuild_renders_only_what_an_edit_touches(data_copy: Path, tm
     event = data_copy / "events/district-council/2026-12-03-library-review.yaml"
     event.write_text(event.read_text().replace("title: ", "title: Revised ", 1))
     edited = writer.write(_portal(data_copy, cache), out, workers=1)
-    assert 0 < edited.rendered < len(edited.pages) // 4
+    assert 0 < edited.rendered < len(edited.urls) // 4
     assert 0 < edited.rewritten_files < len(edited.files) // 4
     assert "Revised " in (out / "events/2026-12-03-library-review/index.html").read_text()
 
@@ -71,3 +75,31 @@ def test_the_load_cache_rereads_changed_files_and_forgets_deleted_ones(data_copy
     # An unchanged file gives the very same record object: what the preview's memos rely on.
     kept = "2026-01-06-carers-cafe"
     assert first.events[kept] is second.events[kept] is third.events[kept]
+
+
+def test_drawing_without_writing_makes_what_a_build_writes_and_writes_nothing(
+    example_portal: Portal, tmp_path: Path
+) -> None:
+    """engage validate's draw: the same pages and files, the same bytes (by digest), no files."""
+    built = SiteWriter()
+    written = built.write(example_portal, tmp_path / "site", workers=2)
+    drawn, digests = draw_all(example_portal, render.environment(), None, workers=2)
+    assert drawn == written
+    assert digests == built.digests
+    assert written.file_bytes == sum(
+        len(content) for path, content in _tree(tmp_path / "site").items() if path in written.files
+    )
+    assert list(tmp_path.iterdir()) == [tmp_path / "site"]
+
+
+def test_a_unit_past_its_deadline_stops_the_draw(example_portal: Portal) -> None:
+    with pytest.raises(OutOfTime):
+        draw_all(example_portal, render.environment(), None, workers=2, seconds=0)
+
+
+def test_validate_reports_a_build_past_its_time_budget(example_portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENGAGE_WORKERS", "2")
+    problems = dry_build(example_portal, "data", Budget(seconds=0.001))
+    assert [(p.file, p.code, p.message) for p in problems] == [
+        ("data", "build-budget", "building the site would take more than 0.001 seconds")
+    ]
