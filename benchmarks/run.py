@@ -36,6 +36,8 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)
 
+from engage.pages.search_page import INDEX_PATH  # noqa: E402  (generate puts the project on the path)
+
 MB = 1024 * 1024
 TARGETS = {
     "floor_ratio": 1.0,
@@ -98,7 +100,7 @@ class SiteFigures:
 def site_figures(site: Path) -> SiteFigures:
     pages = list(site.rglob("index.html"))
     html = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
-    search = site / "search" / "search_index.json"
+    search = site / INDEX_PATH  # the site's own index, which the search page loads
     feed = site / "feeds" / "all.ics"
     return SiteFigures(
         pages=len(pages),
@@ -209,7 +211,7 @@ def table(rows: list[Row]) -> str:
         "Pages",
         "Total HTML",
         "Largest page",
-        "Search index",
+        "Search index (`search/index.json`)",
         "all.ics",
         "All .ics",
         "Validate (wall)",
@@ -332,9 +334,11 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     f"`make bench` (benchmarks/run.py) on {date.today().isoformat()}, ENGAGE_TODAY={TODAY}.",
                     "Synthetic data from benchmarks/generate.py (seed 1) with the taxonomies and settings of data/.",
-                    "Build is `mkdocs build --strict` as `make build` runs it; peak memory is the build process's maximum RSS;",
-                    "the floor is a plain MkDocs project with the same theme and search plugin and as many plain Markdown",
-                    "pages, all but the home page out of the nav.",
+                    "Build is `mkdocs build --strict` as `make build` runs it (record pages generated, drawn and written by",
+                    "forked workers); peak memory is the largest resident size of the build process or any one of its workers;",
+                    "CPU is user plus system time of the build and its workers together; the floor is a plain MkDocs project",
+                    "with the same theme and plugins and as many plain Markdown pages, all but the home page out of the nav,",
+                    "built in the same run. The search index is the site's own (`search/index.json`).",
                     "",
                     "## Machine",
                     "",
