@@ -103,3 +103,52 @@ def test_validate_reports_a_build_past_its_time_budget(example_portal: Portal, m
     assert [(p.file, p.code, p.message) for p in problems] == [
         ("data", "build-budget", "building the site would take more than 0.001 seconds")
     ]
+
+
+class _Counted:
+    """A context value that counts how often it is compared."""
+
+    calls = 0
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        _Counted.calls += 1
+        return isinstance(other, _Counted) and other.value == self.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def test_a_value_many_pages_share_is_compared_once_per_rebuild() -> None:
+    """Regression: every coverage page holds the whole coverage, so the preview compared it once
+    per page (233 times at 2,000 events), most of a rebuild's time."""
+    from engage.output import Page
+    from engage.site_writer import same_page
+
+    old_shared, new_shared = _Counted(1), _Counted(1)
+    old = [Page(f"p{n}/", "T", "engage/x.html", {"kind": "x", "all": old_shared, "n": n}) for n in range(50)]
+    new = [Page(f"p{n}/", "T", "engage/x.html", {"kind": "x", "all": new_shared, "n": n}) for n in range(50)]
+    compared: dict[tuple[int, int], bool] = {}
+    _Counted.calls = 0
+    assert [same_page(a, b, compared) for a, b in zip(new, old, strict=True)] == [True] * 50
+    assert _Counted.calls == 1
+    changed = Page("p0/", "T", "engage/x.html", {"kind": "x", "all": _Counted(2), "n": 0})
+    assert not same_page(changed, old[0], compared)
+    assert not same_page(new[1], old[0], {})
+    assert not same_page(Page("p0/", "Other", "engage/x.html", new[0].context), old[0], {})
+
+
+def test_same_page_agrees_with_equality_on_every_demo_page(example_portal: Portal, data_copy: Path) -> None:
+    from engage.pages import PAGE_FAMILIES
+    from engage.site_writer import same_page
+
+    first = [page for family in PAGE_FAMILIES for page in family(example_portal)]
+    event = data_copy / "events/district-council/2026-12-03-library-review.yaml"
+    event.write_text(event.read_text().replace("title: ", "title: Revised ", 1))
+    edited = _portal(data_copy)
+    second = {page.url: page for family in PAGE_FAMILIES for page in family(edited)}
+    compared: dict[tuple[int, int], bool] = {}
+    answers = [(page.url, same_page(second[page.url], page, compared)) for page in first if page.url in second]
+    assert answers == [(page.url, second[page.url] == page) for page in first if page.url in second]
+    assert any(not same for _, same in answers) and any(same for _, same in answers)
