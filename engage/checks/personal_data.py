@@ -24,6 +24,7 @@ are public in the repository.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import unicodedata
@@ -66,6 +67,9 @@ NHS_NUMBER = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
 # Characters that hide data from a pattern without showing on the page: zero-width spaces and
 # joiners, the soft hyphen, the word joiner, the byte-order mark.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# Every pattern above needs a digit or an @, or (in a link) a percent escape that decodes to one:
+# text without any of them is skipped (most text, and a check of every string of every record).
+_MAY_HOLD = re.compile(r"[\d@%]")
 
 
 def normalised(text: str) -> str:
@@ -124,6 +128,8 @@ def findings(text: str, allowed_emails: set[str], addresses: bool = True) -> lis
     web addresses carry (mailto, ?email=, percent-encoded @) is read too; only digits in a link's
     path are left alone. `addresses=False` for venues, whose address is the point."""
     text = normalised(text)
+    if not _MAY_HOLD.search(text):
+        return []
     if "://" in text:
         text = _blank_urls(text) + "\n" + _in_urls(text)
     out: list[str] = []
@@ -152,19 +158,37 @@ def findings(text: str, allowed_emails: set[str], addresses: bool = True) -> lis
 
 def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
     """Every string inside a record, with its path, in the model's field order."""
+    found: list[tuple[Path, str]] = []
+    _collect(value, path, found)
+    return iter(found)
+
+
+_NO_TEXT = frozenset({bool, int, float, datetime.date, datetime.datetime, datetime.time})
+
+
+def _collect(value: Any, path: Path, found: list[tuple[Path, str]]) -> None:
+    # One list filled by plain recursion: nested generators cost a resumption per level for
+    # every string, and every string of every record passes through here. Most values are
+    # plain strings or hold no text (None, numbers, dates): told apart by their exact type first.
+    kind = type(value)
+    if kind is str:
+        found.append((path, value))
+        return
+    if value is None or kind in _NO_TEXT:
+        return
     if isinstance(value, Enum):
         return
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from strings(getattr(value, name), (*path, name))
+            _collect(getattr(value, name), (*path, name), found)
     elif isinstance(value, (list, tuple)):
         for index, part in enumerate(value):
-            yield from strings(part, (*path, index))
+            _collect(part, (*path, index), found)
     elif isinstance(value, dict):
         for key in sorted(value):
-            yield from strings(value[key], (*path, key))
+            _collect(value[key], (*path, key), found)
 
 
 def allowed_mailboxes(loaded: Loaded) -> set[str]:
