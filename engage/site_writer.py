@@ -32,8 +32,8 @@ from .pages import FILE_FAMILIES, PAGE_FAMILIES, events, facet_pages
 from .portal import Portal
 
 PARALLEL_MIN_EVENTS = 800
-"""Below this many events (about 1,500 pages) the pool costs more to start than it saves
-(measured with `make bench` on 2 cores; see benchmarks/RESULTS.md)."""
+"""800 events make about 1,500 pages, below which a pool was measured (on 2 cores) to cost more
+to start than it saves. Counted in events because the workers, not the parent, make the pages."""
 
 
 @dataclass(frozen=True)
