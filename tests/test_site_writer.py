@@ -152,3 +152,31 @@ def test_same_page_agrees_with_equality_on_every_demo_page(example_portal: Porta
     answers = [(page.url, same_page(second[page.url], page, compared)) for page in first if page.url in second]
     assert answers == [(page.url, second[page.url] == page) for page in first if page.url in second]
     assert any(not same for _, same in answers) and any(same for _, same in answers)
+
+
+def test_a_preview_rebuild_redraws_the_deadlines_an_edit_touches(data_copy: Path, tmp_path: Path) -> None:
+    """The feeds' deadline items are kept between preview rebuilds while their inputs last: an EIA
+    that no longer supersedes another gives the older one its review back, a renamed commitment
+    renames its actions' due dates, and the site is what a clean build makes."""
+    from engage.feeds import publish
+
+    review = "eia.community-transport-2024.review"
+    cache, writer, out = LoadCache(), SiteWriter(), tmp_path / "preview"
+    first = _portal(data_copy, cache)
+    writer.write(first, out, workers=1)
+    assert b"SUMMARY:Superseded: EIA review due" in publish.entries(first)[review].ical
+
+    newer = data_copy / "eias/community-transport.yaml"
+    newer.write_text(newer.read_text().replace("supersedes: [community-transport-2024]\n", ""))
+    commitment = data_copy / "commitments/listening.yaml"
+    commitment.write_text(commitment.read_text().replace("title: ", "title: Renamed ", 1))
+    edited = _portal(data_copy, cache)
+    writer.write(edited, out, workers=1)
+    # Asked before the clean build below, whose new records would replace what the memos hold.
+    assert b"SUMMARY:EIA review due" in publish.entries(edited)[review].ical
+    due = publish.entries(edited)["commitment.listening.action.tracker"].ical.replace(b"\r\n ", b"")
+    assert b"the equality commitment 'Renamed Close the loop" in due
+
+    clean = tmp_path / "clean"
+    SiteWriter().write(_portal(data_copy), clean, workers=1)
+    assert _tree(out) == _tree(clean)

@@ -34,19 +34,42 @@ def _event_entry(portal: Portal, record: Record[Event]) -> Entry:
     return _EVENT_ENTRIES.get((record.id, portal.today), inputs, lambda: vevents.entry(portal, record))
 
 
+_CLOSES: IdentityMemo[Entry | None] = IdentityMemo()
+_DEADLINES: IdentityMemo[list[Entry]] = IdentityMemo()
+"""Consultation closing dates, EIA reviews and actions' due dates, reused likewise."""
+
+
 def entries(portal: Portal) -> dict[str, Entry]:
-    """Every feed item by key, each serialised once."""
+    """Every feed item by key, each serialised once (and under the preview, once while its inputs last)."""
     out: dict[str, Entry] = {}
+    settings = portal.settings
     for record in portal.events.values():
         item = _event_entry(portal, record)
         out[item.key] = item
-        closes = deadlines.consultation_close(portal, record)
+        # The closing date reads the event, the settings and the build day (for its stamp).
+        closes = _CLOSES.get(
+            (record.id, portal.today),
+            (record, record.model, settings),
+            lambda: deadlines.consultation_close(portal, record),  # noqa: B023 (called at once)
+        )
         if closes is not None:
             out[closes.key] = closes
     for eia in portal.eias.values():
-        out.update((item.key, item) for item in deadlines.eia_entries(portal, eia))
+        # An EIA's items read it, the settings and the EIAs that supersede it.
+        newer = tuple(portal.eias[i] for i in portal.superseded_by.get(eia.id, []))
+        items = _DEADLINES.get(
+            ("eia", eia.id),
+            (eia, eia.model, settings, *newer),
+            lambda: deadlines.eia_entries(portal, eia),  # noqa: B023 (called at once)
+        )
+        out.update((item.key, item) for item in items)
     for commitment in portal.commitments.values():
-        out.update((item.key, item) for item in deadlines.commitment_entries(portal, commitment))
+        items = _DEADLINES.get(
+            ("commitment", commitment.id),
+            (commitment, commitment.model, settings),
+            lambda: deadlines.commitment_entries(portal, commitment),  # noqa: B023 (called at once)
+        )
+        out.update((item.key, item) for item in items)
     return out
 
 
