@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from . import preview_problems, search, template_filters, urls
+from . import preview_problems, search, site_writer, template_filters, urls
 from .loading import LoadCache
 from .models.settings import Settings
 from .pages import home
@@ -94,6 +94,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_writer.quiet_collector()
     STATE.portal = None
     STATE.problems = None
     # ENGAGE_DATA lets tests and the benchmark build another data folder with the same site.

@@ -52,6 +52,18 @@ class Written:
     """Bytes of all the generated files (feeds, open data), written this time or not."""
 
 
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+"""The cyclic garbage collector's thresholds while a build runs. A build allocates millions of
+small objects and frees almost all of them by reference counting; Python's default (a young
+collection every 700 allocations) spent a tenth of the drawing time looking for cycles that are
+rare (measured at 2,000 events: 0.42 s of 3.7 s, 0.09 s with these)."""
+
+
+def quiet_collector() -> None:
+    """Collect cyclic garbage less often for the rest of this process (a build, or a worker)."""
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
 def workers_for(events: int) -> int:
     """How many processes to use: ENGAGE_WORKERS when set, else all cores once the pool pays."""
     override = os.environ.get("ENGAGE_WORKERS", "").strip()
@@ -147,6 +159,7 @@ def _run_unit(index: int) -> tuple[dict[int, list[_PageRow]], dict[int, list[_Fi
     job = _JOB
     # A build's templates do not change while it runs: no stat of each included file per page.
     job.env.auto_reload = False
+    quiet_collector()
     if job.deadline is not None:
         # Timers are not inherited by a fork: each unit sets its own from the shared deadline.
         left = job.deadline - time.monotonic()
@@ -196,7 +209,6 @@ def draw_all(
     plan = units()
     # Out of the collector's sight before the fork, the checked data is neither scanned by the
     # workers' collections nor copied page by page as they touch it.
-    gc.collect()
     gc.freeze()
     deadline = None if seconds is None else time.monotonic() + seconds
     _JOB = _Job(portal, env, out_dir, plan, deadline)
