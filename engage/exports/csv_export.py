@@ -156,18 +156,8 @@ def _getter(column: Column) -> Callable[[BaseModel], Any]:
     return get
 
 
-def rows(portal: Portal, table: Table) -> list[list[str]]:
-    """The table's rows, in record id order, then in list order."""
-    getters = [_getter(c) for c in table.columns()]
-    numbered = "id" not in table.item_model.model_fields
-    out: list[list[str]] = []
-    for key, model in sorted(table.dataset.entries(portal).items()):
-        out += _ROWS.get((table.file, key), (model,), lambda: _record_rows(table, getters, numbered, key, model))  # noqa: B023
-    return out
-
-
 _ROWS: IdentityMemo[list[list[str]]] = IdentityMemo()
-"""Each record's rows in each table, reused under the preview while the record is unchanged."""
+"""Each record's rows in each table (in list order), reused under the preview while the record is unchanged."""
 
 
 def _record_rows(
@@ -185,9 +175,26 @@ def _record_rows(
 
 def render(portal: Portal, table: Table) -> bytes:
     """The CSV file: a header row, then the rows; UTF-8 with a byte-order mark (so Excel reads '£'),
-    '\\n' line endings, quoted only where needed, every cell inert."""
+    '\\n' line endings, quoted only where needed, every cell inert. A row's text depends on that
+    row alone, so each record's lines are written once and reused under the preview."""
+    getters = [_getter(c) for c in table.columns()]
+    numbered = "id" not in table.item_model.model_fields
+    parts = [_csv([table.header()])]
+    for key, model in sorted(table.dataset.entries(portal).items()):
+        record_rows = _ROWS.get(
+            (table.file, key),
+            (model,),
+            lambda: _record_rows(table, getters, numbered, key, model),  # noqa: B023 (called at once)
+        )
+        parts.append(_TEXT.get((table.file, key), (record_rows,), lambda: _csv(record_rows)))  # noqa: B023
+    return "".join(parts).encode("utf-8-sig")
+
+
+def _csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.header())
-    writer.writerows(rows(portal, table))
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+_TEXT: IdentityMemo[str] = IdentityMemo()
+"""Each record's lines of CSV, kept while its rows are the very same list (see _ROWS)."""
