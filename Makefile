@@ -61,7 +61,7 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 fuzz: $(TEST_STAMP)
 	$(BIN)/python -m tests.fuzz --seconds 600
 
-## Build synthetic data at 1,000, 5,000 and 10,000 events and print the figures.
+## Build synthetic data at 2,000 and 10,000 events beside a plain-MkDocs floor and print the figures.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
