@@ -180,8 +180,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = files.get_file_from_path(src_uri)
         if file is not None:
             file.is_modified = lambda: True  # type: ignore[method-assign]
-    # The records live until the build ends: keep the garbage collector off them.
-    gc.collect()
+    # The records live until the build ends: keep the garbage collector off them. Only the
+    # preview, which rebuilds for hours, frees this build's garbage first (a full collection
+    # costs a build 0.1 s at 2,000 events).
+    if STATE.command == "serve":
+        gc.collect()
     gc.freeze()
     return files
 
