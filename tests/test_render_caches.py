@@ -4,6 +4,7 @@ checkboxes) comes out exactly as drawing it afresh on every page would."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from engage import render
 from engage.output import Page
@@ -40,3 +41,20 @@ def test_a_value_page_whose_value_has_no_event_still_offers_its_own_checkbox(exa
     checkbox = f'id="engage-filter-{group.key}-{empty.value}"'.encode()
     assert checkbox in html
     assert all(checkbox not in render.render_page(shared, p, example_portal.settings) for p in pages[:3])
+
+
+def test_compiled_templates_are_shared_only_by_environments_with_the_same_settings(tmp_path: Path) -> None:
+    """Regression: with Jinja's own file names, MkDocs' environment (no trailing newline kept)
+    loaded templates Engage's environment had compiled, and every Markdown page gained blank lines."""
+    names: list[set[str]] = []
+    for keep_newline in (True, True, False):
+        env = render.environment()
+        env.keep_trailing_newline = keep_newline
+        cache = render.bytecode_cache(env)
+        cache.directory = str(tmp_path)
+        env.bytecode_cache = cache
+        env.get_template("engage/macros.html")
+        names.append({p.name for p in tmp_path.iterdir()})
+    assert len(names[0]) == 1
+    assert names[1] == names[0]  # the same settings load what was compiled
+    assert len(names[2] - names[1]) == 1  # other settings compile their own
