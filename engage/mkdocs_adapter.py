@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import preview_problems, search, site_writer, template_filters, urls
 from .loading import LoadCache
 from .models.settings import Settings
+from .output import OutputFile
 from .pages import home
 from .portal import Portal, check_data
 from .problems import Problem
@@ -152,8 +153,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The preview renders in this process, so the memos that make its rebuilds quick are filled
     # by the first build; a build forks workers when it pays.
     workers = 1 if STATE.command == "serve" else None
+    docs = Path(config.docs_dir)
+
+    def search_index() -> list[OutputFile]:
+        # It covers the hand-written pages too, so it is made here, where their folder is known.
+        return [search.index_file(portal, docs)]
+
     try:
-        written = STATE.writer.write(portal, Path(config.site_dir), workers=workers)
+        written = STATE.writer.write(portal, Path(config.site_dir), workers=workers, also=search_index)
     except RenderError as err:
         raise PluginError(f"Engage: {err}") from None
     log.info(
@@ -171,10 +178,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(_written(config, urls.source(url), urls.output_path(url)))
     for path in written.files:
         files.append(_written(config, path, path))
-    # The search index covers the hand-written pages too, so it is made here, where their folder is known.
-    index = search.index_file(portal, Path(config.docs_dir))
-    STATE.writer._put(Path(config.site_dir), index.path, index.content)
-    files.append(_written(config, index.path, index.path))
     # Pages whose data the adapter supplies (the home page) change with the data, not their file.
     for src_uri in STATE.content_context:
         file = files.get_file_from_path(src_uri)

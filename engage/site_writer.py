@@ -18,8 +18,10 @@ import hashlib
 import os
 import signal
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from jinja2 import Environment
 
 from . import render, urls
 from .feeds import families as feed_families
-from .output import Page
+from .output import OutputFile, Page
 from .pages import FILE_FAMILIES, PAGE_FAMILIES, events, facet_pages
 from .portal import Portal
 
@@ -193,7 +195,12 @@ def _run_unit(index: int) -> tuple[dict[int, list[_PageRow]], dict[int, list[_Fi
 
 
 def draw_all(
-    portal: Portal, env: Environment, out_dir: Path | None, workers: int, seconds: float | None = None
+    portal: Portal,
+    env: Environment,
+    out_dir: Path | None,
+    workers: int,
+    seconds: float | None = None,
+    also: Callable[[], list[OutputFile]] | None = None,
 ) -> tuple[Written, dict[str, bytes]]:
     """Generate, draw and (unless `out_dir` is None) write every page and file with forked
     workers; what was made, and the digest at every output path. With `seconds`, a unit still
@@ -214,7 +221,13 @@ def draw_all(
     _JOB = _Job(portal, env, out_dir, plan, deadline)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-            results = list(pool.map(_run_unit, range(len(plan))))
+            pending = pool.map(_run_unit, range(len(plan)))
+            # The parent's own files (the adapter's search index) are made while the workers run.
+            extra = also() if also is not None else []
+            for output in extra:
+                if out_dir is not None:
+                    _write(out_dir, output.path, output.content)
+            results = list(pending)
     finally:
         _JOB = None
         gc.unfreeze()
@@ -225,6 +238,7 @@ def draw_all(
         file_rows.update(files)
     ordered_pages = [row for i in range(len(PAGE_FAMILIES)) for row in page_rows[i]]
     ordered_files = [row for i in range(len(FILE_FAMILIES)) for row in file_rows[i]]
+    ordered_files += [(output.path, _digest(output.content), len(output.content)) for output in extra]
     digests = {path: digest for path, digest, _ in ordered_files}
     digests.update((path, digest) for _, path, digest in ordered_pages)
     written = Written(
@@ -283,7 +297,15 @@ class SiteWriter:
     """Last build's output paths and the digests of what was written there."""
     out_dir: Path | None = None
 
-    def write(self, portal: Portal, out_dir: Path, workers: int | None = None) -> Written:
+    def write(
+        self,
+        portal: Portal,
+        out_dir: Path,
+        workers: int | None = None,
+        also: Callable[[], list[OutputFile]] | None = None,
+    ) -> Written:
+        """Write a build; `also` makes files of the caller's (written and counted like the
+        families' files, made in this process while forked workers run)."""
         if self.out_dir != out_dir or not self._still_there(out_dir):
             # A new or cleaned folder: nothing from the last build can be kept.
             self.pages, self.digests, self.out_dir = {}, {}, out_dir
@@ -291,11 +313,11 @@ class SiteWriter:
         if not self.pages and count > 1:
             # A full build. The pages stay in the workers: a next build with this writer (never
             # the preview, which runs in one process) redraws every page, rewriting only changes.
-            written, self.digests = draw_all(portal, self.env, out_dir, count)
+            written, self.digests = draw_all(portal, self.env, out_dir, count, also=also)
             return written
         render.begin_build(self.env)
         pages = [page for family in PAGE_FAMILIES for page in family(portal)]
-        written = self._write_changed(portal, pages, out_dir)
+        written = self._write_changed(portal, pages, out_dir, also)
         self.pages = {page.url: page for page in pages}
         return written
 
@@ -303,7 +325,9 @@ class SiteWriter:
         """Whether last build's output is still on disk (the preview may run with a clean folder)."""
         return all((out_dir / path).exists() for path in list(self.digests)[:1])
 
-    def _write_changed(self, portal: Portal, pages: list[Page], out_dir: Path) -> Written:
+    def _write_changed(
+        self, portal: Portal, pages: list[Page], out_dir: Path, also: Callable[[], list[OutputFile]] | None = None
+    ) -> Written:
         settings = portal.settings
         digests: dict[str, bytes] = {}
         rendered = rewritten = 0
@@ -319,8 +343,9 @@ class SiteWriter:
             digests[path] = self._put(out_dir, path, html)
         files: list[str] = []
         size = 0
-        for family in FILE_FAMILIES:
-            for output in family(portal):
+        makers = [partial(family, portal) for family in FILE_FAMILIES] + ([also] if also is not None else [])
+        for make in makers:
+            for output in make():
                 files.append(output.path)
                 size += len(output.content)
                 before = self.digests.get(output.path)

@@ -11,6 +11,7 @@ import pytest
 from engage import render
 from engage.dry_build import Budget, dry_build
 from engage.loading import LoadCache
+from engage.output import OutputFile
 from engage.portal import Portal, check_data
 from engage.site_writer import OutOfTime, SiteWriter, draw_all
 
@@ -31,10 +32,15 @@ def _portal(data: Path, cache: LoadCache | None = None) -> Portal:
 
 
 def test_forked_workers_write_what_one_process_writes(example_portal: Portal, tmp_path: Path) -> None:
-    serial = SiteWriter().write(example_portal, tmp_path / "serial", workers=1)
-    forked = SiteWriter().write(example_portal, tmp_path / "forked", workers=2)
+    def also() -> list[OutputFile]:
+        return [OutputFile("search/index.json", b'{"rows":[]}')]
+
+    serial = SiteWriter().write(example_portal, tmp_path / "serial", workers=1, also=also)
+    forked = SiteWriter().write(example_portal, tmp_path / "forked", workers=2, also=also)
     assert forked.urls == serial.urls
     assert forked.files == serial.files
+    assert forked.files[-1] == "search/index.json"
+    assert (tmp_path / "forked/search/index.json").read_bytes() == b'{"rows":[]}'
     assert _tree(tmp_path / "forked") == _tree(tmp_path / "serial")
 
 
