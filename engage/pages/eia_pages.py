@@ -6,12 +6,13 @@ figure over the register has its own static page, listed with the same table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from .. import urls
-from ..commitment_progress import action_views
+from ..commitment_progress import ActionView, action_views
 from ..eia_figures import (
     FILTER_FACETS,
     OUTCOME_MEANINGS,
@@ -27,9 +28,12 @@ from ..eia_figures import (
     selections,
     sorted_rows,
 )
+from ..models import Commitment, Eia, Event, Feedback
 from ..models.eia import ImpactLevel
+from ..models.taxonomy import Organisation
 from ..output import Page
 from ..portal import Portal
+from ..records import Record
 from .paginate import Pager, paginate
 
 ROWS_PER_PAGE = 50
@@ -189,6 +193,35 @@ def register_pages(portal: Portal) -> list[Page]:
     return out
 
 
+@dataclass(frozen=True)
+class EiaPage:
+    """The context of `engage/eia.html`: one Equality Impact Assessment."""
+
+    kind: Literal["eia"]
+    title: str
+    """The assessment's title (the page's heading)."""
+    id: str
+    record: Eia
+    row: EiaRow
+    """Its row in the register: stage, outcome, review date and action figures."""
+    today: date
+    organisation: Organisation
+    """The organisation that carried it out."""
+    stage_name: str
+    outcome_name: str
+    outcome_meaning: str
+    """What the outcome means, in a sentence."""
+    impacts: Sequence[ImpactRow]
+    """A row per configured characteristic, in the taxonomy's order."""
+    actions: Sequence[ActionView]
+    events: Sequence[Record[Event]]
+    """The events it assessed, by id."""
+    feedback: Sequence[Record[Feedback]]
+    superseded_by: Sequence[Record[Eia]]
+    supersedes: Sequence[Record[Eia]]
+    commitments: Sequence[Record[Commitment]]
+
+
 def eia_pages(portal: Portal) -> list[Page]:
     events_for: dict[str, list[str]] = {}
     for event_id, eia_ids in portal.eias_for_event.items():
@@ -205,26 +238,27 @@ def eia_pages(portal: Portal) -> list[Page]:
                 # Titles only: the page text lives in its template, so each entry is small.
                 searchable=True,
                 description=f"Equality Impact Assessment: {m.title}",
-                context={
-                    "kind": "eia",
-                    "id": eia_id,
-                    "record": m,
-                    "row": row(portal, eia_id),
-                    "today": portal.today,
-                    "organisation": portal.organisations[m.organisation],
-                    "stage_name": STAGE_NAMES[m.stage],
-                    "outcome_name": OUTCOME_NAMES[m.outcome],
-                    "outcome_meaning": OUTCOME_MEANINGS[m.outcome],
-                    "impacts": impact_rows(portal, eia_id),
-                    "actions": action_views(portal, m.actions),
-                    "events": [portal.events[e] for e in sorted(events_for.get(eia_id, []))],
-                    "feedback": [portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
-                    "superseded_by": [portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
-                    "supersedes": [portal.eias[i] for i in m.supersedes],
-                    "commitments": [
+                context=EiaPage(
+                    kind="eia",
+                    title=m.title,
+                    id=eia_id,
+                    record=m,
+                    row=row(portal, eia_id),
+                    today=portal.today,
+                    organisation=portal.organisations[m.organisation],
+                    stage_name=STAGE_NAMES[m.stage],
+                    outcome_name=OUTCOME_NAMES[m.outcome],
+                    outcome_meaning=OUTCOME_MEANINGS[m.outcome],
+                    impacts=impact_rows(portal, eia_id),
+                    actions=action_views(portal, m.actions),
+                    events=[portal.events[e] for e in sorted(events_for.get(eia_id, []))],
+                    feedback=[portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
+                    superseded_by=[portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
+                    supersedes=[portal.eias[i] for i in m.supersedes],
+                    commitments=[
                         portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])
                     ],
-                },
+                ),
             )
         )
     return out
