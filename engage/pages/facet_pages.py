@@ -8,8 +8,9 @@ engage.facets, the same rule the calendar feeds use, so a page and its feed alwa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .. import facets, urls
 from ..output import Page
@@ -39,6 +40,17 @@ class FilterGroup:
     label: str
     options: tuple[FilterOption, ...]
     feed: bool
+
+
+@dataclass(frozen=True)
+class FiltersPage:
+    """The context of `engage/facets.html`: every filter value, each linking to its own listing."""
+
+    kind: Literal["filters"]
+    title: str
+    filter_groups: Sequence[FilterGroup]
+    zone: str
+    """The site's time zone in words."""
 
 
 def by_value(portal: Portal, entries: list[EventItem]) -> dict[tuple[str, str], list[EventItem]]:
@@ -104,7 +116,7 @@ def facet_pages(portal: Portal) -> list[Page]:
             title="Filter upcoming events",
             template="engage/facets.html",
             description="Find upcoming events by area, topic, group, organiser, type, cost and access.",
-            context={"kind": "filters", **shared},
+            context=FiltersPage("filters", "Filter upcoming events", groups, zone_words(portal.settings.timezone)),
             searchable=True,
         )
     ]
