@@ -255,9 +255,7 @@ def eia_pages(portal: Portal) -> list[Page]:
                     feedback=[portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
                     superseded_by=[portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
                     supersedes=[portal.eias[i] for i in m.supersedes],
-                    commitments=[
-                        portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])
-                    ],
+                    commitments=[portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])],
                 ),
             )
         )

@@ -9,8 +9,8 @@ from typing import Literal
 
 from .. import atom, exports, urls
 from ..exports import data_dictionary
-from ..exports.data_dictionary import FileDoc
 from ..exports.csv_export import TABLES, Table
+from ..exports.data_dictionary import FileDoc
 from ..exports.datasets import ALL, Dataset
 from ..exports.json_export import attribution
 from ..exports.schemas import file_schema_names
