@@ -1,0 +1,463 @@
+"""Every page type's template drawn from a hand-made typed context: no data folder, no portal,
+no site build. Each test asserts the whole outline a reader meets (headings, links, summary rows,
+table rows) through engage.render, whose StrictUndefined makes any name a template misspells
+or a context lacks an error."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+from types import SimpleNamespace
+
+import pytest
+from markupsafe import Markup
+
+from engage import render, urls
+from engage.charts import Bar, Row, bar_chart
+from engage.coverage import Bucket, Coverage
+from engage.exports.csv_export import TABLES
+from engage.exports.data_dictionary import FieldRow, FileDoc
+from engage.exports.datasets import ALL
+from engage.feeds.subscribe import FeedLinks, SubscribePage
+from engage.occurrences import Occurrence
+from engage.output import Page
+from engage.pages.calendar_pages import WEEKDAYS, CalendarEntry, CalendarMonth, MonthLink, weeks
+from engage.pages.coverage_pages import CoverageDetail, CoverageSummary, Figure, Section
+from engage.pages.event_view import months
+from engage.pages.events import PastIndex
+from engage.pages.facet_pages import FilterGroup, FilterOption, FiltersPage
+from engage.pages.home import HaveYourSay, HomePage, Publication
+from engage.pages.open_data_pages import DictionaryPage, Download, OpenDataPage, SchemasPage
+from engage.pages.paginate import paginate
+from engage.pages.participation_view import Participation
+from engage.pages.search_page import SearchPage
+from engage.pages.venue_pages import VenueIndex, VenuePage, VenueSummary
+from engage.participation import Tally
+
+from .template_fixtures import SETTINGS, VENUE, event, item, main, outline, render_page, text
+
+LIBRARY = event()
+LIBRARY_ITEM = item("2026-12-10-library-hours", LIBRARY, date(2026, 12, 10))
+LIBRARY_LINE = "link: Library opening hours drop-in -> ../../events/2026-12-10-library-hours/"
+
+
+def test_past_index() -> None:
+    html = render_page(
+        urls.past_events(), "engage/past_index.html", PastIndex("past-index", "Past events", [(2026, 3), (2025, 1)], 2)
+    )
+    assert outline(html) == [
+        "h1: Past events",
+        "link: Events in 2026 -> ../../events/past/2026/",
+        "link: Events in 2025 -> ../../events/past/2025/",
+        "link: You said, we did: every consultation's outcome -> ../../you-said-we-did/",
+        "link: Upcoming events -> ../../events/",
+    ]
+
+
+def test_search() -> None:
+    html = render_page(urls.search(), "engage/search.html", SearchPage("search", "Search", urls.search_index()))
+    assert 'data-index="../search/index.json"' in html
+    assert outline(html) == [
+        "h1: Search",
+        "link: What's on: upcoming events -> ../events/",
+        "link: events by area, topic, organiser or access need -> ../events/filters/",
+        "link: Past events -> ../events/past/",
+        "link: Equality impact assessments -> ../eia/",
+        "link: You said, we did -> ../you-said-we-did/",
+        "link: Equality commitments -> ../commitments/",
+    ]
+
+
+def test_venue_index() -> None:
+    summaries = [
+        VenueSummary("town-library", VENUE, "North Ward", 2),
+        VenueSummary(
+            "hall", VENUE.model_copy(update={"id": "hall", "name": "Church Hall", "step_free": None}), "South Ward", 0
+        ),
+    ]
+    html = render_page(urls.VENUES, "engage/venues.html", VenueIndex("venues", "Venues", summaries))
+    assert outline(html) == [
+        "h1: Venues",
+        "caption: Venues",
+        "row: Venue | Area | Step-free | Upcoming events",
+        "link: Town Library -> ../venues/town-library/",
+        "row: Town Library | North Ward | Yes | 2",
+        "link: Church Hall -> ../venues/hall/",
+        "row: Church Hall | South Ward | Not known | 0",
+        "link: All upcoming events -> ../events/",
+    ]
+
+
+def test_venue_page() -> None:
+    summary = VenueSummary("town-library", VENUE, "North Ward", 1)
+    entries = [LIBRARY_ITEM]
+    pager = paginate(entries, 10, summary.url)[0]
+    context = VenuePage(
+        kind="venue",
+        title="Town Library",
+        venue=VENUE,
+        summary=summary,
+        area_url=urls.facet_listing("area", "north-ward"),
+        map_url="https://www.openstreetmap.org/?mlat=53.7&mlon=-1.9#map=17/53.7/-1.9",
+        step_free="Yes",
+        zone="UK time",
+        pager=pager,
+        months=months(pager.items),
+    )
+    html = render_page(summary.url, "engage/venue.html", context)
+    assert outline(html) == [
+        "h1: Town Library",
+        "dt: Address",
+        "dd: 1 High Street, Testford, TE1 1ST",
+        "dt: Area",
+        "link: North Ward -> ../../events/area/north-ward/",
+        "dd: North Ward",
+        "dt: Step-free access",
+        "dd: Yes",
+        "h2: How to get there",
+        "link: See Town Library on a map -> https://www.openstreetmap.org/?mlat=53.7&mlon=-1.9#map=17/53.7/-1.9",
+        "h2: What is on here",
+        "h3: December 2026",
+        "link: Library opening hours drop-in -> ../../events/2026-12-10-library-hours/",
+        "h3: Library opening hours drop-in",
+        "dt: When",
+        "dd: Thursday 10 December 2026, 10am to midday",
+        "dt: Where",
+        "dd: Town Library",
+        "dt: Run by",
+        "dd: the council",
+        "dt: Type",
+        "dd: Drop-in session",
+        "link: All venues -> ../../venues/",
+        "link: All upcoming events -> ../../events/",
+    ]
+
+
+def test_filters() -> None:
+    groups = [
+        FilterGroup(
+            "area",
+            "Area",
+            (
+                FilterOption("north-ward", "North Ward", 2, urls.facet_listing("area", "north-ward")),
+                FilterOption("south-ward", "South Ward", 0, urls.facet_listing("area", "south-ward")),
+            ),
+            True,
+        )
+    ]
+    html = render_page(
+        urls.filters(), "engage/facets.html", FiltersPage("filters", "Filter upcoming events", groups, "UK time")
+    )
+    assert outline(html) == [
+        "h1: Filter upcoming events",
+        "link: Area -> #filter-area",
+        "h2: Area",
+        "link: North Ward -> ../../events/area/north-ward/",
+        "link: South Ward -> ../../events/area/south-ward/",
+        "link: All upcoming events -> ../../events/",
+    ]
+
+
+def _feed(label: str, path: str, count: int, unit: str = "event") -> FeedLinks:
+    https = f"https://engage.example.org/{path}"
+    return FeedLinks(
+        label, f"{label}, kept up to date.", count, https, "webcal://engage.example.org/" + path, "G", "O", "W", unit
+    )
+
+
+def test_subscribe_page() -> None:
+    context = SubscribePage(
+        kind="feeds",
+        title="Subscribe to calendars",
+        main=[
+            _feed("Every event", urls.ALL_FEED, 3),
+            _feed("Consultations closing", urls.CONSULTATIONS_FEED, 1, "closing date"),
+        ],
+        reviews=[_feed("Reviews and deadlines", urls.REVIEWS_FEED, 0, "date")],
+        archive=[_feed("Archive", urls.ARCHIVE_FEED, 40)],
+        recent_days=30,
+        groups=[("By area", [_feed("North Ward", urls.facet_feed("area", "north-ward"), 2)])],
+        refresh_hours=6,
+        cancelled_kept_days=14,
+        timezone="Europe/London",
+    )
+    html = render_page(urls.feeds(), "engage/feeds.html", context)
+    assert outline(html) == [
+        "h1: Subscribe to calendars",
+        "h2: How to subscribe",
+        "h2: How often your calendar updates",
+        "h2: Whole calendar",
+        "link: Google Calendar -> G",
+        "link: Outlook.com -> O",
+        "link: Outlook for work or school -> W",
+        "link: Apple Calendar and other apps -> webcal://engage.example.org/feeds/all.ics",
+        "link: Download the file (.ics) -> https://engage.example.org/feeds/all.ics",
+        "link: Google Calendar -> G",
+        "link: Outlook.com -> O",
+        "link: Outlook for work or school -> W",
+        "link: Apple Calendar and other apps -> webcal://engage.example.org/feeds/consultations.ics",
+        "link: Download the file (.ics) -> https://engage.example.org/feeds/consultations.ics",
+        "h2: By area",
+        "link: Google Calendar -> G",
+        "link: Outlook.com -> O",
+        "link: Outlook for work or school -> W",
+        "link: Apple Calendar and other apps -> webcal://engage.example.org/feeds/area/north-ward.ics",
+        "link: Download the file (.ics) -> https://engage.example.org/feeds/area/north-ward.ics",
+        "h2: Archive of every event",
+        "link: download the archive (.ics) -> https://engage.example.org/open-data/events.ics",
+        "link: open data -> ../open-data/",
+        "h2: For officers: reviews and deadlines",
+        "link: Google Calendar -> G",
+        "link: Outlook.com -> O",
+        "link: Outlook for work or school -> W",
+        "link: Apple Calendar and other apps -> webcal://engage.example.org/feeds/reviews-and-deadlines.ics",
+        "link: Download the file (.ics) -> https://engage.example.org/feeds/reviews-and-deadlines.ics",
+    ]
+    assert "(3 events)" in html and "(1 closing date)" in html and "(nothing listed yet)" in html
+
+
+def test_home_page() -> None:
+    context = HomePage(
+        kind="home",
+        title="Test Engage",
+        open_now=[
+            HaveYourSay(
+                "Bus routes", "Tell us about buses.", urls.event("bus-routes"), date(2026, 12, 13), "closes in 10 days"
+            )
+        ],
+        soon=[LIBRARY_ITEM],
+        published=[Publication(date(2026, 11, 30), "You said, we did", "Housing survey", urls.feedback("housing"))],
+        today=date(2026, 12, 3),
+    )
+    env = render.environment()
+    page = Page(url="", title="", template="engage/home.html", context=context)
+    html = env.get_template("engage/home.html").render(
+        shell=render.shell_for(page, SETTINGS),
+        engage=context,
+        page=SimpleNamespace(content=Markup("<h1>Have your say</h1>")),
+    )
+    assert outline(html) == [
+        "h1: Have your say",
+        "h2: Have your say: open now",
+        "link: Bus routes -> events/bus-routes/",
+        "h3: Bus routes",
+        "h2: Coming up soon",
+        "link: Library opening hours drop-in -> events/2026-12-10-library-hours/",
+        "h3: Library opening hours drop-in",
+        "dt: When",
+        "dd: Thursday 10 December 2026, 10am to midday",
+        "dt: Where",
+        "dd: Town Library",
+        "dt: Run by",
+        "dd: the council",
+        "dt: Type",
+        "dd: Drop-in session",
+        "link: All upcoming events -> events/",
+        "h2: Published lately",
+        "link: Housing survey -> you-said-we-did/housing/",
+    ]
+
+
+def test_calendar_month() -> None:
+    month = date(2026, 12, 1)
+    by_day = {date(2026, 12, 10): [CalendarEntry(LIBRARY_ITEM, continues=False)]}
+    context = CalendarMonth(
+        kind="calendar",
+        title="Events in December 2026",
+        month=month,
+        month_name="December 2026",
+        weekdays=WEEKDAYS,
+        weeks=weeks(month, by_day, date(2026, 12, 3)),
+        event_count=1,
+        previous=MonthLink("November 2026", urls.calendar_month(2026, 11)),
+        next=None,
+        this_month=None,
+        is_this_month=True,
+        today=date(2026, 12, 3),
+        zone="UK time",
+    )
+    html = render_page(urls.calendar(), "engage/calendar.html", context)
+    assert outline(html) == [
+        "h1: Events in December 2026",
+        "link: See upcoming events as a list -> ../events/",
+        "link: Previous month: November 2026 -> ../calendar/2026-11/",
+        "caption: December 2026: today is Thursday 3 December 2026",
+        "row: Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday",
+        "row:  | Tuesday 1 December | Wednesday 2 December | Thursday 3 December Today No events today. | Friday 4 December | Saturday 5 December | Sunday 6 December",
+        "link: 10am Library opening hours drop-in -> ../events/2026-12-10-library-hours/",
+        "row: Monday 7 December | Tuesday 8 December | Wednesday 9 December | Thursday 10 December 10am Library opening hours drop-in | Friday 11 December | Saturday 12 December | Sunday 13 December",
+        "row: Monday 14 December | Tuesday 15 December | Wednesday 16 December | Thursday 17 December | Friday 18 December | Saturday 19 December | Sunday 20 December",
+        "row: Monday 21 December | Tuesday 22 December | Wednesday 23 December | Thursday 24 December | Friday 25 December | Saturday 26 December | Sunday 27 December",
+        "row: Monday 28 December | Tuesday 29 December | Wednesday 30 December | Thursday 31 December |  |  | ",
+        "link: Previous month: November 2026 -> ../calendar/2026-11/",
+        "link: Subscribe to the calendar -> ../feeds/",
+    ]
+
+
+def _coverage() -> Coverage:
+    held = (Occurrence(date(2026, 6, 1), "drop-in", time(10), time(12), date(2026, 6, 1)),)
+    total = Bucket("all", "all", "All events", held)
+    return Coverage(
+        first_day=date(2025, 12, 4),
+        last_day=date(2026, 12, 3),
+        total=total,
+        levels=(Bucket("level", "getting-information", "Getting information", held),),
+        areas=(Bucket("area", "north-ward", "North Ward", held), Bucket("area", "south-ward", "South Ward", ())),
+        groups=(),
+        thin_below=2,
+    )
+
+
+def test_coverage_summary() -> None:
+    cov = _coverage()
+    chart = Markup("<svg><title>chart</title></svg>")
+    sections = [
+        Section(
+            "area",
+            "By area",
+            "Area",
+            chart,
+            (Figure(cov.areas[0], urls.coverage_detail("area", "north-ward")), Figure(cov.areas[1], None)),
+            ("South Ward",),
+            (("North Ward", 1),),
+        ),
+    ]
+    tally = Tally("district-council", "Test District Council", 1, 40, 1, 1)
+    participation = Participation(
+        (tally,), chart, (replace(tally, key="2026-q2", name="April to June 2026"),), chart, chart
+    )
+    context = CoverageSummary(
+        kind="coverage",
+        title="Engagement coverage",
+        coverage=cov,
+        total=Figure(cov.total, urls.coverage_detail("all", "all")),
+        sections=sections,
+        participation=participation,
+    )
+    html = render_page(urls.coverage(), "engage/coverage.html", context)
+    assert outline(html) == [
+        "h1: Engagement coverage",
+        "link: 1 -> ../coverage/all/",
+        "h2: By area",
+        "caption: Events held by area, last 12 months",
+        "row: Area | Events held",
+        "link: 1 -> ../coverage/area/north-ward/",
+        "row: North Ward | 1",
+        "row: South Ward | 0 (none)",
+        "h2: By organisation",
+        "caption: Events held and people who took part, by organisation, last 12 months",
+        "row: Organisation | Events held | People who took part",
+        "row: Test District Council | 1 | 40 (recorded at 1 of 1 event)",
+        "h2: Trends by quarter",
+        "caption: Events held and people who took part, by quarter",
+        "row: Quarter | Events held | People who took part | Events that recorded a figure",
+        "row: April to June 2026 | 1 | 40 | 1",
+    ]
+
+
+def test_coverage_detail() -> None:
+    cov = _coverage()
+    pager = paginate([LIBRARY_ITEM], 10, urls.coverage_detail("area", "north-ward"))[0]
+    context = CoverageDetail("coverage-detail", "Events held: North Ward", cov.areas[0], "area", cov, pager)
+    html = render_page(pager.url, "engage/coverage.html", context)
+    assert outline(html) == [
+        "h1: Events held: North Ward",
+        "link: Back to engagement coverage -> ../../../coverage/",
+        "link: Library opening hours drop-in -> ../../../events/2026-12-10-library-hours/",
+    ]
+
+
+def test_open_data() -> None:
+    downloads = [
+        Download(d, 3, [t for t in TABLES if t.dataset.name == d.name]) for d in ALL if d.name in ("events", "areas")
+    ]
+    context = OpenDataPage(
+        kind="open-data",
+        title="Open data",
+        licence="Open Government Licence v3.0",
+        licence_url="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        attribution="Contains public sector information published by Test Partnership.",
+        publisher="Test Partnership",
+        today=date(2026, 12, 3),
+        downloads=downloads,
+        feed=urls.publications_feed(),
+        calendar_archive=urls.ARCHIVE_FEED,
+        dictionary=urls.data_dictionary(),
+        schemas=urls.schemas(),
+    )
+    html = render_page(urls.open_data(), "engage/open_data.html", context)
+    assert outline(html) == [
+        "h1: Open data",
+        "dt: Last updated",
+        "dd: 3 December 2026 (the files are rebuilt whenever the data changes, and every night)",
+        "dt: Publisher",
+        "dd: Test Partnership",
+        "dt: Licence",
+        "link: Open Government Licence v3.0 -> https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "dd: Open Government Licence v3.0",
+        "h2: Using the data",
+        "link: Open Government Licence v3.0 -> https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "h2: Downloads",
+        "caption: Records",
+        "row: Data set | Records | JSON | CSV | Schema",
+        "link: events.json -> ../open-data/events.json",
+        "link: events.csv -> ../open-data/events.csv",
+        "link: Schema -> ../schemas/open-data/events.json",
+        "row: Engagement eventsEvery engagement event, past and upcoming, including cancelled ones. | 3 | events.json | events.csvEvents, one row each | Schema",
+        "link: events.ics -> ../open-data/events.ics",
+        "link: subscribe to a feed -> ../feeds/",
+        "h2: Reference lists",
+        "caption: Reference lists",
+        "row: Data set | Records | JSON | Schema",
+        "link: areas.json -> ../open-data/areas.json",
+        "link: Schema -> ../schemas/open-data/areas.json",
+        "row: AreasWards, towns and neighbourhoods records refer to. | 3 | areas.json | Schema",
+        "h2: What the files hold",
+        "link: data dictionary -> ../open-data/dictionary/",
+        "h2: Newly published",
+        "link: newly published (Atom feed) -> ../feeds/publications.atom",
+        "h2: Schemas",
+        "link: JSON Schemas -> ../schemas/",
+    ]
+
+
+def test_data_dictionary() -> None:
+    doc = FileDoc(
+        "open-data/areas.json", "Areas", "Every area.", [FieldRow("id", "text", "required", "The area's id.")]
+    )
+    html = render_page(
+        urls.data_dictionary(),
+        "engage/open_data_dictionary.html",
+        DictionaryPage("open-data-dictionary", "Open data dictionary", [(doc, "areas-json")]),
+    )
+    assert outline(html) == [
+        "h1: Open data dictionary",
+        "link: open data -> ../../open-data/",
+        "h2: Files",
+        "link: areas.json -> #areas-json",
+        "h2: areas.json",
+        "link: Download areas.json -> ../../open-data/areas.json",
+        "caption: Fields of areas.json",
+        "row: Field | Type | In the data file | Description",
+        "row: id | text | required | The area's id.",
+    ]
+
+
+def test_schemas() -> None:
+    context = SchemasPage(
+        "schemas",
+        "JSON Schemas",
+        [f"{urls.schemas()}event.json"],
+        [("Engagement events", "schemas/open-data/events.json", "open-data/events.json")],
+        "https://engage.example.org/",
+    )
+    html = render_page(urls.schemas(), "engage/open_data_schemas.html", context)
+    assert outline(html) == [
+        "h1: JSON Schemas",
+        "h2: For the data files partners write",
+        "link: event.json -> ../schemas/event.json",
+        "h2: For the open data downloads",
+        "link: open data -> ../open-data/",
+        "link: Engagement events -> ../schemas/open-data/events.json",
+        "link: events.json -> ../open-data/events.json",
+    ]
