@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from engage import render, urls
+from engage import render
 from engage.output import Page
 from engage.pages import generate
 from engage.portal import Portal
@@ -33,41 +33,11 @@ def test_an_event_page_renders_from_its_context_alone(example_portal: Portal) ->
     assert len(re.findall(r'<main[^>]*id="main-content"', html)) == 1
 
 
-def test_a_template_renders_from_a_hand_made_context() -> None:
-    """No data folder, no portal: the past-events index from a context written here."""
-    from engage.models.settings import Settings
-
-    settings = Settings(
-        name="Test Engage", publisher="Test Partnership", base_url="https://example.org/", contact="a@example.org"
-    )
-    page = Page(
-        url=urls.past_events(),
-        title="Past events",
-        template="engage/past_index.html",
-        context={"kind": "past-index", "years": [(2026, 3), (2025, 1)], "feedback_count": 2},
-    )
-    html = render.render_page(render.environment(), page, settings).decode()
-    main = re.split(r'<main[^>]*id="main-content"[^>]*>', html, maxsplit=1)[1].split("</main>", 1)[0]
-    assert re.findall(r'href="([^"]*)"', main) == [
-        "../../events/past/2026/",
-        "../../events/past/2025/",
-        "../../you-said-we-did/",
-        "../../events/",
-    ]
-
-
 def test_a_misspelt_context_name_is_an_error_not_an_empty_string() -> None:
     """Regression: MkDocs' default Undefined rendered a misspelt key as nothing."""
     env = render.environment()
     with pytest.raises(UndefinedError, match="titel"):
         env.from_string("<h1>{{ engage.titel }}</h1>").render(engage={"title": "Library review"})
-
-
-def test_a_context_missing_a_name_its_template_needs_fails_the_render(example_portal: Portal) -> None:
-    page = _page(example_portal, "events/past/")
-    broken = Page(page.url, page.title, page.template, {k: v for k, v in page.context.items() if k != "years"})
-    with pytest.raises(render.RenderError, match=r"^engage/past_index.html could not render events/past/: .*'years'"):
-        render.render_page(render.environment(), broken, example_portal.settings)
 
 
 def test_templates_write_no_site_paths_of_their_own() -> None:

@@ -7,25 +7,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from markupsafe import Markup
 
 from engage import render, urls
-from engage.charts import Bar, Row, bar_chart
+from engage.commitment_progress import ActionState, ActionView
+from engage.consultation_stage import ConsultationStage, Stage
 from engage.coverage import Bucket, Coverage
+from engage.eia_figures import EiaRow
 from engage.exports.csv_export import TABLES
 from engage.exports.data_dictionary import FieldRow, FileDoc
 from engage.exports.datasets import ALL
 from engage.feeds.subscribe import FeedLinks, SubscribePage
+from engage.models import Eia, Event, Feedback
+from engage.models.eia import ImpactLevel
 from engage.occurrences import Occurrence
 from engage.output import Page
 from engage.pages.calendar_pages import WEEKDAYS, CalendarEntry, CalendarMonth, MonthLink, weeks
 from engage.pages.coverage_pages import CoverageDetail, CoverageSummary, Figure, Section
-from engage.pages.event_view import months
-from engage.pages.events import PastIndex
+from engage.pages.eia_pages import EiaPage, ImpactRow
+from engage.pages.event_view import CalendarLinks, months
+from engage.pages.events import EventPage, Link, PastIndex
 from engage.pages.facet_pages import FilterGroup, FilterOption, FiltersPage
+from engage.pages.feedback_pages import ActionLink, ConsultationRow, FeedbackIndex, FeedbackPage, ThemeView
 from engage.pages.home import HaveYourSay, HomePage, Publication
 from engage.pages.open_data_pages import DictionaryPage, Download, OpenDataPage, SchemasPage
 from engage.pages.paginate import paginate
@@ -34,7 +41,19 @@ from engage.pages.search_page import SearchPage
 from engage.pages.venue_pages import VenueIndex, VenuePage, VenueSummary
 from engage.participation import Tally
 
-from .template_fixtures import SETTINGS, VENUE, event, item, main, outline, render_page, text
+from .template_fixtures import (
+    METHOD,
+    ORGANISATION,
+    SETTINGS,
+    VENUE,
+    event,
+    item,
+    load,
+    outline,
+    record,
+    render_page,
+    text,
+)
 
 LIBRARY = event()
 LIBRARY_ITEM = item("2026-12-10-library-hours", LIBRARY, date(2026, 12, 10))
@@ -461,3 +480,316 @@ def test_schemas() -> None:
         "link: Engagement events -> ../schemas/open-data/events.json",
         "link: events.json -> ../open-data/events.json",
     ]
+
+
+# ---- Records with more to say: an event, an EIA, feedback and the feedback index ---------------
+
+LIBRARY_EIA = load(Eia, "eias/library-hours.yaml")
+HOUSING = load(Feedback, "feedback/housing-allocations.yaml")
+HOUSING_SURVEY = load(Event, "events/district-council/2025-09-10-housing-survey.yaml")
+
+
+def _event_page(**changes: object) -> EventPage:
+    context = EventPage(
+        kind="event",
+        title=LIBRARY.title,
+        id="2026-12-10-library-hours",
+        record=LIBRARY,
+        lead=LIBRARY_ITEM,
+        is_past=False,
+        consultation_open=False,
+        audience=[],
+        adjustments_passed=False,
+        zone="UK time",
+        recurrence="",
+        skipped=[],
+        upcoming=[LIBRARY_ITEM],
+        more_dates=0,
+        last_date=date(2026, 12, 10),
+        occurrence_count=1,
+        venue=VENUE,
+        map_url="https://www.openstreetmap.org/?mlat=53.7&mlon=-1.9#map=17/53.7/-1.9",
+        venue_url=urls.venue("town-library"),
+        organiser=ORGANISATION,
+        organiser_url=urls.facet_listing("organiser", "district-council"),
+        partners=[],
+        method=METHOD,
+        method_url=urls.facet_listing("type", "drop-in"),
+        access=[("Step-free access", "Yes"), ("Hearing loop", "On request")],
+        online_access=[],
+        consultation_state="",
+        consultation_stage=None,
+        calendar=CalendarLinks(urls.event_ics("2026-12-10-library-hours"), "G", "O", "W"),
+        jsonld='{"@type": "Event"}',
+        facet_links=[Link("North Ward", urls.facet_listing("area", "north-ward"))],
+        eias=[record("library-hours", LIBRARY_EIA)],
+        feedback=None,
+        commitments=[],
+        evaluations=[],
+        attendees=None,
+        today=date(2026, 12, 3),
+    )
+    return replace(context, **changes)  # type: ignore[arg-type]
+
+
+def test_event_page() -> None:
+    html = render_page(urls.event("2026-12-10-library-hours"), "engage/event.html", _event_page())
+    assert '<script type="application/ld+json">{"@type": "Event"}</script>' in html
+    assert outline(html) == [
+        "h1: Library opening hours drop-in",
+        "dt: When",
+        "dd: Thursday 10 December 2026, 10am to midday, UK time",
+        "dt: Where",
+        "link: Town Library -> ../../venues/town-library/",
+        "dd: Town Library, 1 High Street, Testford, TE1 1ST",
+        "dt: Run by",
+        "link: Test District Council -> ../../events/organiser/district-council/",
+        "dd: Test District Council",
+        "dt: Type",
+        "link: Drop-in session -> ../../events/type/drop-in/",
+        "dd: Drop-in session (Getting information)",
+        "dt: Cost",
+        "dd: Free",
+        "dt: Booking",
+        "dd: No need to book.",
+        "dt: Contact",
+        "link: library@example.org -> mailto:library@example.org",
+        "dd: library@example.org",
+        "h2: Add to your calendar",
+        "link: Download a calendar file (.ics) -> ../../events/2026-12-10-library-hours/2026-12-10-library-hours.ics",
+        "link: Add to Google Calendar -> G",
+        "link: Add to Outlook.com -> O",
+        "link: Add to Outlook for work or school -> W",
+        "h2: About this event",
+        "h2: How to get there",
+        "link: See Town Library on a map -> https://www.openstreetmap.org/?mlat=53.7&mlon=-1.9#map=17/53.7/-1.9",
+        "h2: Access",
+        "caption: Access arrangements for this event",
+        "row: Arrangement | Available",
+        "row: Step-free access | Yes",
+        "row: Hearing loop | On request",
+        "link: library@example.org -> mailto:library@example.org",
+        "h2: Equality Impact Assessment",
+        "link: Library opening hours review -> ../../eia/library-hours/",
+        "h2: Find more events like this",
+        "link: North Ward -> ../../events/area/north-ward/",
+        "link: All upcoming events -> ../../events/",
+    ]
+
+
+def test_past_event_page_says_how_many_took_part() -> None:
+    context = _event_page(is_past=True, calendar=None, upcoming=[], attendees="fewer than 5")
+    html = render_page(urls.event("2026-12-10-library-hours"), "engage/event.html", context)
+    assert "This event has taken place." in text(html)
+    assert "People who took part: fewer than 5." in text(html)
+    assert "Add to your calendar" not in html
+
+
+def test_eia_page() -> None:
+    eia_row = EiaRow("library-hours", LIBRARY_EIA, ("age",), ("Age",), False, False, (ActionState.ON_TRACK,))
+    context = EiaPage(
+        kind="eia",
+        title=LIBRARY_EIA.title,
+        id="library-hours",
+        record=LIBRARY_EIA,
+        row=eia_row,
+        today=date(2026, 12, 3),
+        organisation=ORGANISATION,
+        stage_name="Full assessment",
+        outcome_name="Adjust the policy",
+        outcome_meaning="Changes remove or reduce the adverse impacts found.",
+        impacts=[
+            ImpactRow("Age", ImpactLevel.NEGATIVE, "Older people use morning opening most."),
+            ImpactRow("Sex", None, ""),
+        ],
+        actions=[ActionView(LIBRARY_EIA.actions[0], ActionState.ON_TRACK, ())],
+        events=[record("2026-12-10-library-hours", LIBRARY)],
+        feedback=[record("housing-allocations", HOUSING)],
+        superseded_by=[],
+        supersedes=[],
+        commitments=[],
+    )
+    html = render_page(urls.eia("library-hours"), "engage/eia.html", context)
+    assert outline(html) == [
+        "h1: Library opening hours review",
+        "h2: Key facts",
+        "dt: Service",
+        "dd: Culture and Libraries",
+        "dt: Lead officer",
+        "dd: Head of Libraries",
+        "dt: Stage",
+        "dd: Full assessment",
+        "dt: Decision",
+        "dd: Cabinet, 10 February 2026",
+        "dt: Assessment completed",
+        "dd: 1 February 2026",
+        "dt: Signed off",
+        "dd: Director of Communities, 2 February 2026",
+        "dt: Quality assurance",
+        "dd: Equality and Diversity Manager, 3 February 2026",
+        "dt: Published",
+        "dd: 11 February 2026",
+        "dt: Review date",
+        "dd: 10 August 2026",
+        "h2: Purpose",
+        "h2: Impact on each characteristic",
+        "caption: Assessed impact for each characteristic",
+        "row: Characteristic | Impact | Why",
+        "row: Age | ▼ Negative | Older people use morning opening most.",
+        "row: Sex | – Not assessed | ",
+        "h2: Evidence",
+        "h2: Engagement undertaken",
+        "h3: Engagement events",
+        "link: Library opening hours drop-in -> ../../events/2026-12-10-library-hours/",
+        "h3: What people told us",
+        "link: You said, we did: Housing allocations survey -> ../../you-said-we-did/housing-allocations/",
+        "h2: Mitigation actions",
+        "caption: Mitigation actions, leads and progress",
+        "row: Action and lead | Due | Status | Progress | Risks | Next steps",
+        "row: Keep morning opening at the two busiest branches Lead: Head of Libraries | 30 September 2026 | On track | No update yet | None recorded | None recorded",
+        "h2: Outcome",
+        "link: Back to the register of assessments -> ../../eia/",
+    ]
+
+
+def _housing_stage(overdue: bool = False) -> ConsultationStage:
+    stage = Stage.CLOSED_AWAITING if overdue else Stage.FINAL
+    return ConsultationStage(
+        "2025-09-10-housing-survey",
+        stage,
+        date(2025, 9, 10),
+        date(2025, 10, 22),
+        date(2025, 12, 3),
+        overdue,
+        () if overdue else ("housing-allocations",),
+    )
+
+
+def test_feedback_page() -> None:
+    theme = HOUSING.themes[0]
+    context = FeedbackPage(
+        kind="feedback",
+        title=f"You said, we did: {HOUSING.title}",
+        id="housing-allocations",
+        record=HOUSING,
+        event=record("2025-09-10-housing-survey", HOUSING_SURVEY),
+        consultation=HOUSING_SURVEY.consultation,
+        status=_housing_stage(),
+        methods=["Survey"],
+        responses=[("Survey", "412"), ("Drop-in session", "fewer than 5")],
+        total="415",
+        margin="5",
+        comparisons=[],
+        themes_chart=Markup("<svg><title>themes</title></svg>"),
+        themes=[
+            ThemeView(
+                theme,
+                "150",
+                theme.quotes,
+                "Changed",
+                [
+                    ActionLink(
+                        "Keep morning opening", "Equality Impact Assessment: Library", "eia/library-hours/#action-x"
+                    )
+                ],
+            )
+        ],
+        eia=record("library-hours", LIBRARY_EIA),
+        commitments=[],
+        evaluations=[],
+    )
+    html = render_page(urls.feedback("housing-allocations"), "engage/feedback.html", context)
+    assert outline(html) == [
+        "h1: You said, we did: Housing allocations survey",
+        "dt: Consultation",
+        "link: Housing allocations survey -> ../../events/2025-09-10-housing-survey/",
+        "dd: Housing allocations survey",
+        "dt: Feedback",
+        "dd: Final, published 15 January 2026",
+        "dt: Responses",
+        "dd: 415",
+        "h2: We asked",
+        "dt: When",
+        "dd: From 10 September 2025 to 22 October 2025",
+        "dt: How",
+        "dd: Survey",
+        "dt: What was being decided",
+        "dd: The new housing allocations policy.",
+        "h2: Who took part",
+        "caption: Responses by method (counts under 5 are shown as “fewer than 5”)",
+        "row: Method | Responses",
+        "row: Survey | 412",
+        "row: Drop-in session | fewer than 5",
+        "row: All responses | 415",
+        "h2: You said",
+        "caption: Themes and the number of responses that raised each",
+        "row: Theme | Responses",
+        "link: Local connection -> #theme-local-connection",
+        "row: Local connection | 150",
+        "h3: Local connection",
+        "h2: We did",
+        "h3: Local connection: changed",
+        "link: Keep morning opening -> ../../eia/library-hours/#action-x",
+        "h2: The decision",
+        "h2: Equality Impact Assessment",
+        "link: Library opening hours review -> ../../eia/library-hours/",
+    ]
+
+
+def test_feedback_index() -> None:
+    survey = record("2025-09-10-housing-survey", HOUSING_SURVEY)
+    final = ConsultationRow(_housing_stage(), survey, (record("housing-allocations", HOUSING),))
+    late = ConsultationRow(_housing_stage(overdue=True), survey, ())
+    context = FeedbackIndex(
+        kind="feedback-index",
+        title="You said, we did",
+        sections=[("open", "Open now", []), ("closed-awaiting", "Closed, feedback to come", [late])],
+        final=paginate([final], 10, urls.feedback_index())[0],
+        overdue=[late],
+        due_weeks=6,
+        today=date(2026, 12, 3),
+    )
+    html = render_page(urls.feedback_index(), "engage/feedback_index.html", context)
+    assert outline(html) == [
+        "h1: You said, we did",
+        "h2: Feedback overdue",
+        "link: Housing allocations survey -> ../events/2025-09-10-housing-survey/",
+        "link: Open now -> #open",
+        "link: Closed, feedback to come -> #closed-awaiting",
+        "link: Final feedback published -> #final",
+        "h2: Open now",
+        "h2: Closed, feedback to come",
+        "caption: Consultations: closed, feedback to come",
+        "row: Consultation | Open for responses | Feedback",
+        "link: Housing allocations survey -> ../events/2025-09-10-housing-survey/",
+        "row: Housing allocations survey | 10 September 2025 to 22 October 2025 | Overdue Feedback was due by 3 December 2025",
+        "h2: Final feedback published",
+        "caption: Consultations: final feedback published",
+        "row: Consultation | Open for responses | Feedback",
+        "link: Housing allocations survey -> ../events/2025-09-10-housing-survey/",
+        "link: Final feedback -> ../you-said-we-did/housing-allocations/",
+        "row: Housing allocations survey | 10 September 2025 to 22 October 2025 | Final feedback, published 15 January 2026",
+    ]
+
+
+def test_a_misspelt_attribute_in_a_template_fails_the_render(tmp_path: Path) -> None:
+    """Regression: under MkDocs' default Undefined a misspelt name rendered as nothing."""
+    (tmp_path / "engage").mkdir()
+    template = (render.TEMPLATES / "engage" / "past_index.html").read_text()
+    assert "engage.feedback_count" in template
+    (tmp_path / "engage" / "past_index.html").write_text(
+        template.replace("engage.feedback_count", "engage.feedbak_count")
+    )
+    page = Page(
+        urls.past_events(), "Past events", "engage/past_index.html", PastIndex("past-index", "Past events", [], 0)
+    )
+    env = render.environment((tmp_path, render.TEMPLATES))
+    with pytest.raises(render.RenderError, match=r"could not render events/past/: .*feedbak_count"):
+        render.render_page(env, page, SETTINGS)
+    assert render.render_page(render.environment(), page, SETTINGS)  # the template as shipped renders
+
+
+def test_a_context_of_the_wrong_page_type_fails_the_render() -> None:
+    page = Page(urls.past_events(), "Past events", "engage/past_index.html", SearchPage("search", "Search", "x"))
+    with pytest.raises(render.RenderError, match=r"^engage/past_index.html could not render events/past/: .*'years'"):
+        render.render_page(render.environment(), page, SETTINGS)
