@@ -104,14 +104,14 @@ def test_the_feedback_page_and_the_open_data_withhold_the_same_counts_and_quotes
         json_export.dumps(json_export.record(name_index(portal), FEEDBACK, key, portal.feedback[key].model))
     )
 
-    assert [count for _, count in page["responses"]] == ["fewer than 5", "5"]
+    assert [count for _, count in page.responses] == ["fewer than 5", "5"]
     assert [r["count"] for r in exported["responses"]] == [None, 5]
     assert [r["count"] for r in _csv(portal, "feedback-responses.csv", key)] == ["", "5"]
 
-    assert [t["count"] for t in page["themes"]] == ["fewer than 5", "5"]
+    assert [t.count for t in page.themes] == ["fewer than 5", "5"]
     assert [t["count"] for t in exported["themes"]] == [None, 5]
     assert [r["count"] for r in _csv(portal, "feedback-themes.csv", key)] == ["", "5"]
 
     published = ["Said with consent consented.", "Said with consent anonymised."]
-    assert [q.text for q in page["themes"][0]["quotes"]] == published
+    assert [q.text for q in page.themes[0].quotes] == published
     assert [q["text"] for q in exported["themes"][0]["quotes"]] == published

@@ -133,7 +133,7 @@ def open_everywhere(portal: Portal, event_id: str) -> None:
     stage = consultation_stage.stage_of(portal, event_id)
     assert stage is not None and stage.stage is consultation_stage.Stage.OPEN
     page = next(p for p in events.event_pages(portal) if p.url == f"events/{event_id}/")
-    assert (page.context["consultation_open"], page.context["is_past"]) == (True, False)
+    assert (page.context.consultation_open, page.context.is_past) == (True, False)
 
 
 def test_the_budget_consultation_is_open_on_the_reference_day() -> None:
