@@ -252,8 +252,7 @@ def test_json_ld_for_a_hybrid_weekly_event(example_portal: Portal) -> None:
 
 def test_json_ld_status_for_cancelled_and_moved_events(example_portal: Portal) -> None:
     statuses = {
-        i: json.loads(event_page(example_portal, i).context.jsonld)["eventStatus"]
-        for i in (FORUM, EXHIBITION, PANEL)
+        i: json.loads(event_page(example_portal, i).context.jsonld)["eventStatus"] for i in (FORUM, EXHIBITION, PANEL)
     }
     assert statuses == {
         FORUM: "https://schema.org/EventCancelled",
