@@ -71,7 +71,7 @@ def consultation_state(event: Event, today: date) -> str:
         return f"Open now. You can respond until {long_date(c.closes)}."
     if event.status in consultation_stage.NOT_TAKING_PLACE:
         return f"Not taking responses: this consultation is {event.status.value}."
-    if today < c.opens:
+    if consultation_stage.opens_after(c, today):
         return f"Opens on {long_date(c.opens)}. You can respond until {long_date(c.closes)}."
     return f"Closed on {long_date(c.closes)}."
 
