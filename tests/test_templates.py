@@ -581,6 +581,7 @@ def test_past_event_page_says_how_many_took_part() -> None:
     context = _event_page(is_past=True, calendar=None, upcoming=[], attendees="fewer than 5")
     html = render_page(urls.event("2026-12-10-library-hours"), "engage/event.html", context)
     assert "This event has taken place." in text(html)
+    assert "Took part fewer than 5 people" in text(html)
     assert "People who took part: fewer than 5." in text(html)
     assert "Add to your calendar" not in html
 

@@ -114,6 +114,8 @@ def file_schema_names() -> list[str]:
 
 def _nullable(schema: dict[str, Any], why: str) -> dict[str, Any]:
     description = schema.pop("description", "")
+    if {"type": "null"} in schema.get("anyOf", []):  # an optional field is nullable already
+        return {**schema, "description": f"{description} {why}".strip()}
     return {"anyOf": [schema, {"type": "null"}], "description": f"{description} {why}".strip()}
 
 
