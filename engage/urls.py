@@ -198,8 +198,6 @@ CONSULTATIONS_FEED = "feeds/consultations.ics"
 REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
 ARCHIVE_FEED = "open-data/events.ics"
 """Every event and closing date ever listed: a download, too big to subscribe to."""
-FACETS = ("area", "topic", "group", "organiser", "type", "level", "access")
-"""Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
 
 
 def facet_feed(facet: str, value: str) -> str:
@@ -235,10 +233,6 @@ def venue(venue_id: str) -> str:
 VENUES = "venues/"
 
 
-ADD_EVENT = "contribute/add-event/"
-"""The form that writes a new event file for partners without Git."""
-UPDATE_EVENT = "contribute/update-event/"
-"""The same form for changing or cancelling a published event (it raises `sequence`)."""
 EVENT_FORM_DATA = "contribute/event-form-data.js"
 """What the form offers: taxonomy choices, organisations' mailboxes, the repository address."""
 EVENT_SCHEMA = "schemas/event.json"
