@@ -3,6 +3,7 @@ site build; every link in the templates comes from engage/urls.py."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -103,8 +104,6 @@ def test_every_page_is_in_the_sitemap(demo_site: Path, demo_portal: Portal) -> N
 def test_every_url_in_urls_is_used() -> None:
     """Regression: urls.py kept FACETS, ADD_EVENT and UPDATE_EVENT, which nothing used (vulture
     below its 80% threshold cannot tell)."""
-    import ast
-
     tree = ast.parse((ROOT / "engage" / "urls.py").read_text())
     names = [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
     names += [
@@ -119,3 +118,55 @@ def test_every_url_in_urls_is_used() -> None:
     text = "\n".join(p.read_text() for p in sources)
     unused = [name for name in names if not re.search(rf"\burls?\.{name}\b|import[^\n]*\b{name}\b", text)]
     assert unused == []
+
+
+FOLDERS = re.compile(
+    r"^(events|eia|you-said-we-did|commitments|calendar|coverage|feeds|open-data|schemas|assets|search|impact"
+    r"|self-assessment|planning|venues|contribute)/"
+)
+
+
+NOT_SITE_PATHS = {
+    ("engage/atom.py", "eia/"): "an Atom entry's key names a record; the atom:id is made from it",
+    (
+        "engage/calendar_import.py",
+        "schemas/event.json",
+    ): "the import's schema line (a repository path once imports name schemas/ relatively)",
+}
+"""Strings that look like site paths and are not made by urls.py, with why."""
+
+
+def test_python_makes_no_site_path_outside_urls() -> None:
+    """Regression: schema, open data and action-anchor paths were put together from urls' parts
+    (f"{urls.schemas()}{name}.json") in exports and pages; urls.py makes them all."""
+    offenders = []
+    for path in sorted((ROOT / "engage").rglob("*.py")):
+        if path.name == "urls.py":
+            continue
+        tree = ast.parse(path.read_text())
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                uses_urls = any(
+                    isinstance(part, ast.FormattedValue) and "urls." in ast.unparse(part.value) for part in node.values
+                )
+                glued = any(
+                    isinstance(part, ast.Constant) and re.search(r"[/#]|\.json", part.value) for part in node.values
+                )
+                if uses_urls and glued:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and FOLDERS.match(node.value)
+                and (path.relative_to(ROOT).as_posix(), node.value) not in NOT_SITE_PATHS
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -147,12 +147,12 @@ def _action_link(portal: Portal, ref: str) -> ActionLink:
         eia = portal.eias[holder_id].model
         action = next(a for a in eia.actions if a.id == action_id)
         return ActionLink(
-            action.action, f"Equality Impact Assessment: {eia.title}", f"{urls.eia(holder_id)}#action-{action_id}"
+            action.action, f"Equality Impact Assessment: {eia.title}", urls.eia_action(holder_id, action_id)
         )
     commitment = portal.commitments[holder_id].model
     action = next(a for a in commitment.actions if a.id == action_id)
     return ActionLink(
-        action.action, f"Equality commitment: {commitment.title}", f"{urls.commitment(holder_id)}#action-{action_id}"
+        action.action, f"Equality commitment: {commitment.title}", urls.commitment_action(holder_id, action_id)
     )
 
 

@@ -126,7 +126,7 @@ def pages(portal: Portal) -> list[Page]:
             context=SchemasPage(
                 "schemas",
                 "JSON Schemas",
-                [f"{urls.schemas()}{name}.json" for name in file_schema_names()],
+                [urls.file_schema(name) for name in file_schema_names()],
                 [(d.title, d.export_schema_path, d.json_path) for d in ALL],
                 settings.base_url,
             ),
