@@ -28,6 +28,7 @@ def map_url(venue: Venue) -> str | None:
 
 
 STEP_FREE_WORDS = {True: "Yes", False: "No", None: "Not known"}
+"""Step-free access in words, on the venue index and each venue's page."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class VenueSummary:
     @property
     def url(self) -> str:
         return urls.venue(self.id)
+
+    @property
+    def step_free(self) -> str:
+        return STEP_FREE_WORDS[self.venue.step_free]
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ def venue_pages(portal: Portal) -> list[Page]:
                         summary=summary,
                         area_url=urls.facet_listing("area", summary.venue.area),
                         map_url=map_url(summary.venue),
-                        step_free=STEP_FREE_WORDS[summary.venue.step_free],
+                        step_free=summary.step_free,
                         zone=zone_words(portal.settings.timezone),
                         pager=pager,
                         months=page_months(pager, entries),
