@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import facets, urls
+from ..feeds.common import webcal
+from ..feeds.feeds import offered_paths
 from ..output import Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
@@ -103,9 +105,6 @@ def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]
 
 
 def facet_pages(portal: Portal) -> list[Page]:
-    from ..feeds.common import webcal
-    from ..feeds.feeds import offered_paths  # the feeds build on engage.pages: import when called
-
     offered = offered_paths(portal)
     index = by_value(portal, upcoming_items(portal))
     groups = filter_groups(portal, index)
