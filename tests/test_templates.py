@@ -40,6 +40,7 @@ from engage.pages.participation_view import Participation
 from engage.pages.search_page import SearchPage
 from engage.pages.venue_pages import VenueIndex, VenuePage, VenueSummary
 from engage.participation import Tally
+from engage.portal import Portal
 
 from .template_fixtures import (
     METHOD,
@@ -794,3 +795,56 @@ def test_a_context_of_the_wrong_page_type_fails_the_render() -> None:
     page = Page(urls.past_events(), "Past events", "engage/past_index.html", SearchPage("search", "Search", "x"))
     with pytest.raises(render.RenderError, match=r"^engage/past_index.html could not render events/past/: .*'years'"):
         render.render_page(render.environment(), page, SETTINGS)
+
+
+def test_every_typed_context_field_says_what_it_holds(example_portal: Portal) -> None:
+    """Each page type's context is the contract with its template: every field is typed and has
+    a docstring (like listing.EventListing's)."""
+    import ast
+    import inspect
+    import itertools
+    import textwrap
+    from dataclasses import fields, is_dataclass
+
+    from engage.pages import generate
+
+    types = {type(page.context) for page in generate(example_portal).pages if not isinstance(page.context, dict)}
+    types.add(HomePage)
+    checked = {
+        "CalendarMonth",
+        "CoverageDetail",
+        "CoverageSummary",
+        "DictionaryPage",
+        "EiaPage",
+        "EventListing",
+        "EventPage",
+        "FeedbackIndex",
+        "FeedbackPage",
+        "FiltersPage",
+        "HomePage",
+        "OpenDataPage",
+        "PastIndex",
+        "RegisterPage",
+        "SchemasPage",
+        "SearchPage",
+        "SubscribePage",
+        "VenueIndex",
+        "VenuePage",
+    }
+    # The forward plan, impact, self-assessment and commitments contexts are typed elsewhere
+    # and join this list once their fields say what they hold.
+    assert checked <= {t.__name__ for t in types}
+    undocumented = []
+    for cls in sorted((t for t in types if t.__name__ in checked), key=lambda t: t.__name__):
+        assert is_dataclass(cls) and cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body  # type: ignore[attr-defined]
+        documented = {
+            node.target.id
+            for node, after in itertools.pairwise(body)
+            if isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+        }
+        undocumented += [f"{cls.__name__}.{f.name}" for f in fields(cls) if f.name not in documented]
+    assert undocumented == []

@@ -47,7 +47,9 @@ class SubscribePage:
     """The context of `engage/feeds.html`: every feed offered, with how to subscribe to it."""
 
     kind: Literal["feeds"]
+    """Always 'feeds'."""
     title: str
+    """'Subscribe to calendars'."""
     main: Sequence[FeedLinks]
     """Every event, the forward plan and consultations' closing dates."""
     reviews: Sequence[FeedLinks]
@@ -63,6 +65,7 @@ class SubscribePage:
     cancelled_kept_days: int
     """Days a cancelled event stays in the feeds, marked cancelled."""
     timezone: str
+    """The site's time zone (IANA name), which the feeds' times are in."""
 
 
 def links(portal: Portal, spec: FeedSpec, count: int, unit: str = "event") -> FeedLinks:

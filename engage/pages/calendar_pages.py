@@ -114,22 +114,29 @@ class CalendarMonth:
     """The context of `engage/calendar.html`: one month's grid."""
 
     kind: Literal["calendar"]
+    """Always 'calendar'."""
     title: str
     """'Events in December 2026'."""
     month: date
     """The month's first day."""
     month_name: str
+    """'December 2026'."""
     weekdays: Sequence[str]
     """Column headings, Monday first."""
     weeks: Sequence[Sequence[DayCell]]
+    """The grid, week by week, Monday first (days of other months included)."""
     event_count: int
     """Dates in the month (not in the days of other months the grid shows)."""
     previous: MonthLink | None
+    """The month before with a page, if any."""
     next: MonthLink | None
+    """The month after with a page, if any."""
     this_month: MonthLink | None
     """A link back to today's month, unless it is this one or next door."""
     is_this_month: bool
+    """Whether the month is today's."""
     today: date
+    """The build's day."""
     zone: str
     """The site's time zone in words."""
 

@@ -82,8 +82,11 @@ class CoverageSummary:
     """The context of `engage/coverage.html` at coverage/: every figure, with its chart and table."""
 
     kind: Literal["coverage"]
+    """Always 'coverage'."""
     title: str
+    """'Engagement coverage'."""
     coverage: Coverage
+    """Every figure over the last 12 months."""
     total: Figure
     """Every event held in the window."""
     sections: Sequence[Section]
@@ -97,12 +100,17 @@ class CoverageDetail:
     """The context of `engage/coverage.html` behind one figure: a page of the events it counts."""
 
     kind: Literal["coverage-detail"]
+    """Always 'coverage-detail'."""
     title: str
+    """The figure in words, with the page number after the first page."""
     bucket: Bucket
+    """The figure: the dates held behind it."""
     facet: str
     """The breakdown the figure belongs to, in words ('area'); '' for the total."""
     coverage: Coverage
+    """The whole summary (its window's first and last days)."""
     pager: Pager[EventItem]
+    """This page of the dates behind the figure."""
 
 
 def summary_page(portal: Portal, cov: Coverage) -> Page:

@@ -94,6 +94,7 @@ class RegisterView:
     with its figures), 'eia-sorted' (another order) or 'eia-selection' (a filter value)."""
 
     kind: Literal["eia-register", "eia-sorted", "eia-selection"]
+    """Which view of the register this is."""
     filters: list[tuple[str, list[Selection]]]
     """The filter panel: (facet label, its selections)."""
     figures: Figures | None = None
@@ -109,11 +110,17 @@ class RegisterPage:
     """The context of `engage/eia_register.html`: one page of one view of the register."""
 
     view: RegisterView
+    """Which view of the register, and what it adds to the table."""
     title: str
+    """The page's heading, with its page number after the first."""
     pager: Pager[EiaRow]
+    """This page of the view and the links to the others."""
     rows: list[EiaRow]
+    """This page's assessments."""
     today: date
+    """The build's day."""
     first_page: bool
+    """Whether this is the view's first page (which carries its figures)."""
 
     @property
     def kind(self) -> str:
@@ -198,28 +205,39 @@ class EiaPage:
     """The context of `engage/eia.html`: one Equality Impact Assessment."""
 
     kind: Literal["eia"]
+    """Always 'eia'."""
     title: str
     """The assessment's title (the page's heading)."""
     id: str
+    """The assessment's id (its file name)."""
     record: Eia
+    """The assessment as its file says it."""
     row: EiaRow
     """Its row in the register: stage, outcome, review date and action figures."""
     today: date
+    """The build's day."""
     organisation: Organisation
     """The organisation that carried it out."""
     stage_name: str
+    """Its stage in words ('Full assessment')."""
     outcome_name: str
+    """Its outcome in words."""
     outcome_meaning: str
     """What the outcome means, in a sentence."""
     impacts: Sequence[ImpactRow]
     """A row per configured characteristic, in the taxonomy's order."""
     actions: Sequence[ActionView]
+    """Its mitigation actions with their state today."""
     events: Sequence[Record[Event]]
     """The events it assessed, by id."""
     feedback: Sequence[Record[Feedback]]
+    """"You said, we did" records that informed it."""
     superseded_by: Sequence[Record[Eia]]
+    """Later versions that replace it."""
     supersedes: Sequence[Record[Eia]]
+    """Earlier versions it replaces."""
     commitments: Sequence[Record[Commitment]]
+    """Equality commitments it contributes to."""
 
 
 def eia_pages(portal: Portal) -> list[Page]:

@@ -106,15 +106,19 @@ class EventPage:
     """The context of `engage/event.html`: one event, led by its next date (or its last)."""
 
     kind: Literal["event"]
+    """Always 'event'."""
     title: str
     """The event's title (the page's heading)."""
     id: str
+    """The event's id (its file name)."""
     record: Event
+    """The event as its file says it."""
     lead: EventItem
     """The date the page leads with: the next one, or the most recent once all are past."""
     is_past: bool
     """Every date is over and it is not an open consultation."""
     consultation_open: bool
+    """Residents can respond today (consultation_stage.is_open_on)."""
     audience: Sequence[str]
     """Who a consultation is for, a line per part ('Age: 16 to 24 and 25 to 44')."""
     adjustments_passed: bool
@@ -130,16 +134,25 @@ class EventPage:
     more_dates: int
     """Coming dates beyond those listed."""
     last_date: date
+    """The last day of its last date."""
     occurrence_count: int
+    """How many dates it has in all."""
     venue: Venue | None
+    """Where it is held; None for an online-only event."""
     map_url: str | None
+    """The venue on OpenStreetMap, when its position is known."""
     venue_url: str | None
+    """The venue's page."""
     organiser: Organisation
+    """The organisation that runs it."""
     organiser_url: str
+    """The organiser's listing of upcoming events."""
     partners: Sequence[str]
     """Partner organisations' names."""
     method: Method
+    """The kind of event (drop-in, survey...), with its level of involvement."""
     method_url: str
+    """The listing of upcoming events of this kind."""
     access: Sequence[tuple[str, str]]
     """In-person arrangements: (label, availability in words)."""
     online_access: Sequence[tuple[str, str]]
@@ -147,6 +160,7 @@ class EventPage:
     consultation_state: str
     """Whether a consultation is open, in words a resident acts on ('' if not a consultation)."""
     consultation_stage: ConsultationStage | None
+    """Where a consultation stands today; None if the event is no consultation."""
     calendar: CalendarLinks | None
     """'Add to calendar' links, while a date is to come and the event takes place."""
     jsonld: str
@@ -154,13 +168,17 @@ class EventPage:
     facet_links: Sequence[Link]
     """'More events like this': its area, topic and group listings."""
     eias: Sequence[Record[Eia]]
+    """Equality Impact Assessments that name it."""
     feedback: Record[Feedback] | None
     """Its latest published "you said, we did"."""
     commitments: Sequence[Record[Commitment]]
+    """Equality commitments it is evidence for."""
     evaluations: Sequence[Record[Evaluation]]
+    """Evaluations of it."""
     attendees: str | None
     """How many took part, as published (small counts withheld)."""
     today: date
+    """The build's day (ENGAGE_TODAY)."""
 
 
 def event_context(
@@ -231,7 +249,9 @@ class PastIndex:
     """The context of `engage/past_index.html`: the years of past events."""
 
     kind: Literal["past-index"]
+    """Always 'past-index'."""
     title: str
+    """'Past events'."""
     years: Sequence[tuple[int, int]]
     """(year, dates held that year), latest year first."""
     feedback_count: int

@@ -49,8 +49,11 @@ class FiltersPage:
     """The context of `engage/facets.html`: every filter value, each linking to its own listing."""
 
     kind: Literal["filters"]
+    """Always 'filters'."""
     title: str
+    """'Filter upcoming events'."""
     filter_groups: Sequence[FilterGroup]
+    """Every facet with its values and how many upcoming events each holds."""
     zone: str
     """The site's time zone in words."""
 

@@ -85,7 +85,9 @@ class FeedbackIndex:
     """The context of `engage/feedback_index.html`: consultations by stage, and a page of final feedback."""
 
     kind: Literal["feedback-index"]
+    """Always 'feedback-index'."""
     title: str
+    """The page's heading, with its page number after the first."""
     sections: Sequence[tuple[str, str, Sequence[ConsultationRow]]]
     """(stage key, stage name, its consultations) in INDEX_ORDER; first page only."""
     final: Pager[ConsultationRow]
@@ -95,6 +97,7 @@ class FeedbackIndex:
     due_weeks: int
     """Weeks after closing that feedback is due."""
     today: date
+    """The build's day."""
 
 
 def index_pages(portal: Portal) -> list[Page]:
@@ -262,13 +265,17 @@ class FeedbackPage:
     """The context of `engage/feedback.html`: one "you said, we did" record."""
 
     kind: Literal["feedback"]
+    """Always 'feedback'."""
     title: str
     """'You said, we did: ' and the record's title."""
     id: str
+    """The feedback record's id (its file name)."""
     record: Feedback
+    """The feedback as its file says it."""
     event: Record[Event]
     """The consultation it answers."""
     consultation: Consultation | None
+    """The consultation block of the event it answers."""
     status: ConsultationStage | None
     """The consultation's stage on the build's day."""
     methods: Sequence[str]
@@ -280,11 +287,17 @@ class FeedbackPage:
     margin: str
     """Points of difference from the population counted as under-represented."""
     comparisons: Sequence[ComparisonView]
+    """Respondents against the population, a chart and table each."""
     themes_chart: Markup
+    """Responses raising each theme, as an SVG chart (small counts drawn as withheld)."""
     themes: Sequence[ThemeView]
+    """What people said, and what was done, theme by theme."""
     eia: Record[Eia] | None
+    """The Equality Impact Assessment it informed."""
     commitments: Sequence[Record[Commitment]]
+    """Equality commitments it is evidence for."""
     evaluations: Sequence[Record[Evaluation]]
+    """Evaluations that draw on it."""
 
 
 def feedback_context(portal: Portal, feedback_id: str) -> FeedbackPage:

@@ -69,6 +69,7 @@ class HomePage:
     """The context of `engage/home.html`, drawn into the hand-written home page (content/index.md)."""
 
     kind: Literal["home"]
+    """Always 'home'."""
     title: str
     """The site's name."""
     open_now: Sequence[HaveYourSay]
@@ -78,6 +79,7 @@ class HomePage:
     published: Sequence[Publication]
     """The latest few publications, newest first."""
     today: date
+    """The build's day."""
 
 
 def context(portal: Portal) -> HomePage:

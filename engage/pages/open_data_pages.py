@@ -41,14 +41,21 @@ class OpenDataPage:
     """The context of `engage/open_data.html`: every download, its licence and where it is described."""
 
     kind: Literal["open-data"]
+    """Always 'open-data'."""
     title: str
+    """'Open data'."""
     licence: str
+    """The licence's name."""
     licence_url: str
+    """Where the licence is published."""
     attribution: str
     """The statement the licence asks re-users to give."""
     publisher: str
+    """The body that publishes the data."""
     today: date
+    """The build's day (when the files were made)."""
     downloads: Sequence[Download]
+    """Each data set with its record count and files."""
     feed: str
     """The Atom feed of publications."""
     calendar_archive: str
@@ -64,7 +71,9 @@ class DictionaryPage:
     """The context of `engage/open_data_dictionary.html`: every open data file's fields."""
 
     kind: Literal["open-data-dictionary"]
+    """Always 'open-data-dictionary'."""
     title: str
+    """'Open data dictionary'."""
     files: Sequence[tuple[FileDoc, str]]
     """(a file's documentation, its anchor on the page)."""
 
@@ -74,7 +83,9 @@ class SchemasPage:
     """The context of `engage/open_data_schemas.html`: the schemas for data files and for exports."""
 
     kind: Literal["schemas"]
+    """Always 'schemas'."""
     title: str
+    """'JSON Schemas'."""
     file_schemas: Sequence[str]
     """The schemas of the data files partners write, as site paths."""
     export_schemas: Sequence[tuple[str, str, str]]

@@ -18,7 +18,9 @@ class SearchPage:
     """The context of `engage/search.html`."""
 
     kind: Literal["search"]
+    """Always 'search'."""
     title: str
+    """'Search'."""
     index: str
     """The compact search index the page's script loads."""
 

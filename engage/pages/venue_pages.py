@@ -55,8 +55,11 @@ class VenueIndex:
     """The context of `engage/venues.html`: every venue, by name."""
 
     kind: Literal["venues"]
+    """Always 'venues'."""
     title: str
+    """'Venues'."""
     venues: Sequence[VenueSummary]
+    """Every venue, by name."""
 
 
 @dataclass(frozen=True)
@@ -64,18 +67,23 @@ class VenuePage:
     """The context of `engage/venue.html`: one venue and a page of what is on there."""
 
     kind: Literal["venue"]
+    """Always 'venue'."""
     title: str
     """The venue's name, and the page number after the first page."""
     venue: Venue
+    """The venue as the taxonomy says it."""
     summary: VenueSummary
+    """Its area's name and how many events are coming up there."""
     area_url: str
     """Upcoming events in the venue's area."""
     map_url: str | None
+    """The venue on OpenStreetMap, when its position is known."""
     step_free: str
     """Step-free access in words: 'Yes', 'No' or 'Not known'."""
     zone: str
     """The site's time zone in words."""
     pager: Pager[EventItem]
+    """This page of the dates held there."""
     months: Sequence[MonthGroup]
     """This page's dates, under month headings."""
 
