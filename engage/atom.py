@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from . import urls
+from .consultation_stage import opens_after
 from .formatting import long_date
 from .output import OutputFile
 from .portal import Portal
@@ -115,7 +116,7 @@ def entries(portal: Portal) -> list[Entry]:
             )
     for event_id, event in portal.events.items():
         e = event.model
-        if e.consultation is None or e.consultation.opens > today:
+        if e.consultation is None or opens_after(e.consultation, today):
             continue
         consultation = e.consultation
         out.append(

@@ -41,6 +41,7 @@ from dateutil.rrule import rrulestr
 
 from .ids import slugify
 from .loading import Loaded, load
+from .occurrences import BYDAY_POSITION, RFC_WEEKDAYS, week_of_month
 from .yaml_reader import YamlProblem, read
 
 MARKER = "# Imported from the organiser's calendar; UID: "
@@ -58,8 +59,7 @@ _ONLINE = (
     ("google meet", "Google Meet"),
 )
 _URL_RE = re.compile(r"https?://[^\s<>\"']+")
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_WEEK_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+_WEEK_NAMES = {position: week.value for week, position in BYDAY_POSITION.items()}
 _SCHEDULE_KEYS = ("date", "end_date", "start_time", "end_time", "recurrence", "venue", "online", "status")
 """Fields whose change must raise `sequence`, as `engage validate --against` checks."""
 
@@ -273,10 +273,6 @@ def _rule_dates(rule: str, first: datetime, horizon: date) -> tuple[list[datetim
     return out, False
 
 
-def _weekday_index(day: date) -> tuple[int, bool]:
-    return (day.day - 1) // 7 + 1, (day + timedelta(days=7)).month != day.month
-
-
 def _representable(rule: dict[str, list[Any]], first: date) -> dict[str, Any] | None:
     """The Engage recurrence for an RRULE, or None when the model cannot say it."""
     allowed = {"FREQ", "INTERVAL", "UNTIL", "COUNT", "BYDAY", "BYSETPOS", "WKST"}
@@ -285,7 +281,7 @@ def _representable(rule: dict[str, list[Any]], first: date) -> dict[str, Any] | 
     freq = rule["FREQ"][0]
     interval = int(rule.get("INTERVAL", [1])[0])
     byday = [str(d) for d in rule.get("BYDAY", [])]
-    weekday = _WEEKDAYS[first.weekday()]
+    weekday = RFC_WEEKDAYS[first.weekday()]
     if freq == "WEEKLY" and interval in (1, 2) and byday in ([], [weekday]) and "BYSETPOS" not in rule:
         return {"frequency": "weekly" if interval == 1 else "fortnightly"}
     if freq == "MONTHLY" and interval == 1 and len(byday) == 1:
@@ -296,10 +292,10 @@ def _representable(rule: dict[str, list[Any]], first: date) -> dict[str, Any] | 
         if position is None:
             return None
         nth = int(position)
-        index, is_last = _weekday_index(first)
+        index, is_last = week_of_month(first)
         if nth == -1 and is_last:
             return {"frequency": "monthly", "week_of_month": "last"}
-        if nth in (1, 2, 3, 4) and nth == index:
+        if nth in (1, 2, 3, 4) and nth == index + 1:
             return {"frequency": "monthly", "week_of_month": _WEEK_NAMES[nth]}
     return None
 

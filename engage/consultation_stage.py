@@ -84,6 +84,11 @@ def window_open(consultation: Consultation, day: date) -> bool:
     return consultation.opens <= day <= consultation.closes
 
 
+def opens_after(consultation: Consultation, day: date) -> bool:
+    """Whether the consultation has not opened yet on `day` (it opens later)."""
+    return day < consultation.opens
+
+
 def is_open_on(event: Event, day: date) -> bool:
     """Whether residents can respond to this event's consultation on `day`.
 
@@ -145,7 +150,7 @@ def stage_on(
     if ordered:
         latest = feedback[ordered[-1]]
         stage = Stage.FINAL if latest.stage is FeedbackStage.FINAL else Stage.INTERIM
-    elif today < c.opens:
+    elif opens_after(c, today):
         stage = Stage.UPCOMING
     elif window_open(c, today):
         stage = Stage.OPEN

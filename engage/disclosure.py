@@ -1,4 +1,5 @@
-"""What of a feedback record may be shown: one rule for its pages and its open data.
+"""What of a feedback record (and of any count of people, such as an event's attendance) may be
+shown: one rule for the pages and the open data.
 
 Counts of people under SMALL_COUNT are never published (pages say "fewer than 5", open data
 leaves the value empty), so that nobody can be picked out; a quote is published only when its

@@ -21,7 +21,19 @@ from datetime import date, time, timedelta
 
 from .models.event import Event, Frequency, Recurrence, WeekOfMonth
 
-_NTH = {WeekOfMonth.FIRST: 0, WeekOfMonth.SECOND: 1, WeekOfMonth.THIRD: 2, WeekOfMonth.FOURTH: 3}
+BYDAY_POSITION: dict[WeekOfMonth, int] = {
+    WeekOfMonth.FIRST: 1,
+    WeekOfMonth.SECOND: 2,
+    WeekOfMonth.THIRD: 3,
+    WeekOfMonth.FOURTH: 4,
+    WeekOfMonth.LAST: -1,
+}
+"""Which weekday of its month a monthly rule takes, numbered as RFC 5545's BYDAY and
+schema.org's byMonthWeek number it (-1 is the last). The one table: expansion here, the feeds'
+RRULE, the JSON-LD schedule and the calendar import all read it."""
+
+RFC_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+"""Weekdays as RFC 5545 writes them, Monday first (as `date.weekday()` counts)."""
 MAX_OCCURRENCES = 1000
 
 
@@ -47,19 +59,21 @@ def week_of_month(day: date) -> tuple[int, bool]:
     return (day.day - 1) // 7, day.day + 7 > days_in_month
 
 
+def falls_on(day: date, week: WeekOfMonth) -> bool:
+    """Whether `day` is its weekday's `week` of its month (the 29th can be only the last)."""
+    index, is_last = week_of_month(day)
+    position = BYDAY_POSITION[week]
+    return is_last if position < 0 else index + 1 == position
+
+
 def _monthly(first: date, which: WeekOfMonth, until: date) -> list[date]:
     out: list[date] = []
     year, month = first.year, first.month
     while True:
         weeks = calendar.Calendar().monthdatescalendar(year, month)
         candidates = [w[first.weekday()] for w in weeks if w[first.weekday()].month == month]
-        day = (
-            candidates[-1]
-            if which is WeekOfMonth.LAST
-            else candidates[_NTH[which]]
-            if len(candidates) > _NTH[which]
-            else None
-        )
+        position = BYDAY_POSITION[which]
+        day = candidates[-1] if position < 0 else candidates[position - 1] if len(candidates) >= position else None
         if day is not None and day > until:
             return out
         if day is not None and day >= first:
@@ -69,6 +83,17 @@ def _monthly(first: date, which: WeekOfMonth, until: date) -> list[date]:
         month += 1
         if month > 12:
             year, month = year + 1, 1
+
+
+def rrule_parts(first: date, rule: Recurrence) -> dict[str, object]:
+    """The rule as RFC 5545 says it, without UNTIL: FREQ, INTERVAL for fortnightly, BYDAY for
+    monthly ('-1TU'). `rule_dates` gives exactly the dates these parts give from `first`."""
+    if rule.frequency is Frequency.MONTHLY:
+        position = BYDAY_POSITION[rule.week_of_month or WeekOfMonth.FIRST]
+        return {"FREQ": "MONTHLY", "BYDAY": f"{position}{RFC_WEEKDAYS[first.weekday()]}"}
+    if rule.frequency is Frequency.FORTNIGHTLY:
+        return {"FREQ": "WEEKLY", "INTERVAL": 2}
+    return {"FREQ": "WEEKLY"}
 
 
 def rule_dates(first: date, rule: Recurrence) -> list[date]:

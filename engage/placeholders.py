@@ -13,7 +13,6 @@ from .model_errors import dotted
 from .problems import Problem
 from .yaml_reader import Document, Path
 
-MARK = "TODO"
 _MARK_RE = re.compile(r"\bTODO\b")
 
 

@@ -15,7 +15,7 @@
   leave the subscribable feeds on their own, and the archive keeps every record.
 
 None of this depends on the day the check runs. `check` is the rule for one edited file,
-pure, on two models. `base_versions` is the only part that talks to git: it asks for the
+pure, on two models. `base_changes` is the only part that talks to git: it asks for the
 event files that differ from the base ref (`git diff REF`, a tree-to-tree comparison that
 needs no history, so it works in a shallow clone once the base branch's tip has been
 fetched) and for each one's text at that ref (`git show REF:path`).
@@ -205,11 +205,6 @@ def base_changes(data_root: FsPath, ref: str) -> BaseChanges:
     out.renamed.sort()
     out.deleted.sort()
     return out
-
-
-def base_versions(data_root: FsPath, ref: str) -> list[tuple[FsPath, bytes]]:
-    """Each event file changed since `ref` that existed there: (path on disk, text at `ref`)."""
-    return base_changes(data_root, ref).modified
 
 
 def against(data_root: FsPath, ref: str) -> list[Problem]:

@@ -103,6 +103,10 @@ def commitment(commitment_id: str) -> str:
     return f"commitments/{commitment_id}/"
 
 
+def eia_action(eia_id: str, action_id: str) -> str:
+    return f"eia/{eia_id}/#action-{action_id}"
+
+
 def commitment_action(commitment_id: str, action_id: str) -> str:
     return f"commitments/{commitment_id}/#action-{action_id}"
 
@@ -125,12 +129,27 @@ def open_data() -> str:
     return "open-data/"
 
 
+def open_data_file(name: str) -> str:
+    """A file of the open data, such as 'events.json' or 'eia-actions.csv'."""
+    return f"open-data/{name}"
+
+
 def data_dictionary() -> str:
     return "open-data/dictionary/"
 
 
 def schemas() -> str:
     return "schemas/"
+
+
+def file_schema(name: str) -> str:
+    """The JSON Schema of one kind of data file partners write, such as 'event'."""
+    return f"schemas/{name}.json"
+
+
+def export_schema(name: str) -> str:
+    """The JSON Schema of one open data file, such as 'events' for open-data/events.json."""
+    return f"schemas/open-data/{name}.json"
 
 
 def publications_feed() -> str:
@@ -196,10 +215,8 @@ def source(url: str) -> str:
 ALL_FEED = "feeds/all.ics"
 CONSULTATIONS_FEED = "feeds/consultations.ics"
 REVIEWS_FEED = "feeds/reviews-and-deadlines.ics"
-ARCHIVE_FEED = "open-data/events.ics"
+ARCHIVE_FEED = open_data_file("events.ics")
 """Every event and closing date ever listed: a download, too big to subscribe to."""
-FACETS = ("area", "topic", "group", "organiser", "type", "level", "access")
-"""Facets with a feed each; also facet listing pages under events/<facet>/<id>/."""
 
 
 def facet_feed(facet: str, value: str) -> str:
@@ -235,13 +252,9 @@ def venue(venue_id: str) -> str:
 VENUES = "venues/"
 
 
-ADD_EVENT = "contribute/add-event/"
-"""The form that writes a new event file for partners without Git."""
-UPDATE_EVENT = "contribute/update-event/"
-"""The same form for changing or cancelling a published event (it raises `sequence`)."""
 EVENT_FORM_DATA = "contribute/event-form-data.js"
 """What the form offers: taxonomy choices, organisations' mailboxes, the repository address."""
-EVENT_SCHEMA = "schemas/event.json"
+EVENT_SCHEMA = file_schema("event")
 """The published JSON Schema of an event file, which the form checks against."""
-EVENTS_DATA = "open-data/events.json"
+EVENTS_DATA = open_data_file("events.json")
 """Every event as open data; the update form loads the event to change from it."""

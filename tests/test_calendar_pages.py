@@ -98,7 +98,7 @@ def test_past_pages_hold_every_other_date_by_year_most_recent_first(example_port
     past = expected(example_portal, upcoming=False)
     years = sorted({day.year for _, day in past}, reverse=True)
     index = next(p for p in pages if p.url == "events/past/")
-    assert index.context["years"] == [(y, sum(1 for _, d in past if d.year == y)) for y in years]
+    assert index.context.years == [(y, sum(1 for _, d in past if d.year == y)) for y in years]
     for year in years:
         assert listing(pages, f"events/past/{year}/") == chunks(
             [d for d in past if d[1].year == year], example_portal.settings.events_per_page
@@ -250,7 +250,7 @@ def test_facet_pages_by_example(example_portal: Portal) -> None:
 
 def test_the_filter_index_links_every_value_with_its_count(example_portal: Portal) -> None:
     page = next(p for p in facet_pages.facet_pages(example_portal) if p.url == "events/filters/")
-    groups = page.context["filter_groups"]
+    groups = page.context.filter_groups
     assert [g.key for g in groups] == [f.key for f in facets.FACETS]
     for group in groups:
         assert [o.value for o in group.options] == list(facets.names(example_portal, group.key))
@@ -273,7 +273,7 @@ def calendar_page(pages: list[Page], url: str) -> Page:
 def grid(page: Page) -> dict[int, list[str]]:
     """Day of the month -> what its cell lists ('2pm Health and wellbeing chat')."""
     out: dict[int, list[str]] = {}
-    for week in page.context["weeks"]:
+    for week in page.context.weeks:
         for cell in week:
             if cell.in_month and cell.entries:
                 out[cell.day.day] = [
@@ -298,9 +298,9 @@ def test_months_run_from_the_first_event_to_the_last_with_none_skipped(example_p
         months_expected.append(f"calendar/{month:%Y-%m}/")
         month = calendar_pages.add_months(month, 1)
     assert [p.url for p in pages] == [*months_expected, "calendar/"]
-    assert pages[0].context["previous"] is None and pages[-2].context["next"] is None
+    assert pages[0].context.previous is None and pages[-2].context.next is None
     december = calendar_page(pages, "calendar/2026-12/")
-    assert (december.context["previous"].url, december.context["next"].url) == (
+    assert (december.context.previous.url, december.context.next.url) == (
         "calendar/2026-11/",
         "calendar/2027-01/",
     )
@@ -310,9 +310,9 @@ def test_months_run_from_the_first_event_to_the_last_with_none_skipped(example_p
 def test_calendar_shows_todays_month_with_today_marked(example_portal: Portal) -> None:
     pages = calendar_pages.calendar_pages(example_portal)
     current = calendar_page(pages, "calendar/")
-    assert current.context["month"] == date(2026, 11, 1)
-    assert current.context["weeks"] == calendar_page(pages, "calendar/2026-11/").context["weeks"]
-    assert [c.day for week in current.context["weeks"] for c in week if c.today] == [TODAY]
+    assert current.context.month == date(2026, 11, 1)
+    assert current.context.weeks == calendar_page(pages, "calendar/2026-11/").context.weeks
+    assert [c.day for week in current.context.weeks for c in week if c.today] == [TODAY]
 
 
 def test_month_grid_puts_every_date_in_its_day(example_portal: Portal) -> None:
@@ -333,13 +333,13 @@ def test_month_grid_puts_every_date_in_its_day(example_portal: Portal) -> None:
         (15, ["Continues 2027-01-14-youth-exhibition"]),
         (16, ["Continues 2027-01-14-youth-exhibition"]),
     ]
-    assert calendar_page(pages, "calendar/2027-01/").context["event_count"] == 8
+    assert calendar_page(pages, "calendar/2027-01/").context.event_count == 8
 
 
 def test_a_month_grid_is_whole_weeks_from_monday(example_portal: Portal) -> None:
     page = calendar_page(calendar_pages.calendar_pages(example_portal), "calendar/2026-12/")
-    weeks = page.context["weeks"]
-    assert page.context["weekdays"] == ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    weeks = page.context.weeks
+    assert page.context.weekdays == ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     assert [(w[0].day, w[-1].day) for w in weeks] == [
         (date(2026, 11, 30), date(2026, 12, 6)),
         (date(2026, 12, 7), date(2026, 12, 13)),
@@ -484,5 +484,5 @@ def test_no_listing_grows_with_the_archive(tmp_path: Path) -> None:
     )
     assert max(sizes) == per_page
     for page in calendar_pages.calendar_pages(portal):
-        days = {c.day for week in page.context["weeks"] for c in week if c.entries and c.in_month}
-        assert {(d.year, d.month) for d in days} <= {(page.context["month"].year, page.context["month"].month)}
+        days = {c.day for week in page.context.weeks for c in week if c.entries and c.in_month}
+        assert {(d.year, d.month) for d in days} <= {(page.context.month.year, page.context.month.month)}

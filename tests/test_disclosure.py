@@ -13,19 +13,23 @@ import io
 import json
 from typing import Any
 
-from engage import disclosure
+from engage import disclosure, render, urls
 from engage.exports import json_export
-from engage.exports.csv_export import TABLES, render
+from engage.exports.csv_export import TABLES
+from engage.exports.csv_export import render as render_csv
 from engage.exports.datasets import ALL
 from engage.exports.names import name_index
 from engage.exports.published import WITHHELD_COUNTS, withheld
 from engage.models.evaluation import AreaReach, GroupReach
+from engage.models.event import Event
 from engage.models.feedback import Feedback, ProfileCount, Quote, QuoteConsent, Responses, Theme
+from engage.pages import events
 from engage.pages.feedback_pages import feedback_context, gap_text, share_text
 from engage.portal import Portal
 from engage.representation import CategoryShare
 
 FEEDBACK = next(d for d in ALL if d.name == "feedback")
+EVENTS = next(d for d in ALL if d.name == "events")
 
 
 def test_counts_under_five_are_small_and_five_is_not() -> None:
@@ -52,6 +56,7 @@ def test_open_data_withholds_every_count_of_people_the_pages_withhold() -> None:
         (Theme, "count"),
         (GroupReach, "people"),
         (AreaReach, "people"),
+        (Event, "attendees"),
     } == WITHHELD_COUNTS
     assert [withheld(Responses, "count", n) for n in (4, 5)] == [True, False]
     assert [withheld(GroupReach, "people", n) for n in (4, 5)] == [True, False]
@@ -93,7 +98,7 @@ def _edge_case(portal: Portal) -> tuple[Portal, str]:
 
 def _csv(portal: Portal, file: str, key: str) -> list[dict[str, str]]:
     table = next(t for t in TABLES if t.file == file)
-    rows = csv.DictReader(io.StringIO(render(portal, table).decode("utf-8-sig"), newline=""))
+    rows = csv.DictReader(io.StringIO(render_csv(portal, table).decode("utf-8-sig"), newline=""))
     return [r for r in rows if r["feedback_id"] == key]
 
 
@@ -104,14 +109,38 @@ def test_the_feedback_page_and_the_open_data_withhold_the_same_counts_and_quotes
         json_export.dumps(json_export.record(name_index(portal), FEEDBACK, key, portal.feedback[key].model))
     )
 
-    assert [count for _, count in page["responses"]] == ["fewer than 5", "5"]
+    assert [count for _, count in page.responses] == ["fewer than 5", "5"]
     assert [r["count"] for r in exported["responses"]] == [None, 5]
     assert [r["count"] for r in _csv(portal, "feedback-responses.csv", key)] == ["", "5"]
 
-    assert [t["count"] for t in page["themes"]] == ["fewer than 5", "5"]
+    assert [t.count for t in page.themes] == ["fewer than 5", "5"]
     assert [t["count"] for t in exported["themes"]] == [None, 5]
     assert [r["count"] for r in _csv(portal, "feedback-themes.csv", key)] == ["", "5"]
 
     published = ["Said with consent consented.", "Said with consent anonymised."]
-    assert [q.text for q in page["themes"][0]["quotes"]] == published
+    assert [q.text for q in page.themes[0].quotes] == published
     assert [q["text"] for q in exported["themes"][0]["quotes"]] == published
+
+
+def test_an_event_page_and_the_open_data_withhold_the_same_small_attendance(example_portal: Portal) -> None:
+    """Regression: the event page's summary printed `attendees` as recorded while its "Who took
+    part" section and nothing in open data withheld it; now one rule for all three."""
+    key = "2026-12-03-library-review"
+    record = example_portal.events[key]
+    for attendees, page_words, exported_value, csv_value in (
+        (4, "fewer than 5", None, ""),
+        (1140, "1,140", 1140, "1140"),
+    ):
+        portal = copy.copy(example_portal)
+        changed = record.model.model_copy(update={"attendees": attendees})
+        portal.events = {**example_portal.events, key: record.__class__(record.id, record.file, changed, record.doc)}
+        page = next(p for p in events.event_pages(portal) if p.url == urls.event(key))
+        html = render.render_page(render.environment(), page, portal.settings).decode()
+        exported = json.loads(json_export.dumps(json_export.record(name_index(portal), EVENTS, key, changed)))
+        rows = csv.DictReader(
+            io.StringIO(render_csv(portal, next(t for t in TABLES if t.file == "events.csv")).decode("utf-8-sig"))
+        )
+        assert f"<dt>Took part</dt><dd>{page_words} people</dd>" in html
+        assert f"<p>People who took part: {page_words}.</p>" in html
+        assert exported["attendees"] == exported_value
+        assert next(r for r in rows if r["id"] == key)["attendees"] == csv_value

@@ -14,6 +14,7 @@ from engage.exports import files
 from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
 from engage.pages import generate
+from engage.pages.feedback_pages import FeedbackPage
 from engage.pages.planning_pages import planning_page
 from engage.portal import Portal, check_data
 
@@ -367,9 +368,9 @@ def test_commitment_pages_show_the_criteria_they_serve_and_their_evaluations(dem
 def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Portal) -> None:
     pages = {p.url: p for p in generate(demo_portal).pages}
     linked = {
-        url: [r.id for r in page.context["evaluations"]]
+        url: [r.id for r in page.context.evaluations]
         for url, page in pages.items()
-        if url.startswith("you-said-we-did/") and page.context.get("evaluations")
+        if isinstance(page.context, FeedbackPage) and page.context.evaluations
     }
     assert linked == {
         "you-said-we-did/library-service-review-final/": ["library-service-review-2026"],

@@ -41,22 +41,22 @@ def test_when_is_written_gov_uk_style(example_portal: Portal) -> None:
         == "Thursday 14 January 2027 to Saturday 16 January 2027 (all day)"
     )
     context = event_page(example_portal, CHAT).context
-    assert (context["lead"].when, context["recurrence"]) == (
+    assert (context.lead.when, context.recurrence) == (
         "Tuesday 24 November 2026, 2pm to 3:30pm",
         "Every Tuesday, from 24 November 2026 until 26 January 2027",
     )
-    assert event_page(example_portal, "2026-01-06-carers-cafe").context["recurrence"] == (
+    assert event_page(example_portal, "2026-01-06-carers-cafe").context.recurrence == (
         "On the first Tuesday of each month, from 6 January 2026 until 30 June 2027"
     )
     assert (
-        event_page(example_portal, PANEL).context["recurrence"]
+        event_page(example_portal, PANEL).context.recurrence
         == "Every other Thursday, from 26 November 2026 until 4 March 2027"
     )
 
 
 def test_the_event_page_context_has_what_a_resident_needs(example_portal: Portal) -> None:
     context = event_page(example_portal, CHAT).context
-    assert [(e.occurrence.day, e.occurrence.original) for e in context["upcoming"]] == [
+    assert [(e.occurrence.day, e.occurrence.original) for e in context.upcoming] == [
         (date(2026, 11, 24), None),
         (date(2026, 12, 1), None),
         (date(2026, 12, 8), None),
@@ -67,9 +67,9 @@ def test_the_event_page_context_has_what_a_resident_needs(example_portal: Portal
         (date(2027, 1, 19), None),
         (date(2027, 1, 26), None),
     ]
-    assert context["skipped"] == [date(2026, 12, 29)]
-    assert context["partners"] == ["Example District Council"]
-    assert context["access"] == [
+    assert context.skipped == [date(2026, 12, 29)]
+    assert context.partners == ["Example District Council"]
+    assert context.access == [
         ("Step-free access", "Yes"),
         ("Accessible toilet", "Yes"),
         ("Hearing loop", "No"),
@@ -82,26 +82,26 @@ def test_the_event_page_context_has_what_a_resident_needs(example_portal: Portal
         ("Travel costs paid", "On request"),
         ("Carer costs paid", "Not known"),
     ]
-    assert [(link.text, link.url) for link in context["facet_links"]] == [
+    assert [(link.text, link.url) for link in context.facet_links] == [
         ("North Ward", "events/area/north-ward/"),
         ("Health and care", "events/topic/health/"),
         ("Older people", "events/group/older-people/"),
     ]
-    assert context["consultation_state"] == ""
+    assert context.consultation_state == ""
     library = event_page(example_portal, LIBRARY).context
-    assert library["consultation_state"] == "Open now. You can respond until 20 December 2026."
-    assert [r.id for r in library["eias"]] == ["library-hours"]
+    assert library.consultation_state == "Open now. You can respond until 20 December 2026."
+    assert [r.id for r in library.eias] == ["library-hours"]
 
 
 def test_only_events_still_to_come_offer_add_to_calendar(example_portal: Portal) -> None:
-    offered = {i for i in example_portal.events if event_page(example_portal, i).context["calendar"] is not None}
+    offered = {i for i in example_portal.events if event_page(example_portal, i).context.calendar is not None}
     # Not the cancelled forum, nor anything whose dates have all passed.
     assert offered == {LIBRARY, CHAT, PANEL, EXHIBITION, "2026-01-06-carers-cafe"}
 
 
 def test_past_events_link_to_their_published_feedback(example_portal: Portal) -> None:
     context = event_page(example_portal, SURVEY).context
-    assert (context["is_past"], context["feedback"].id) == (True, "housing-allocations")
+    assert (context.is_past, context.feedback.id) == (True, "housing-allocations")
 
 
 def test_add_to_calendar_links_for_a_timed_event(example_portal: Portal) -> None:
@@ -252,15 +252,14 @@ def test_json_ld_for_a_hybrid_weekly_event(example_portal: Portal) -> None:
 
 def test_json_ld_status_for_cancelled_and_moved_events(example_portal: Portal) -> None:
     statuses = {
-        i: json.loads(event_page(example_portal, i).context["jsonld"])["eventStatus"]
-        for i in (FORUM, EXHIBITION, PANEL)
+        i: json.loads(event_page(example_portal, i).context.jsonld)["eventStatus"] for i in (FORUM, EXHIBITION, PANEL)
     }
     assert statuses == {
         FORUM: "https://schema.org/EventCancelled",
         EXHIBITION: "https://schema.org/EventRescheduled",
         PANEL: "https://schema.org/EventScheduled",
     }
-    exhibition = json.loads(event_page(example_portal, EXHIBITION).context["jsonld"])
+    exhibition = json.loads(event_page(example_portal, EXHIBITION).context.jsonld)
     assert (exhibition["startDate"], exhibition["endDate"]) == ("2027-01-14", "2027-01-16")
 
 

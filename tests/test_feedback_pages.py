@@ -92,7 +92,7 @@ def test_the_example_index_sorts_every_consultation_under_its_stage(example_port
         "final": [HOUSING],
     }
     (index,) = index_pages(example_portal)
-    assert [r.event.id for r in index.context["overdue"]] == [PARKS]
+    assert [r.event.id for r in index.context.overdue] == [PARKS]
 
 
 def overdue_in_html(html: str) -> list[str]:
@@ -141,7 +141,7 @@ def test_demo_overdue_consultations_on_any_day_match_an_independent_count(demo_p
     today = date.fromisoformat(day)
     portal = dataclasses.replace(demo_portal, today=today)
     (index, *_) = index_pages(portal)
-    flagged = sorted(r.event.id for r in index.context["overdue"])
+    flagged = sorted(r.event.id for r in index.context.overdue)
     assert flagged == independently_overdue(DEMO_DATA, today, portal.settings.feedback_due_weeks)
 
 

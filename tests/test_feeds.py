@@ -779,9 +779,9 @@ def test_an_empty_feed_is_valid_but_never_offered(rich_data: Path) -> None:
     empty = files[urls.facet_feed("area", "north-ward")]
     assert b"BEGIN:VEVENT" not in empty and b"BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n" in empty
     page = subscribe.page(portal)
-    offered = [f.https for f in page.context["main"]] + [f.https for _, group in page.context["groups"] for f in group]
+    offered = [f.https for f in page.context.main] + [f.https for _, group in page.context.groups for f in group]
     assert offered == []
-    assert [f.https for f in page.context["archive"]] == [f"https://{HOST}/open-data/events.ics"]
+    assert [f.https for f in page.context.archive] == [f"https://{HOST}/open-data/events.ics"]
 
 
 def test_each_vevent_is_serialised_once_and_reused(rich_portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -916,7 +916,7 @@ def test_times_convert_across_daylight_saving(rich_portal: Portal) -> None:
 def test_subscribe_page_links(example_portal: Portal) -> None:
     page = subscribe.page(example_portal)
     assert (page.url, page.template, page.title) == ("feeds/", "engage/feeds.html", "Subscribe to calendars")
-    first = page.context["main"][0]
+    first = page.context.main[0]
     assert first == subscribe.FeedLinks(
         label="All events",
         description="Every event listed on Example Engage, with consultation closing dates.",
@@ -929,7 +929,7 @@ def test_subscribe_page_links(example_portal: Portal) -> None:
         outlook_work="https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fengage.example.gov.uk%2Ffeeds%2Fall.ics"
         "&name=Example+Engage%3A+all+events",
     )
-    assert [g[0] for g in page.context["groups"]] == [
+    assert [g[0] for g in page.context.groups] == [
         "By area",
         "By topic",
         "By group",
@@ -938,7 +938,7 @@ def test_subscribe_page_links(example_portal: Portal) -> None:
         "By level of involvement",
         "By access arrangement",
     ]
-    areas = dict(page.context["groups"])["By area"]
+    areas = dict(page.context.groups)["By area"]
     current = set(current_events(example_portal))
     counts = {
         key: len([i for i in facets.events_for(example_portal, "area", key) if i in current])
@@ -949,7 +949,7 @@ def test_subscribe_page_links(example_portal: Portal) -> None:
         for key, name in facets.names(example_portal, "area").items()
         if counts[key]  # an empty feed is not offered
     ]
-    assert page.context["refresh_hours"] == 12
+    assert page.context.refresh_hours == 12
 
 
 @pytest.mark.slow

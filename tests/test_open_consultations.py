@@ -133,7 +133,7 @@ def open_everywhere(portal: Portal, event_id: str) -> None:
     stage = consultation_stage.stage_of(portal, event_id)
     assert stage is not None and stage.stage is consultation_stage.Stage.OPEN
     page = next(p for p in events.event_pages(portal) if p.url == f"events/{event_id}/")
-    assert (page.context["consultation_open"], page.context["is_past"]) == (True, False)
+    assert (page.context.consultation_open, page.context.is_past) == (True, False)
 
 
 def test_the_budget_consultation_is_open_on_the_reference_day() -> None:
@@ -175,3 +175,25 @@ def test_a_consultation_opened_a_year_ago_and_closing_next_month_is_open(tmp_pat
     assert portal is not None
     open_everywhere(portal, target.stem)
     assert facets.values_of(portal, portal.events[target.stem].model)["topic"]
+
+
+def test_the_event_page_and_the_stage_agree_on_when_a_consultation_opens_and_closes() -> None:
+    """Regression: the event page (and the Atom feed) compared the opening day themselves; now
+    all ask consultation_stage."""
+    opens, closes = date(2026, 12, 10), date(2026, 12, 20)
+    event = consultation(opens, closes)
+    assert event.consultation is not None
+    for offset in range(-3, 16):
+        day = opens + timedelta(days=offset)
+        stage = consultation_stage.stage_on("c", event, {}, day, 12).stage
+        state = events.consultation_state(event, day)
+        words = state.split(".")[0]
+        expected = (
+            ("Opens on 10 December 2026", consultation_stage.Stage.UPCOMING)
+            if day < opens
+            else ("Open now", consultation_stage.Stage.OPEN)
+            if day <= closes
+            else ("Closed on 20 December 2026", consultation_stage.Stage.CLOSED_AWAITING)
+        )
+        assert (day, words, stage) == (day, *expected)
+        assert consultation_stage.opens_after(event.consultation, day) == (day < opens)

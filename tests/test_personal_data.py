@@ -233,3 +233,20 @@ def test_a_teams_join_link_is_not_taken_for_an_email_address() -> None:
     # An address in the same place is still found.
     [found] = findings("Join at https://teams.microsoft.com/l/meetup-join/jo.bloggs%40gmail.com/0", ROLE)
     assert "'jo.bloggs@gmail.com'" in found
+
+
+def test_a_role_named_like_an_organisation_does_not_allow_its_contact(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: which fields name organisations was a second list here, by field name, and it
+    took the free-text `lead` for an id; now it is the reference fields' list."""
+    evaluation = data_copy / "evaluations/library-review-drop-in.yaml"
+    edit(evaluation, "summary: What the drop-in achieved.", "summary: Ask involvement@example-health.nhs.uk.")
+    edit(evaluation, "lead: Head of Libraries", "lead: health-trust")
+    code, out = validate(data_copy, capsys)
+    assert (code, [line.split(": ", 2)[1] + " " + line.split(": ")[2] for line in out]) == (
+        1,
+        ["error[personal-data] summary"],
+    )
+    edit(evaluation, "  - district-council\n", "  - district-council\n  - health-trust\n")
+    assert validate(data_copy, capsys) == (0, [])

@@ -18,29 +18,29 @@ def test_every_venue_has_a_page_listing_exactly_its_upcoming_dates(demo_portal: 
             (e.record.id, e.occurrence.day)
             for p in sorted(
                 (p for p in pages if p.url == f"venues/{vid}/" or p.url.startswith(f"venues/{vid}/page/")),
-                key=lambda p: p.context["pager"].number,
+                key=lambda p: p.context.pager.number,
             )
-            for g in p.context["months"]
+            for g in p.context.months
             for e in g.entries
         ]
         assert listed == expected_dates[vid], vid
     index = next(p for p in pages if p.url == "venues/")
-    assert sorted(s.id for s in index.context["venues"]) == sorted(demo_portal.venues)
-    for s in index.context["venues"]:
+    assert sorted(s.id for s in index.context.venues) == sorted(demo_portal.venues)
+    for s in index.context.venues:
         assert s.upcoming == len({i for i, _ in expected_dates[s.id]})
 
 
 def test_a_venue_page_gives_access_directions_and_a_map(demo_portal: Portal) -> None:
     vid, venue = next((k, v) for k, v in demo_portal.venues.items() if v.latitude is not None and v.directions)
     page = next(p for p in venue_pages.venue_pages(demo_portal) if p.url == f"venues/{vid}/")
-    assert page.context["map_url"] == (
+    assert page.context.map_url == (
         f"https://www.openstreetmap.org/?mlat={venue.latitude}&mlon={venue.longitude}#map=17/{venue.latitude}/{venue.longitude}"
     )
-    assert page.context["step_free"] == {True: "Yes", False: "No", None: "Not known"}[venue.step_free]
+    assert page.context.step_free == {True: "Yes", False: "No", None: "Not known"}[venue.step_free]
     assert page.title == venue.name
 
 
 def test_an_event_page_links_its_venue(demo_portal: Portal) -> None:
     event_id, record = next((i, r) for i, r in demo_portal.events.items() if r.model.venue)
     page = next(p for p in events.event_pages(demo_portal) if p.url == f"events/{event_id}/")
-    assert page.context["venue_url"] == f"venues/{record.model.venue}/"
+    assert page.context.venue_url == f"venues/{record.model.venue}/"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..formatting import long_date, short_time
 from ..loading import Loaded
 from ..models.event import EventStatus, Frequency
-from ..occurrences import rule_dates, week_of_month
+from ..occurrences import falls_on, rule_dates
 from ..problems import Problem
 from ..records import Record
 
@@ -149,13 +149,7 @@ def _recurrence(r: Record) -> list[Problem]:  # type: ignore[type-arg]
                 )
             )
             return out
-        index, is_last = week_of_month(e.date)
-        fits = (
-            is_last
-            if rule.week_of_month.value == "last"
-            else ["first", "second", "third", "fourth"].index(rule.week_of_month.value) == index
-        )
-        if not fits:
+        if not falls_on(e.date, rule.week_of_month):
             out.append(
                 r.problem(
                     "invalid-value",

@@ -41,6 +41,7 @@ from ..models.feedback import Feedback
 from ..models.taxonomy import Organisation, Venue
 from ..problems import Problem
 from ..records import Record
+from ..reference_fields import references
 from ..yaml_reader import Path
 
 CODE = "personal-data"
@@ -200,15 +201,11 @@ def allowed_mailboxes(loaded: Loaded) -> set[str]:
     return allowed
 
 
-_ORGANISATION_FIELDS = frozenset({"organiser", "organisation", "organisations", "partners", "lead"})
-
-
 def _organisations_of(record: Record[Any]) -> set[str]:
-    """Ids of the organisations a record names as organiser, partner or lead (and its own, for one)."""
+    """Ids of the organisations a record names (organiser, partners, organisations; its own, for
+    one), by the one list of reference fields."""
     found = {record.id} if isinstance(record.model, Organisation) else set()
-    for path, text in strings(record.model):
-        if any(step in _ORGANISATION_FIELDS for step in path if isinstance(step, str)):
-            found.add(text)
+    found.update(ref.value for ref in references(record.model) if ref.kind == "organisations")
     return found
 
 

@@ -40,7 +40,7 @@ class Table:
 
     @property
     def path(self) -> str:
-        return f"{urls.open_data()}{self.file}"
+        return urls.open_data_file(self.file)
 
     @property
     def item_model(self) -> type[BaseModel]:

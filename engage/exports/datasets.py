@@ -30,11 +30,11 @@ class Dataset:
 
     @property
     def json_path(self) -> str:
-        return f"{urls.open_data()}{self.name}.json"
+        return urls.open_data_file(f"{self.name}.json")
 
     @property
     def export_schema_path(self) -> str:
-        return f"{urls.schemas()}{urls.open_data()}{self.name}.json"
+        return urls.export_schema(self.name)
 
 
 def _records(attribute: str) -> Callable[[Portal], dict[str, BaseModel]]:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from ..disclosure import PUBLISHABLE_CONSENT, is_small, publishable
 from ..models.evaluation import AreaReach, Evaluation, GroupReach
+from ..models.event import Event
 from ..models.feedback import Feedback, ProfileCount, Responses, Theme
 
 _WITHHELD: tuple[tuple[type[BaseModel], str], ...] = (
@@ -20,6 +21,7 @@ _WITHHELD: tuple[tuple[type[BaseModel], str], ...] = (
     (Theme, "count"),
     (GroupReach, "people"),
     (AreaReach, "people"),
+    (Event, "attendees"),
 )
 WITHHELD_COUNTS: frozenset[tuple[type[BaseModel], str]] = frozenset(_WITHHELD)
 """Fields whose small values are withheld from open data, by (model, field name)."""

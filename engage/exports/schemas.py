@@ -105,7 +105,7 @@ def file_schema(name: str, base_url: str) -> dict[str, Any]:
             "description": f"A list of entries, each starting with '- id:'. {model.__doc__}",
             **body,
         }
-    return {"$schema": DIALECT, "$id": f"{base_url}{urls.schemas()}{name}.json", **body}
+    return {"$schema": DIALECT, "$id": f"{base_url}{urls.file_schema(name)}", **body}
 
 
 def file_schema_names() -> list[str]:
@@ -114,6 +114,8 @@ def file_schema_names() -> list[str]:
 
 def _nullable(schema: dict[str, Any], why: str) -> dict[str, Any]:
     description = schema.pop("description", "")
+    if {"type": "null"} in schema.get("anyOf", []):  # an optional field is nullable already
+        return {**schema, "description": f"{description} {why}".strip()}
     return {"anyOf": [schema, {"type": "null"}], "description": f"{description} {why}".strip()}
 
 
@@ -190,8 +192,6 @@ def schema_files(base_url: str) -> list[OutputFile]:
 @cache
 def _schema_files(base_url: str) -> tuple[OutputFile, ...]:
     # The schemas follow from the models and the site's address alone: made once per process.
-    out = [
-        OutputFile(f"{urls.schemas()}{name}.json", dumps(file_schema(name, base_url))) for name in file_schema_names()
-    ]
+    out = [OutputFile(urls.file_schema(name), dumps(file_schema(name, base_url))) for name in file_schema_names()]
     out += [OutputFile(d.export_schema_path, dumps(export_schema(d, base_url))) for d in ALL]
     return tuple(out)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlencode
 
 from .. import facets, urls
@@ -38,6 +40,32 @@ class FeedLinks:
     outlook_work: str
     unit: str = "event"
     """What the count counts, in the singular."""
+
+
+@dataclass(frozen=True)
+class SubscribePage:
+    """The context of `engage/feeds.html`: every feed offered, with how to subscribe to it."""
+
+    kind: Literal["feeds"]
+    """Always 'feeds'."""
+    title: str
+    """'Subscribe to calendars'."""
+    main: Sequence[FeedLinks]
+    """Every event, the forward plan and consultations' closing dates."""
+    reviews: Sequence[FeedLinks]
+    """EIA reviews and action deadlines."""
+    archive: Sequence[FeedLinks]
+    """Every event ever listed (a download, too big to subscribe to)."""
+    recent_days: int
+    """Days that feeds keep a past event."""
+    groups: Sequence[tuple[str, Sequence[FeedLinks]]]
+    """(heading, feeds) for each facet with feeds: by area, topic..."""
+    refresh_hours: int
+    """How often calendar apps are asked to check for changes."""
+    cancelled_kept_days: int
+    """Days a cancelled event stays in the feeds, marked cancelled."""
+    timezone: str
+    """The site's time zone (IANA name), which the feeds' times are in."""
 
 
 def links(portal: Portal, spec: FeedSpec, count: int, unit: str = "event") -> FeedLinks:
@@ -80,17 +108,18 @@ def page(portal: Portal) -> Page:
         title="Subscribe to calendars",
         template="engage/feeds.html",
         description="Add events to Google Calendar, Outlook, Apple Calendar or any calendar app, and keep them up to date.",
-        context={
-            "kind": "feeds",
-            "main": main,
-            "reviews": reviews,
-            "archive": archive,
-            "recent_days": settings.feed_recent_days,
-            "groups": groups,
-            "refresh_hours": settings.feed_refresh_hours,
-            "cancelled_kept_days": settings.cancelled_kept_days,
-            "timezone": settings.timezone,
-        },
+        context=SubscribePage(
+            kind="feeds",
+            title="Subscribe to calendars",
+            main=main,
+            reviews=reviews,
+            archive=archive,
+            recent_days=settings.feed_recent_days,
+            groups=groups,
+            refresh_hours=settings.feed_refresh_hours,
+            cancelled_kept_days=settings.cancelled_kept_days,
+            timezone=settings.timezone,
+        ),
         searchable=True,
     )
 

@@ -30,15 +30,12 @@ from icalendar import Parameters, vText
 from .. import urls
 from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS, attendance
 from ..formatting import long_date, weekday_date
-from ..models.event import Event, EventStatus, Frequency, Moved, WeekOfMonth
-from ..occurrences import daily_hours, rule_dates
+from ..models.event import Event, EventStatus, Moved
+from ..occurrences import daily_hours, rrule_parts, rule_dates
 from ..portal import Portal
 from ..records import Record
 from .common import ICAL_STATUS, STATUS_PREFIX, Entry, absolute, event_stamp, serialise, uid
 from .text import readable
-
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-NTH = {WeekOfMonth.FIRST: 1, WeekOfMonth.SECOND: 2, WeekOfMonth.THIRD: 3, WeekOfMonth.FOURTH: 4, WeekOfMonth.LAST: -1}
 
 Moment = date | datetime
 
@@ -63,12 +60,7 @@ def rrule(event: Event, tz: ZoneInfo) -> dict[str, object] | None:
     dates = rule_dates(event.date, rule)
     if not dates:
         return None
-    out: dict[str, object] = {"FREQ": "MONTHLY" if rule.frequency is Frequency.MONTHLY else "WEEKLY"}
-    if rule.frequency is Frequency.FORTNIGHTLY:
-        out["INTERVAL"] = 2
-    if rule.frequency is Frequency.MONTHLY:
-        nth = NTH[rule.week_of_month or WeekOfMonth.FIRST]
-        out["BYDAY"] = f"{nth}{WEEKDAYS[event.date.weekday()]}"
+    out = rrule_parts(event.date, rule)
     # UNTIL is the last date the rule really gives (so a capped rule stays exact); with a
     # TZID start, RFC 5545 wants it in UTC.
     last = dates[-1]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..feeds import families as feed_families
-from ..output import OutputFile, Page
+from ..output import OutputFile, Page, TypedContext
 from ..portal import Portal
 from . import (
     calendar_pages,
@@ -59,7 +58,7 @@ class Site:
 
     pages: list[Page]
     files: list[OutputFile]
-    content_context: dict[str, dict[str, Any]] = field(default_factory=dict)
+    content_context: dict[str, TypedContext] = field(default_factory=dict)
     """Context for hand-written pages (by source path), such as the home page's listings."""
 
 

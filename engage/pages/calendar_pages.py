@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Literal
 
 from .. import urls
 from ..formatting import month_name
@@ -108,9 +109,41 @@ def month_link(month: date) -> MonthLink:
     return MonthLink(month_name(month.year, month.month), month_url(month))
 
 
+@dataclass(frozen=True)
+class CalendarMonth:
+    """The context of `engage/calendar.html`: one month's grid."""
+
+    kind: Literal["calendar"]
+    """Always 'calendar'."""
+    title: str
+    """'Events in December 2026'."""
+    month: date
+    """The month's first day."""
+    month_name: str
+    """'December 2026'."""
+    weekdays: Sequence[str]
+    """Column headings, Monday first."""
+    weeks: Sequence[Sequence[DayCell]]
+    """The grid, week by week, Monday first (days of other months included)."""
+    event_count: int
+    """Dates in the month (not in the days of other months the grid shows)."""
+    previous: MonthLink | None
+    """The month before with a page, if any."""
+    next: MonthLink | None
+    """The month after with a page, if any."""
+    this_month: MonthLink | None
+    """A link back to today's month, unless it is this one or next door."""
+    is_this_month: bool
+    """Whether the month is today's."""
+    today: date
+    """The build's day."""
+    zone: str
+    """The site's time zone in words."""
+
+
 def month_context(
     portal: Portal, month: date, months: list[date], by_day: dict[date, list[CalendarEntry]]
-) -> dict[str, Any]:
+) -> CalendarMonth:
     today_month = portal.today.replace(day=1)
     earlier = [m for m in months if m < month]
     later = [m for m in months if m > month]
@@ -119,44 +152,48 @@ def month_context(
     following = later[0] if later else None
     # A link back to today's month, unless this is it or it is already next door.
     back = today_month not in (month, previous, following)
-    return {
-        "kind": "calendar",
-        "month": month,
-        "month_name": month_name(month.year, month.month),
-        "weekdays": WEEKDAYS,
-        "weeks": grid,
-        "event_count": len({c.item.occurrence for week in grid for d in week if d.in_month for c in d.entries}),
-        "previous": month_link(previous) if previous else None,
-        "next": month_link(following) if following else None,
-        "this_month": MonthLink(month_name(today_month.year, today_month.month), urls.calendar()) if back else None,
-        "is_this_month": month == today_month,
-        "today": portal.today,
-        "zone": zone_words(portal.settings.timezone),
-    }
+    return CalendarMonth(
+        kind="calendar",
+        title=f"Events in {month_name(month.year, month.month)}",
+        month=month,
+        month_name=month_name(month.year, month.month),
+        weekdays=WEEKDAYS,
+        weeks=grid,
+        event_count=len({c.item.occurrence for week in grid for d in week if d.in_month for c in d.entries}),
+        previous=month_link(previous) if previous else None,
+        next=month_link(following) if following else None,
+        this_month=MonthLink(month_name(today_month.year, today_month.month), urls.calendar()) if back else None,
+        is_this_month=month == today_month,
+        today=portal.today,
+        zone=zone_words(portal.settings.timezone),
+    )
 
 
 def calendar_pages(portal: Portal) -> list[Page]:
     by_day = entries_by_day(portal)
     months = month_span(by_day, portal.today)
-    out = [
-        Page(
-            url=month_url(month),
-            title=f"Events in {month_name(month.year, month.month)}",
-            template="engage/calendar.html",
-            description=f"A calendar of engagement events in {month_name(month.year, month.month)}.",
-            context=month_context(portal, month, months, by_day),
+    out = []
+    for month in months:
+        context = month_context(portal, month, months, by_day)
+        out.append(
+            Page(
+                url=month_url(month),
+                title=context.title,
+                template="engage/calendar.html",
+                description=f"A calendar of engagement events in {context.month_name}.",
+                context=context,
+            )
         )
-        for month in months
-    ]
     # calendar/ always shows today's month, even one with no events outside the span.
     this_month = portal.today.replace(day=1)
+    context = month_context(portal, this_month, months, by_day)
     out.append(
         Page(
             url=urls.calendar(),
-            title=f"Events in {month_name(this_month.year, this_month.month)}",
+            title=context.title,
             template="engage/calendar.html",
             description="This month's engagement events, as a calendar.",
-            context=month_context(portal, this_month, months, by_day),
+            context=context,
             searchable=True,
         )
     )

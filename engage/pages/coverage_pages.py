@@ -6,7 +6,9 @@ listing of the events behind it, under coverage/<facet>/<id>/, so no page grows 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from markupsafe import Markup
 
@@ -16,9 +18,9 @@ from ..coverage import Bucket, Coverage, coverage
 from ..formatting import long_date
 from ..output import Page
 from ..portal import Portal
-from .event_view import items, listing_order
-from .paginate import paginate
-from .participation_view import participation
+from .event_view import EventItem, items, listing_order
+from .paginate import Pager, paginate
+from .participation_view import Participation, participation
 
 FACET_WORDS = {"level": "level of the continuum", "area": "area", "group": "group"}
 
@@ -75,6 +77,42 @@ def _section(key: str, heading: str, column: str, buckets: tuple[Bucket, ...], c
     )
 
 
+@dataclass(frozen=True)
+class CoverageSummary:
+    """The context of `engage/coverage.html` at coverage/: every figure, with its chart and table."""
+
+    kind: Literal["coverage"]
+    """Always 'coverage'."""
+    title: str
+    """'Engagement coverage'."""
+    coverage: Coverage
+    """Every figure over the last 12 months."""
+    total: Figure
+    """Every event held in the window."""
+    sections: Sequence[Section]
+    """By level, by area, by group."""
+    participation: Participation
+    """Events held and people who took part, by organisation and by quarter."""
+
+
+@dataclass(frozen=True)
+class CoverageDetail:
+    """The context of `engage/coverage.html` behind one figure: a page of the events it counts."""
+
+    kind: Literal["coverage-detail"]
+    """Always 'coverage-detail'."""
+    title: str
+    """The figure in words, with the page number after the first page."""
+    bucket: Bucket
+    """The figure: the dates held behind it."""
+    facet: str
+    """The breakdown the figure belongs to, in words ('area'); '' for the total."""
+    coverage: Coverage
+    """The whole summary (its window's first and last days)."""
+    pager: Pager[EventItem]
+    """This page of the dates behind the figure."""
+
+
 def summary_page(portal: Portal, cov: Coverage) -> Page:
     sections = [
         _section("level", "By level of the continuum of engagement", "Level", cov.levels, cov, "levels"),
@@ -86,13 +124,14 @@ def summary_page(portal: Portal, cov: Coverage) -> Page:
         title="Engagement coverage",
         template="engage/coverage.html",
         description="Which levels of engagement, areas and groups our events reached in the last 12 months, and which they missed.",
-        context={
-            "kind": "coverage",
-            "coverage": cov,
-            "total": Figure(cov.total, bucket_url(cov.total) if cov.total.count else None),
-            "sections": sections,
-            "participation": participation(portal),
-        },
+        context=CoverageSummary(
+            kind="coverage",
+            title="Engagement coverage",
+            coverage=cov,
+            total=Figure(cov.total, bucket_url(cov.total) if cov.total.count else None),
+            sections=sections,
+            participation=participation(portal),
+        ),
         searchable=True,
     )
 
@@ -106,18 +145,20 @@ def detail_pages(portal: Portal, cov: Coverage) -> list[Page]:
         entries = items(portal, sorted(bucket.occurrences, key=listing_order, reverse=True))
         what = "All events held" if bucket.facet == "all" else f"Events held: {bucket.name}"
         for pager in paginate(entries, portal.settings.events_per_page, bucket_url(bucket)):
+            title = what + (f", page {pager.number} of {pager.count}" if pager.number > 1 else "")
             out.append(
                 Page(
                     url=pager.url,
-                    title=what + (f", page {pager.number} of {pager.count}" if pager.number > 1 else ""),
+                    title=title,
                     template="engage/coverage.html",
-                    context={
-                        "kind": "coverage-detail",
-                        "bucket": bucket,
-                        "facet": FACET_WORDS.get(bucket.facet, ""),
-                        "coverage": cov,
-                        "pager": pager,
-                    },
+                    context=CoverageDetail(
+                        kind="coverage-detail",
+                        title=title,
+                        bucket=bucket,
+                        facet=FACET_WORDS.get(bucket.facet, ""),
+                        coverage=cov,
+                        pager=pager,
+                    ),
                 )
             )
     return out

@@ -6,12 +6,13 @@ figure over the register has its own static page, listed with the same table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from .. import urls
-from ..commitment_progress import action_views
+from ..commitment_progress import ActionView, action_views
 from ..eia_figures import (
     FILTER_FACETS,
     OUTCOME_MEANINGS,
@@ -27,9 +28,12 @@ from ..eia_figures import (
     selections,
     sorted_rows,
 )
+from ..models import Commitment, Eia, Event, Feedback
 from ..models.eia import ImpactLevel
+from ..models.taxonomy import Organisation
 from ..output import Page
 from ..portal import Portal
+from ..records import Record
 from .paginate import Pager, paginate
 
 ROWS_PER_PAGE = 50
@@ -90,6 +94,7 @@ class RegisterView:
     with its figures), 'eia-sorted' (another order) or 'eia-selection' (a filter value)."""
 
     kind: Literal["eia-register", "eia-sorted", "eia-selection"]
+    """Which view of the register this is."""
     filters: list[tuple[str, list[Selection]]]
     """The filter panel: (facet label, its selections)."""
     figures: Figures | None = None
@@ -105,11 +110,17 @@ class RegisterPage:
     """The context of `engage/eia_register.html`: one page of one view of the register."""
 
     view: RegisterView
+    """Which view of the register, and what it adds to the table."""
     title: str
+    """The page's heading, with its page number after the first."""
     pager: Pager[EiaRow]
+    """This page of the view and the links to the others."""
     rows: list[EiaRow]
+    """This page's assessments."""
     today: date
+    """The build's day."""
     first_page: bool
+    """Whether this is the view's first page (which carries its figures)."""
 
     @property
     def kind(self) -> str:
@@ -189,6 +200,46 @@ def register_pages(portal: Portal) -> list[Page]:
     return out
 
 
+@dataclass(frozen=True)
+class EiaPage:
+    """The context of `engage/eia.html`: one Equality Impact Assessment."""
+
+    kind: Literal["eia"]
+    """Always 'eia'."""
+    title: str
+    """The assessment's title (the page's heading)."""
+    id: str
+    """The assessment's id (its file name)."""
+    record: Eia
+    """The assessment as its file says it."""
+    row: EiaRow
+    """Its row in the register: stage, outcome, review date and action figures."""
+    today: date
+    """The build's day."""
+    organisation: Organisation
+    """The organisation that carried it out."""
+    stage_name: str
+    """Its stage in words ('Full assessment')."""
+    outcome_name: str
+    """Its outcome in words."""
+    outcome_meaning: str
+    """What the outcome means, in a sentence."""
+    impacts: Sequence[ImpactRow]
+    """A row per configured characteristic, in the taxonomy's order."""
+    actions: Sequence[ActionView]
+    """Its mitigation actions with their state today."""
+    events: Sequence[Record[Event]]
+    """The events it assessed, by id."""
+    feedback: Sequence[Record[Feedback]]
+    """"You said, we did" records that informed it."""
+    superseded_by: Sequence[Record[Eia]]
+    """Later versions that replace it."""
+    supersedes: Sequence[Record[Eia]]
+    """Earlier versions it replaces."""
+    commitments: Sequence[Record[Commitment]]
+    """Equality commitments it contributes to."""
+
+
 def eia_pages(portal: Portal) -> list[Page]:
     events_for: dict[str, list[str]] = {}
     for event_id, eia_ids in portal.eias_for_event.items():
@@ -205,26 +256,25 @@ def eia_pages(portal: Portal) -> list[Page]:
                 # Titles only: the page text lives in its template, so each entry is small.
                 searchable=True,
                 description=f"Equality Impact Assessment: {m.title}",
-                context={
-                    "kind": "eia",
-                    "id": eia_id,
-                    "record": m,
-                    "row": row(portal, eia_id),
-                    "today": portal.today,
-                    "organisation": portal.organisations[m.organisation],
-                    "stage_name": STAGE_NAMES[m.stage],
-                    "outcome_name": OUTCOME_NAMES[m.outcome],
-                    "outcome_meaning": OUTCOME_MEANINGS[m.outcome],
-                    "impacts": impact_rows(portal, eia_id),
-                    "actions": action_views(portal, m.actions),
-                    "events": [portal.events[e] for e in sorted(events_for.get(eia_id, []))],
-                    "feedback": [portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
-                    "superseded_by": [portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
-                    "supersedes": [portal.eias[i] for i in m.supersedes],
-                    "commitments": [
-                        portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])
-                    ],
-                },
+                context=EiaPage(
+                    kind="eia",
+                    title=m.title,
+                    id=eia_id,
+                    record=m,
+                    row=row(portal, eia_id),
+                    today=portal.today,
+                    organisation=portal.organisations[m.organisation],
+                    stage_name=STAGE_NAMES[m.stage],
+                    outcome_name=OUTCOME_NAMES[m.outcome],
+                    outcome_meaning=OUTCOME_MEANINGS[m.outcome],
+                    impacts=impact_rows(portal, eia_id),
+                    actions=action_views(portal, m.actions),
+                    events=[portal.events[e] for e in sorted(events_for.get(eia_id, []))],
+                    feedback=[portal.feedback[f] for f in portal.feedback_for_eia.get(eia_id, [])],
+                    superseded_by=[portal.eias[i] for i in portal.superseded_by.get(eia_id, [])],
+                    supersedes=[portal.eias[i] for i in m.supersedes],
+                    commitments=[portal.commitments[c] for c in portal.commitments_for_record.get(("eia", eia_id), [])],
+                ),
             )
         )
     return out

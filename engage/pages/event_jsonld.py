@@ -9,7 +9,7 @@ from typing import Any
 from .. import urls
 from ..event_words import ACCESS_LABELS, attendance, is_free
 from ..models.event import Event, EventStatus, Frequency, WeekOfMonth
-from ..occurrences import Occurrence
+from ..occurrences import BYDAY_POSITION, Occurrence
 from ..portal import Portal
 from .event_view import absolute
 
@@ -26,13 +26,6 @@ MODE = {
     "hybrid": "MixedEventAttendanceMode",
 }
 REPEAT = {Frequency.WEEKLY: "P1W", Frequency.FORTNIGHTLY: "P2W", Frequency.MONTHLY: "P1M"}
-WEEK_NUMBER = {
-    WeekOfMonth.FIRST: 1,
-    WeekOfMonth.SECOND: 2,
-    WeekOfMonth.THIRD: 3,
-    WeekOfMonth.FOURTH: 4,
-    WeekOfMonth.LAST: -1,
-}
 
 
 def _moment(day: date, clock: Any, tz: Any) -> str:
@@ -92,7 +85,7 @@ def _schedule(portal: Portal, event: Event) -> dict[str, Any]:
     if event.end_time:
         schedule["endTime"] = event.end_time.isoformat("minutes")
     if rule.frequency is Frequency.MONTHLY:
-        schedule["byMonthWeek"] = WEEK_NUMBER[rule.week_of_month or WeekOfMonth.FIRST]
+        schedule["byMonthWeek"] = BYDAY_POSITION[rule.week_of_month or WeekOfMonth.FIRST]
     exceptions = sorted({*rule.skip, *(m.original for m in rule.moved)})
     if exceptions:
         schedule["exceptDate"] = [d.isoformat() for d in exceptions]

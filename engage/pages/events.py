@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Literal
 
 from .. import access, consultation_stage, urls
+from ..consultation_stage import ConsultationStage
 from ..disclosure import count_text
 from ..event_words import ACCESS_LABELS, AVAILABILITY_WORDS
 from ..formatting import long_date
+from ..models import Commitment, Eia, Evaluation, Feedback
 from ..models.event import Event, EventStatus
+from ..models.taxonomy import Method, Organisation, Venue
 from ..occurrences import Occurrence
 from ..output import Page
 from ..portal import Portal
@@ -18,6 +22,7 @@ from ..records import Record
 from ..representation import and_list
 from .event_jsonld import event_jsonld, script_text
 from .event_view import (
+    CalendarLinks,
     EventItem,
     calendar_links,
     facts,
@@ -66,7 +71,7 @@ def consultation_state(event: Event, today: date) -> str:
         return f"Open now. You can respond until {long_date(c.closes)}."
     if event.status in consultation_stage.NOT_TAKING_PLACE:
         return f"Not taking responses: this consultation is {event.status.value}."
-    if today < c.opens:
+    if consultation_stage.opens_after(c, today):
         return f"Opens on {long_date(c.opens)}. You can respond until {long_date(c.closes)}."
     return f"Closed on {long_date(c.closes)}."
 
@@ -96,9 +101,89 @@ def facet_links(portal: Portal, event: Event) -> list[Link]:
     return links
 
 
+@dataclass(frozen=True)
+class EventPage:
+    """The context of `engage/event.html`: one event, led by its next date (or its last)."""
+
+    kind: Literal["event"]
+    """Always 'event'."""
+    title: str
+    """The event's title (the page's heading)."""
+    id: str
+    """The event's id (its file name)."""
+    record: Event
+    """The event as its file says it."""
+    lead: EventItem
+    """The date the page leads with: the next one, or the most recent once all are past."""
+    is_past: bool
+    """Every date is over and it is not an open consultation."""
+    consultation_open: bool
+    """Residents can respond today (consultation_stage.is_open_on)."""
+    audience: Sequence[str]
+    """Who a consultation is for, a line per part ('Age: 16 to 24 and 25 to 44')."""
+    adjustments_passed: bool
+    """The day to ask for adjustments has gone, with dates still to come."""
+    zone: str
+    """The event's time zone in words."""
+    recurrence: str
+    """The repeat rule in words, or ''."""
+    skipped: Sequence[date]
+    """Dates the rule skips, in order."""
+    upcoming: Sequence[EventItem]
+    """The coming dates listed (at most DATES_SHOWN)."""
+    more_dates: int
+    """Coming dates beyond those listed."""
+    last_date: date
+    """The last day of its last date."""
+    occurrence_count: int
+    """How many dates it has in all."""
+    venue: Venue | None
+    """Where it is held; None for an online-only event."""
+    map_url: str | None
+    """The venue on OpenStreetMap, when its position is known."""
+    venue_url: str | None
+    """The venue's page."""
+    organiser: Organisation
+    """The organisation that runs it."""
+    organiser_url: str
+    """The organiser's listing of upcoming events."""
+    partners: Sequence[str]
+    """Partner organisations' names."""
+    method: Method
+    """The kind of event (drop-in, survey...), with its level of involvement."""
+    method_url: str
+    """The listing of upcoming events of this kind."""
+    access: Sequence[tuple[str, str]]
+    """In-person arrangements: (label, availability in words)."""
+    online_access: Sequence[tuple[str, str]]
+    """Online arrangements: (label, availability in words)."""
+    consultation_state: str
+    """Whether a consultation is open, in words a resident acts on ('' if not a consultation)."""
+    consultation_stage: ConsultationStage | None
+    """Where a consultation stands today; None if the event is no consultation."""
+    calendar: CalendarLinks | None
+    """'Add to calendar' links, while a date is to come and the event takes place."""
+    jsonld: str
+    """schema.org Event JSON, safe inside <script>."""
+    facet_links: Sequence[Link]
+    """'More events like this': its area, topic and group listings."""
+    eias: Sequence[Record[Eia]]
+    """Equality Impact Assessments that name it."""
+    feedback: Record[Feedback] | None
+    """Its latest published "you said, we did"."""
+    commitments: Sequence[Record[Commitment]]
+    """Equality commitments it is evidence for."""
+    evaluations: Sequence[Record[Evaluation]]
+    """Evaluations of it."""
+    attendees: str | None
+    """How many took part, as published (small counts withheld)."""
+    today: date
+    """The build's day (ENGAGE_TODAY)."""
+
+
 def event_context(
     portal: Portal, record: Record[Event], occurrences: list[Occurrence], feedback_id: str | None
-) -> dict[str, Any]:
+) -> EventPage:
     e = record.model
     upcoming = [o for o in occurrences if o.last_day >= portal.today]
     # Lead with the next date; once all are past, with the most recent one.
@@ -109,53 +194,68 @@ def event_context(
     method = portal.methods[e.method]
     rule = e.recurrence
     shared = facts(portal, record)  # one event's facts serve every date on its page
-    return {
-        "kind": "event",
-        "id": record.id,
-        "record": e,
-        "lead": EventItem(lead, shared),
-        "is_past": not upcoming and not is_current(portal, e),
-        "consultation_open": consultation_stage.is_open_on(e, portal.today),
-        "audience": audience_lines(portal, e),
-        "adjustments_passed": e.access.adjustments_by is not None
+    return EventPage(
+        kind="event",
+        title=e.title,
+        id=record.id,
+        record=e,
+        lead=EventItem(lead, shared),
+        is_past=not upcoming and not is_current(portal, e),
+        consultation_open=consultation_stage.is_open_on(e, portal.today),
+        audience=audience_lines(portal, e),
+        adjustments_passed=e.access.adjustments_by is not None
         and e.access.adjustments_by < portal.today
         and bool(upcoming),
-        "zone": zone_words(e.timezone or portal.settings.timezone),
-        "recurrence": recurrence_text(e),
-        "skipped": sorted(rule.skip) if rule else [],
-        "upcoming": [EventItem(o, shared) for o in upcoming[:DATES_SHOWN]],
-        "more_dates": max(0, len(upcoming) - DATES_SHOWN),
-        "last_date": occurrences[-1].last_day,
-        "occurrence_count": len(occurrences),
-        "venue": venue,
-        "map_url": map_url(venue) if venue else None,
-        "venue_url": urls.venue(e.venue) if e.venue else None,
-        "organiser": organiser,
-        "organiser_url": urls.facet_listing("organiser", e.organiser),
-        "partners": [portal.organisations[p].name for p in e.partners],
-        "method": method,
-        "method_url": urls.facet_listing("type", e.method),
-        "access": [
+        zone=zone_words(e.timezone or portal.settings.timezone),
+        recurrence=recurrence_text(e),
+        skipped=sorted(rule.skip) if rule else [],
+        upcoming=[EventItem(o, shared) for o in upcoming[:DATES_SHOWN]],
+        more_dates=max(0, len(upcoming) - DATES_SHOWN),
+        last_date=occurrences[-1].last_day,
+        occurrence_count=len(occurrences),
+        venue=venue,
+        map_url=map_url(venue) if venue else None,
+        venue_url=urls.venue(e.venue) if e.venue else None,
+        organiser=organiser,
+        organiser_url=urls.facet_listing("organiser", e.organiser),
+        partners=[portal.organisations[p].name for p in e.partners],
+        method=method,
+        method_url=urls.facet_listing("type", e.method),
+        access=[
             (label, AVAILABILITY_WORDS[value.value])
             for key, value in access.in_person_facts(e, ACCESS_LABELS).items()
             for label in (ACCESS_LABELS[key],)
         ],
-        "online_access": [
+        online_access=[
             (access.ONLINE_LABELS[key], AVAILABILITY_WORDS[value.value])
             for key, value in access.online_facts(e).items()
         ],
-        "consultation_state": consultation_state(e, portal.today),
-        "consultation_stage": consultation_stage.stage_of(portal, record.id),
-        "calendar": calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
-        "jsonld": script_text(event_jsonld(portal, record.id, lead)),
-        "facet_links": facet_links(portal, e),
-        "eias": [portal.eias[i] for i in portal.eias_for_event.get(record.id, [])],
-        "feedback": portal.feedback[feedback_id] if feedback_id else None,
-        "commitments": [portal.commitments[i] for i in portal.commitments_for_record.get(("event", record.id), [])],
-        "evaluations": [portal.evaluations[i] for i in portal.evaluations_for_record.get(("event", record.id), [])],
-        "attendees": None if e.attendees is None else count_text(e.attendees),
-        "today": portal.today,
-    }
+        consultation_state=consultation_state(e, portal.today),
+        consultation_stage=consultation_stage.stage_of(portal, record.id),
+        calendar=calendar_links(portal, record.id, lead) if upcoming and takes_place else None,
+        jsonld=script_text(event_jsonld(portal, record.id, lead)),
+        facet_links=facet_links(portal, e),
+        eias=[portal.eias[i] for i in portal.eias_for_event.get(record.id, [])],
+        feedback=portal.feedback[feedback_id] if feedback_id else None,
+        commitments=[portal.commitments[i] for i in portal.commitments_for_record.get(("event", record.id), [])],
+        evaluations=[portal.evaluations[i] for i in portal.evaluations_for_record.get(("event", record.id), [])],
+        attendees=None if e.attendees is None else count_text(e.attendees),
+        today=portal.today,
+    )
+
+
+@dataclass(frozen=True)
+class PastIndex:
+    """The context of `engage/past_index.html`: the years of past events."""
+
+    kind: Literal["past-index"]
+    """Always 'past-index'."""
+    title: str
+    """'Past events'."""
+    years: Sequence[tuple[int, int]]
+    """(year, dates held that year), latest year first."""
+    feedback_count: int
+    """How many "you said, we did" pages are published."""
 
 
 def event_pages(portal: Portal) -> list[Page]:
@@ -223,11 +323,12 @@ def past_pages(portal: Portal) -> list[Page]:
             title="Past events",
             template="engage/past_index.html",
             description="Events that have taken place, by year, with what came of them.",
-            context={
-                "kind": "past-index",
-                "years": [(year, len(year_entries)) for year, year_entries in sorted(years.items(), reverse=True)],
-                "feedback_count": len(feedback),
-            },
+            context=PastIndex(
+                "past-index",
+                "Past events",
+                [(year, len(year_entries)) for year, year_entries in sorted(years.items(), reverse=True)],
+                len(feedback),
+            ),
             searchable=True,
         )
     ]

@@ -8,10 +8,13 @@ engage.facets, the same rule the calendar feeds use, so a page and its feed alwa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .. import facets, urls
+from ..feeds.common import webcal
+from ..feeds.feeds import offered_paths
 from ..output import Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
@@ -39,6 +42,20 @@ class FilterGroup:
     label: str
     options: tuple[FilterOption, ...]
     feed: bool
+
+
+@dataclass(frozen=True)
+class FiltersPage:
+    """The context of `engage/facets.html`: every filter value, each linking to its own listing."""
+
+    kind: Literal["filters"]
+    """Always 'filters'."""
+    title: str
+    """'Filter upcoming events'."""
+    filter_groups: Sequence[FilterGroup]
+    """Every facet with its values and how many upcoming events each holds."""
+    zone: str
+    """The site's time zone in words."""
 
 
 def by_value(portal: Portal, entries: list[EventItem]) -> dict[tuple[str, str], list[EventItem]]:
@@ -91,9 +108,6 @@ def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]
 
 
 def facet_pages(portal: Portal) -> list[Page]:
-    from ..feeds.common import webcal
-    from ..feeds.feeds import offered_paths  # the feeds build on engage.pages: import when called
-
     offered = offered_paths(portal)
     index = by_value(portal, upcoming_items(portal))
     groups = filter_groups(portal, index)
@@ -104,7 +118,7 @@ def facet_pages(portal: Portal) -> list[Page]:
             title="Filter upcoming events",
             template="engage/facets.html",
             description="Find upcoming events by area, topic, group, organiser, type, cost and access.",
-            context={"kind": "filters", **shared},
+            context=FiltersPage("filters", "Filter upcoming events", groups, zone_words(portal.settings.timezone)),
             searchable=True,
         )
     ]

@@ -12,8 +12,10 @@ and quotes not cleared for publication are never published.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 
 from markupsafe import Markup
 
@@ -21,13 +23,14 @@ from .. import urls
 from ..charts import Bar, Row, bar_chart, number
 from ..consultation_stage import STAGE_NAMES, ConsultationStage, Stage, all_stages, stage_of
 from ..disclosure import SMALL_COUNT, count_text, is_small, publishable
-from ..models import Event, Feedback
-from ..models.feedback import Response
+from ..models import Commitment, Eia, Evaluation, Event, Feedback
+from ..models.event import Consultation
+from ..models.feedback import Quote, Response, Theme
 from ..output import Page
 from ..portal import Portal
 from ..records import Record
 from ..representation import CategoryShare, Comparison, compare_feedback
-from .paginate import paginate
+from .paginate import Pager, paginate
 
 RESPONSE_NAMES = {
     Response.CHANGED: "Changed",
@@ -77,6 +80,26 @@ def _published(row: ConsultationRow) -> Any:
     return row.latest.model.published if row.latest else row.status.closes
 
 
+@dataclass(frozen=True)
+class FeedbackIndex:
+    """The context of `engage/feedback_index.html`: consultations by stage, and a page of final feedback."""
+
+    kind: Literal["feedback-index"]
+    """Always 'feedback-index'."""
+    title: str
+    """The page's heading, with its page number after the first."""
+    sections: Sequence[tuple[str, str, Sequence[ConsultationRow]]]
+    """(stage key, stage name, its consultations) in INDEX_ORDER; first page only."""
+    final: Pager[ConsultationRow]
+    """This page of the consultations with final feedback."""
+    overdue: Sequence[ConsultationRow]
+    """Closed consultations whose feedback is overdue; first page only."""
+    due_weeks: int
+    """Weeks after closing that feedback is due."""
+    today: date
+    """The build's day."""
+
+
 def index_pages(portal: Portal) -> list[Page]:
     by_stage = consultation_rows(portal)
     sections = [(stage.value, STAGE_NAMES[stage], by_stage[stage]) for stage in INDEX_ORDER]
@@ -84,22 +107,24 @@ def index_pages(portal: Portal) -> list[Page]:
     out = []
     for pager in paginate(by_stage[Stage.FINAL], portal.settings.events_per_page, urls.feedback_index()):
         first = pager.number == 1
+        title = (
+            "You said, we did" if first else f"You said, we did: final feedback, page {pager.number} of {pager.count}"
+        )
         out.append(
             Page(
                 url=pager.url,
-                title="You said, we did"
-                if first
-                else f"You said, we did: final feedback, page {pager.number} of {pager.count}",
+                title=title,
                 template="engage/feedback_index.html",
                 description="Every consultation, where it stands, and what came of it." if first else "",
-                context={
-                    "kind": "feedback-index",
-                    "sections": sections if first else [],
-                    "final": pager,
-                    "overdue": overdue if first else [],
-                    "due_weeks": portal.settings.feedback_due_weeks,
-                    "today": portal.today,
-                },
+                context=FeedbackIndex(
+                    kind="feedback-index",
+                    title=title,
+                    sections=sections if first else [],
+                    final=pager,
+                    overdue=overdue if first else [],
+                    due_weeks=portal.settings.feedback_due_weeks,
+                    today=portal.today,
+                ),
                 searchable=first,
             )
         )
@@ -125,12 +150,12 @@ def _action_link(portal: Portal, ref: str) -> ActionLink:
         eia = portal.eias[holder_id].model
         action = next(a for a in eia.actions if a.id == action_id)
         return ActionLink(
-            action.action, f"Equality Impact Assessment: {eia.title}", f"{urls.eia(holder_id)}#action-{action_id}"
+            action.action, f"Equality Impact Assessment: {eia.title}", urls.eia_action(holder_id, action_id)
         )
     commitment = portal.commitments[holder_id].model
     action = next(a for a in commitment.actions if a.id == action_id)
     return ActionLink(
-        action.action, f"Equality commitment: {commitment.title}", f"{urls.commitment(holder_id)}#action-{action_id}"
+        action.action, f"Equality commitment: {commitment.title}", urls.commitment_action(holder_id, action_id)
     )
 
 
@@ -221,41 +246,92 @@ def comparison_view(feedback_id: str, title: str, c: Comparison) -> ComparisonVi
     return ComparisonView(c, representation_chart(feedback_id, title, c), shares)
 
 
-def feedback_context(portal: Portal, feedback_id: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ThemeView:
+    """A theme as a feedback page shows it: what people said, and what was done."""
+
+    theme: Theme
+    count: str
+    """Responses raising it, as published (small counts withheld)."""
+    quotes: Sequence[Quote]
+    """Only the quotes cleared for publication."""
+    response: str
+    """What was done, in words ('Partly changed')."""
+    actions: Sequence[ActionLink]
+
+
+@dataclass(frozen=True)
+class FeedbackPage:
+    """The context of `engage/feedback.html`: one "you said, we did" record."""
+
+    kind: Literal["feedback"]
+    """Always 'feedback'."""
+    title: str
+    """'You said, we did: ' and the record's title."""
+    id: str
+    """The feedback record's id (its file name)."""
+    record: Feedback
+    """The feedback as its file says it."""
+    event: Record[Event]
+    """The consultation it answers."""
+    consultation: Consultation | None
+    """The consultation block of the event it answers."""
+    status: ConsultationStage | None
+    """The consultation's stage on the build's day."""
+    methods: Sequence[str]
+    """How people were asked, by method name."""
+    responses: Sequence[tuple[str, str]]
+    """(method name, responses as published)."""
+    total: str
+    """All responses, as published."""
+    margin: str
+    """Points of difference from the population counted as under-represented."""
+    comparisons: Sequence[ComparisonView]
+    """Respondents against the population, a chart and table each."""
+    themes_chart: Markup
+    """Responses raising each theme, as an SVG chart (small counts drawn as withheld)."""
+    themes: Sequence[ThemeView]
+    """What people said, and what was done, theme by theme."""
+    eia: Record[Eia] | None
+    """The Equality Impact Assessment it informed."""
+    commitments: Sequence[Record[Commitment]]
+    """Equality commitments it is evidence for."""
+    evaluations: Sequence[Record[Evaluation]]
+    """Evaluations that draw on it."""
+
+
+def feedback_context(portal: Portal, feedback_id: str) -> FeedbackPage:
     f = portal.feedback[feedback_id].model
     event = portal.events[f.event]
     total = sum(r.count for r in f.responses)
-    return {
-        "kind": "feedback",
-        "id": feedback_id,
-        "record": f,
-        "event": event,
-        "consultation": event.model.consultation,
-        "status": stage_of(portal, f.event),
-        "methods": [portal.methods[m].name for m in f.asked.methods],
-        "responses": [(portal.methods[r.method].name, count_text(r.count)) for r in f.responses],
-        "total": count_text(total),
-        "margin": number(portal.settings.representation_margin),
-        "comparisons": [comparison_view(feedback_id, f.title, c) for c in compare_feedback(portal, feedback_id)],
-        "themes_chart": themes_chart(feedback_id, f),
-        "themes": [
-            {
-                "theme": t,
-                "count": count_text(t.count),
-                "quotes": [q for q in t.quotes if publishable(q)],
-                "response": RESPONSE_NAMES[t.response],
-                "actions": [_action_link(portal, a) for a in t.actions],
-            }
+    return FeedbackPage(
+        kind="feedback",
+        title=f"You said, we did: {f.title}",
+        id=feedback_id,
+        record=f,
+        event=event,
+        consultation=event.model.consultation,
+        status=stage_of(portal, f.event),
+        methods=[portal.methods[m].name for m in f.asked.methods],
+        responses=[(portal.methods[r.method].name, count_text(r.count)) for r in f.responses],
+        total=count_text(total),
+        margin=number(portal.settings.representation_margin),
+        comparisons=[comparison_view(feedback_id, f.title, c) for c in compare_feedback(portal, feedback_id)],
+        themes_chart=themes_chart(feedback_id, f),
+        themes=[
+            ThemeView(
+                theme=t,
+                count=count_text(t.count),
+                quotes=[q for q in t.quotes if publishable(q)],
+                response=RESPONSE_NAMES[t.response],
+                actions=[_action_link(portal, a) for a in t.actions],
+            )
             for t in f.themes
         ],
-        "eia": portal.eias[f.eia] if f.eia else None,
-        "commitments": [
-            portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])
-        ],
-        "evaluations": [
-            portal.evaluations[v] for v in portal.evaluations_for_record.get(("feedback", feedback_id), [])
-        ],
-    }
+        eia=portal.eias[f.eia] if f.eia else None,
+        commitments=[portal.commitments[c] for c in portal.commitments_for_record.get(("feedback", feedback_id), [])],
+        evaluations=[portal.evaluations[v] for v in portal.evaluations_for_record.get(("feedback", feedback_id), [])],
+    )
 
 
 def feedback_pages(portal: Portal) -> list[Page]:

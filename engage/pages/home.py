@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Literal
 
 from .. import consultation_stage, urls
 from ..portal import Portal
+from .event_view import EventItem
 from .events import upcoming_items
 
 
@@ -62,12 +64,30 @@ def have_your_say(portal: Portal) -> list[HaveYourSay]:
     return out
 
 
-def context(portal: Portal) -> dict[str, Any]:
-    return {
-        "kind": "home",
-        "open_now": have_your_say(portal),
-        # Open consultations lead the page already; "coming up" is for dated events.
-        "soon": [entry for entry in upcoming_items(portal) if entry.open_until is None][:6],
-        "published": publications(portal)[:6],
-        "today": portal.today,
-    }
+@dataclass(frozen=True)
+class HomePage:
+    """The context of `engage/home.html`, drawn into the hand-written home page (content/index.md)."""
+
+    kind: Literal["home"]
+    """Always 'home'."""
+    title: str
+    """The site's name."""
+    open_now: Sequence[HaveYourSay]
+    """Consultations open today, closing soonest first."""
+    soon: Sequence[EventItem]
+    """The next few dated events (open consultations lead the page already)."""
+    published: Sequence[Publication]
+    """The latest few publications, newest first."""
+    today: date
+    """The build's day."""
+
+
+def context(portal: Portal) -> HomePage:
+    return HomePage(
+        kind="home",
+        title=portal.settings.name,
+        open_now=have_your_say(portal),
+        soon=[entry for entry in upcoming_items(portal) if entry.open_until is None][:6],
+        published=publications(portal)[:6],
+        today=portal.today,
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from .. import urls
 from ..output import Page
 from ..portal import Portal
@@ -10,13 +13,25 @@ INDEX_PATH = urls.search_index()
 """Loaded by the search page only."""
 
 
+@dataclass(frozen=True)
+class SearchPage:
+    """The context of `engage/search.html`."""
+
+    kind: Literal["search"]
+    """Always 'search'."""
+    title: str
+    """'Search'."""
+    index: str
+    """The compact search index the page's script loads."""
+
+
 def pages(portal: Portal) -> list[Page]:
     return [
         Page(
             url=urls.search(),
             title="Search",
             template="engage/search.html",
-            context={"kind": "search", "index": INDEX_PATH},
+            context=SearchPage("search", "Search", INDEX_PATH),
             description=f"Search {portal.settings.name}: events, impact assessments, feedback and information pages.",
         )
     ]

@@ -8,15 +8,16 @@ and event pages alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal
 
 from .. import urls
 from ..models.taxonomy import Venue
 from ..output import Page
 from ..portal import Portal
-from .event_view import EventItem, page_months, upcoming_items, zone_words
-from .paginate import paginate
+from .event_view import EventItem, MonthGroup, page_months, upcoming_items, zone_words
+from .paginate import Pager, paginate
 
 
 def map_url(venue: Venue) -> str | None:
@@ -27,6 +28,7 @@ def map_url(venue: Venue) -> str | None:
 
 
 STEP_FREE_WORDS = {True: "Yes", False: "No", None: "Not known"}
+"""Step-free access in words, on the venue index and each venue's page."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,48 @@ class VenueSummary:
     @property
     def url(self) -> str:
         return urls.venue(self.id)
+
+    @property
+    def step_free(self) -> str:
+        return STEP_FREE_WORDS[self.venue.step_free]
+
+
+@dataclass(frozen=True)
+class VenueIndex:
+    """The context of `engage/venues.html`: every venue, by name."""
+
+    kind: Literal["venues"]
+    """Always 'venues'."""
+    title: str
+    """'Venues'."""
+    venues: Sequence[VenueSummary]
+    """Every venue, by name."""
+
+
+@dataclass(frozen=True)
+class VenuePage:
+    """The context of `engage/venue.html`: one venue and a page of what is on there."""
+
+    kind: Literal["venue"]
+    """Always 'venue'."""
+    title: str
+    """The venue's name, and the page number after the first page."""
+    venue: Venue
+    """The venue as the taxonomy says it."""
+    summary: VenueSummary
+    """Its area's name and how many events are coming up there."""
+    area_url: str
+    """Upcoming events in the venue's area."""
+    map_url: str | None
+    """The venue on OpenStreetMap, when its position is known."""
+    step_free: str
+    """Step-free access in words: 'Yes', 'No' or 'Not known'."""
+    zone: str
+    """The site's time zone in words."""
+    pager: Pager[EventItem]
+    """This page of the dates held there."""
+    months: Sequence[MonthGroup]
+    """This page's dates, under month headings."""
 
 
 def by_venue(entries: list[EventItem]) -> dict[str, list[EventItem]]:
@@ -67,30 +111,33 @@ def venue_pages(portal: Portal) -> list[Page]:
             title="Venues",
             template="engage/venues.html",
             description="The places where engagement events are held: what is on, access and how to get there.",
-            context={"kind": "venues", "venues": summaries},
+            context=VenueIndex("venues", "Venues", summaries),
             searchable=True,
         )
     ]
     for summary in summaries:
         entries = held.get(summary.id, [])
-        shared: dict[str, Any] = {
-            "kind": "venue",
-            "venue": summary.venue,
-            "summary": summary,
-            "area_url": urls.facet_listing("area", summary.venue.area),
-            "map_url": map_url(summary.venue),
-            "step_free": STEP_FREE_WORDS[summary.venue.step_free],
-            "zone": zone_words(portal.settings.timezone),
-        }
         for pager in paginate(entries, portal.settings.events_per_page, summary.url):
-            title = summary.venue.name
+            name = summary.venue.name
+            title = name if pager.number == 1 else f"{name}, page {pager.number} of {pager.count}"
             out.append(
                 Page(
                     url=pager.url,
-                    title=title if pager.number == 1 else f"{title}, page {pager.number} of {pager.count}",
+                    title=title,
                     template="engage/venue.html",
-                    description=f"What is on at {summary.venue.name}, access and how to get there.",
-                    context={**shared, "pager": pager, "months": page_months(pager, entries)},
+                    description=f"What is on at {name}, access and how to get there.",
+                    context=VenuePage(
+                        kind="venue",
+                        title=title,
+                        venue=summary.venue,
+                        summary=summary,
+                        area_url=urls.facet_listing("area", summary.venue.area),
+                        map_url=map_url(summary.venue),
+                        step_free=summary.step_free,
+                        zone=zone_words(portal.settings.timezone),
+                        pager=pager,
+                        months=page_months(pager, entries),
+                    ),
                     searchable=pager.number == 1,
                 )
             )
