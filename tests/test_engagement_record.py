@@ -14,7 +14,7 @@ from engage.exports import files
 from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
 from engage.pages import generate
-from engage.pages.planning_pages import planning_page
+from engage.pages.planning_pages import forward_clashes, planning_page
 from engage.portal import Portal, check_data
 
 from .conftest import DEMO_DATA
@@ -139,13 +139,27 @@ def test_demo_warnings_are_the_planned_clashes_only() -> None:
             "data/events/calder-wyke-police/2027-02-10-rural-crime-surgery-coldwell.yaml",
             19,
         ),
-        (
-            "warning",
-            "possible-clash",
-            "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml",
-            17,
-        ),
     ]
+
+
+def test_past_clashes_still_warn_regression(data_copy: Path) -> None:
+    """Regression: `engage validate` warned of a clash wholly in the past (the demo's March 2026 one):
+    a forward plan warns only of clashes not yet over on the build's day, and shows only those."""
+    march = "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml"
+    on_the_day = check_data(DEMO_DATA, date(2026, 3, 19))
+    assert [(p.code, p.file) for p in on_the_day.problems if p.file == march] == [("possible-clash", march)]
+    the_day_after = check_data(DEMO_DATA, date(2026, 3, 20))
+    assert [p for p in the_day_after.problems if p.file == march] == []
+    assert the_day_after.portal is not None
+    assert [c.newer for c in forward_clashes(the_day_after.portal)] == ["2027-02-10-rural-crime-surgery-coldwell"]
+    # A clash on today's date is not over yet: it warns that day, not the day after.
+    _clash_file(data_copy)
+    added = "data/events/health-trust/2026-12-03-zz-health-chat.yaml"
+    assert [p.file for p in check_data(data_copy, date(2026, 12, 3)).problems] == [added]
+    after = check_data(data_copy, date(2026, 12, 4))
+    assert after.problems == []
+    assert after.portal is not None
+    assert forward_clashes(after.portal) == []
 
 
 def test_demo_forward_plan_names_the_clash_fatigue_and_joint_work() -> None:

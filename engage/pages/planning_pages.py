@@ -71,9 +71,8 @@ def fatigue_name(portal: Portal, item: planning.Fatigue) -> str:
 
 
 def forward_clashes(portal: Portal) -> list[planning.Clash]:
-    """Clashes still to come: the newer event has not ended before today."""
-    events = {i: r.model for i, r in portal.events.items()}
-    return [c for c in planning.clashes(events) if planning.span(events[c.newer])[1] >= portal.today]
+    """Clashes not yet over on the build's day."""
+    return planning.clashes({i: r.model for i, r in portal.events.items()}, portal.today)
 
 
 def forward_fatigue(portal: Portal) -> list[planning.Fatigue]:
