@@ -13,8 +13,8 @@ from engage.cli import main
 from engage.exports import files
 from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
-from engage.pages import generate
-from engage.pages.planning_pages import forward_clashes, planning_page
+from engage.pages import generate, planning_pages
+from engage.pages.planning_pages import forward_clashes
 from engage.portal import Portal, check_data
 
 from .conftest import DEMO_DATA
@@ -73,15 +73,33 @@ def test_a_clash_is_a_github_warning_and_a_json_severity(data_copy: Path, capsys
     )
 
 
+def _planned_clashes(portal: Portal) -> dict[str, list[tuple[str, str, str]]]:
+    """(older, newer, both reach) of every clash on each page of the forward plan that lists clashes."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for page in planning_pages.pages(portal):
+        if isinstance(page.context, planning_pages.PlanningMonth):
+            listed = [(c.clash.older, c.clash.newer, c.reached) for e in page.context.pager.items for c in e.clashes]
+            if listed:
+                found[page.url] = listed
+    return found
+
+
 def test_a_clash_is_shown_on_the_planning_page(data_copy: Path) -> None:
+    assert check_data(data_copy, date(2026, 11, 22)).problems == []
     _clash_file(data_copy)
     result = check_data(data_copy, date(2026, 11, 22))
     assert [p.code for p in result.problems] == ["possible-clash"]
     assert result.portal is not None
-    page = planning_page(result.portal)
-    assert [(c["clash"].older, c["clash"].newer, c["reached"]) for c in page.context["clashes"]] == [
-        ("2026-12-03-library-review", "2026-12-03-zz-health-chat", "Older people, North Ward")
-    ]
+    # Under the newer event, on the page of the month it falls in, and counted on the overview.
+    assert _planned_clashes(result.portal) == {
+        "planning/december-2026/": [
+            ("2026-12-03-library-review", "2026-12-03-zz-health-chat", "Older people, North Ward")
+        ]
+    }
+    overview = planning_pages.pages(result.portal)[0].context
+    assert isinstance(overview, planning_pages.PlanningOverview)
+    assert [(m.name, m.clashes) for m in overview.months if m.clashes] == [("December 2026", 1)]
+    assert overview.clash_count == 1
 
 
 def test_an_error_still_fails_when_a_warning_is_present(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,15 +183,26 @@ def test_past_clashes_still_warn_regression(data_copy: Path) -> None:
 def test_demo_forward_plan_names_the_clash_fatigue_and_joint_work() -> None:
     result = check_data(DEMO_DATA, date(2026, 12, 3))
     assert result.portal is not None
-    context = planning_page(result.portal).context
-    assert [(c["clash"].older, c["clash"].newer) for c in context["clashes"]] == [
-        ("2027-02-10-dental-access-listening-event-coldwell", "2027-02-10-rural-crime-surgery-coldwell")
+    assert _planned_clashes(result.portal) == {
+        "planning/february-2027/": [
+            (
+                "2027-02-10-dental-access-listening-event-coldwell",
+                "2027-02-10-rural-crime-surgery-coldwell",
+                "Older people, Coldwell and the Dales, Kirkby Moor",
+            )
+        ]
+    }
+    pages = planning_pages.pages(result.portal)
+    context = pages[0].context
+    assert isinstance(context, planning_pages.PlanningOverview)
+    assert [(f.item.facet, f.item.key, len(f.item.events), f.url) for f in context.fatigue] == [
+        ("group", "older-people", 5, "planning/fatigue/group-older-people/"),
+        ("group", "young-people", 4, "planning/fatigue/group-young-people/"),
     ]
-    assert [(f["item"].facet, f["item"].key, len(f["events"])) for f in context["fatigue"]] == [
-        ("group", "older-people", 5),
-        ("group", "young-people", 4),
-    ]
-    assert len(context["opportunities"]) == 3
+    assert [p.organisers for p in context.pairs] == [("Calder and Wyke Police", "Healthwatch Calderbrook")]
+    assert len(context.opportunities) == 2
+    fatigue = {p.url: p.context for p in pages if isinstance(p.context, planning_pages.PlanningFatigue)}
+    assert [len(c.pager.items) for c in fatigue.values()] == [5, 4]
 
 
 def test_every_new_record_has_its_page_and_the_sections_exist(demo_portal: Portal) -> None:
@@ -325,10 +354,13 @@ def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(
     result = build_site(data_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "warning[possible-clash]" in result.output
-    page = (result.site / "planning" / "index.html").read_text("utf-8")
-    clashes = page[page.index('id="clashes"') : page.index('id="fatigue"')]
-    assert 'href="../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
-    assert 'href="../events/2026-12-03-library-review/">' in clashes
+    page = (result.site / "planning" / "december-2026" / "index.html").read_text("utf-8")
+    clashes = page[page.index('id="clashes-2026-12-03-zz-health-chat"') :]
+    clashes = clashes[: clashes.index("</ul>")]
+    assert 'href="../../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
+    assert 'with <a href="../../events/2026-12-03-library-review/">' in clashes
+    overview = (result.site / "planning" / "index.html").read_text("utf-8")
+    assert '<a href="../planning/december-2026/">December 2026</a></th><td>' in overview
 
 
 def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
