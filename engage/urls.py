@@ -101,6 +101,10 @@ def commitments() -> str:
     return "commitments/"
 
 
+COMMITMENTS_OVERDUE = "commitments/overdue/"
+"""Every overdue commitment action, when more are overdue than the overview shows."""
+
+
 def commitment(commitment_id: str) -> str:
     return f"commitments/{commitment_id}/"
 

@@ -14,6 +14,7 @@ from engage.exports import files
 from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
 from engage.pages import generate, planning_pages
+from engage.pages.commitment_pages import CommitmentPage
 from engage.pages.planning_pages import forward_clashes
 from engage.portal import Portal, check_data
 
@@ -403,11 +404,13 @@ def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
 def test_commitment_pages_show_the_criteria_they_serve_and_their_evaluations(demo_portal: Portal) -> None:
     pages = {p.url: p for p in generate(demo_portal).pages}
     page = pages["commitments/co-production-standard/"]
-    assert [c.id for c in page.context["criteria"]] == ["community-engagement-structures"]
-    assert [r.id for r in page.context["evaluations"]] == ["community-chest-2026"]
+    assert isinstance(page.context, CommitmentPage)
+    assert [c.id for c in page.context.criteria] == ["community-engagement-structures"]
+    assert [r.id for r in page.context.evaluations] == ["community-chest-2026"]
     reach = pages["commitments/engagement-reach/"]
-    assert [c.id for c in reach.context["criteria"]] == ["effective-engagement"]
-    assert [r.id for r in reach.context["evaluations"]] == ["library-service-review-2026"]
+    assert isinstance(reach.context, CommitmentPage)
+    assert [c.id for c in reach.context.criteria] == ["effective-engagement"]
+    assert [r.id for r in reach.context.evaluations] == ["library-service-review-2026"]
 
 
 def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Portal) -> None:
