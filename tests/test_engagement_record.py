@@ -15,6 +15,7 @@ from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
 from engage.pages import generate, planning_pages
 from engage.pages.commitment_pages import CommitmentPage
+from engage.pages.impact_pages import EvaluationPage
 from engage.pages.planning_pages import forward_clashes
 from engage.portal import Portal, check_data
 
@@ -241,7 +242,8 @@ def test_a_case_study_not_cleared_is_never_published(example_portal: Portal) -> 
     assert b"Two carers started a reading group" in outputs["open-data/evaluations.json"]
     assert b"not yet agreed to share" not in outputs["open-data/evaluations.json"]
     page = next(p for p in generate(example_portal).pages if p.url == "impact/library-review-drop-in/")
-    assert [c.title for c in page.context["case_studies"]] == ["A new reading group"]
+    assert isinstance(page.context, EvaluationPage)
+    assert [c.title for c in page.context.case_studies] == ["A new reading group"]
 
 
 def test_small_reach_counts_are_withheld(example_portal: Portal) -> None:
