@@ -17,6 +17,7 @@ from engage.pages import generate, planning_pages
 from engage.pages.commitment_pages import CommitmentPage
 from engage.pages.impact_pages import EvaluationPage
 from engage.pages.planning_pages import forward_clashes
+from engage.pages.self_assessment_pages import SelfAssessmentModule
 from engage.portal import Portal, check_data
 
 from .conftest import DEMO_DATA
@@ -427,3 +428,58 @@ def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Port
         "you-said-we-did/mental-health-hub-final/": ["south-asian-womens-mental-health-focus-group"],
         "you-said-we-did/tenancy-policy-final/": ["tenants-scrutiny-panel-2026"],
     }
+
+
+def test_every_module_has_a_self_assessment_page_that_says_whether_it_was_assessed(demo_portal: Portal) -> None:
+    pages = {p.url: p.context for p in generate(demo_portal).pages if isinstance(p.context, SelfAssessmentModule)}
+    assert sorted(pages) == sorted(f"self-assessment/{m}/" for m in demo_portal.modules)
+    found = {
+        c.module.id: ([v.criterion.id for v in c.views], [r.id for r in c.view.commitments]) for c in pages.values()
+    }
+    # Only "Involving your customers" (criteria 1.14 to 3.17) is recorded, all under one module.
+    assert found == {
+        "understanding-communities": (
+            [
+                "community-engagement-structures",
+                "effective-engagement",
+                "fostering-good-relations",
+                "community-development",
+            ],
+            ["engagement-reach", "ward-equality-profiles"],
+        ),
+        "leadership-partnership": (
+            [],
+            ["eia-quality", "feedback-within-twelve-weeks", "partnership-engagement-calendar"],
+        ),
+        "responsive-services": (
+            [],
+            ["accessible-engagement", "co-production-standard", "gypsy-roma-traveller-services"],
+        ),
+        "diverse-workforce": ([], ["inclusive-recruitment", "workforce-representation"]),
+    }
+
+
+def test_a_module_without_criteria_says_it_is_not_yet_assessed_and_links_its_commitments(demo_site: Path) -> None:
+    page = (demo_site / "self-assessment" / "diverse-workforce" / "index.html").read_text("utf-8")
+    assert "<p><strong>Not yet assessed.</strong> The partnership has not assessed itself against" in page
+    assert '<h2 id="commitments">Equality commitments under this module</h2>' in page
+    assert '<a href="../../commitments/workforce-representation/">' in page
+    index = (demo_site / "self-assessment" / "index.html").read_text("utf-8")
+    assert index.count("<p>Not yet assessed: the partnership has not assessed itself") == 3
+
+
+def test_criteria_may_be_given_for_any_module(data_copy: Path) -> None:
+    criteria = data_copy / "taxonomies" / "criteria.yaml"
+    workforce = (
+        criteria.read_text("utf-8")
+        .replace("id: effective-engagement", "id: workforce-profile")
+        .replace("module: communities", "module: workforce")
+        .replace("section: Involving your customers", "section: A diverse workforce")
+    )
+    criteria.write_text(criteria.read_text("utf-8") + workforce, "utf-8")
+    result = check_data(data_copy, date(2026, 11, 22))
+    assert result.problems == []
+    assert result.portal is not None
+    page = next(p for p in generate(result.portal).pages if p.url == "self-assessment/workforce/")
+    assert isinstance(page.context, SelfAssessmentModule)
+    assert [(v.criterion.id, v.thin) for v in page.context.views] == [("workforce-profile", ("not assessed yet",))]
