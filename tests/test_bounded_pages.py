@@ -88,3 +88,13 @@ def test_every_evaluation_is_listed_once_across_the_impact_index(data_copy: Path
     assert [p.url for p in index] == ["impact/", "impact/page/2/", "impact/page/3/"]
     listed = Counter(row.id for p in index for row in p.context.pager.items)  # type: ignore[union-attr]
     assert listed == Counter(list(result.portal.evaluations))
+
+
+def test_an_impact_index_without_evaluations_says_so_instead_of_an_empty_table(generated: Portal) -> None:
+    """Regression: with no evaluation the index drew an empty table, which axe refuses at phone width
+    (a role="table" whose row group has no rows)."""
+    assert generated.evaluations == {}
+    (page,) = impact_pages.pages(generated)
+    html = render_page(environment(), page, generated.settings).decode("utf-8")
+    assert "<p>No engagement has been evaluated yet.</p>" in html
+    assert "<table" not in html[html.index('id="evaluations"') :]
