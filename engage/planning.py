@@ -8,7 +8,8 @@ warning), the /planning/ page and the planning feed.
   from `date` to `end_date`) and that name a same area or a same group. Cancelled events and
   repeating meetings (a standing forum is known to everyone) are left out. The warning goes on the
   newer event: the one that starts later (on the same day, the later id), which is the one still
-  easiest to move.
+  easiest to move. A forward plan is about what is coming: a clash whose shared days are all
+  before today is history, neither warned of nor shown.
 - An **ask** is an event that asks people something: any method above "giving information" on
   the continuum. **Consultation fatigue** is a group or an area asked more than
   `fatigue_limit` times within any `fatigue_window_days` (settings). Events that name every area
@@ -41,6 +42,8 @@ class Clash:
     """Group ids both name, sorted."""
     first_day: date
     """The first day both run."""
+    last_day: date
+    """The last day both run: the clash is over once this day has passed."""
 
 
 @dataclass(frozen=True)
@@ -75,18 +78,19 @@ def plannable(event: Event) -> bool:
     return event.status != EventStatus.CANCELLED and event.recurrence is None
 
 
-def clashes(events: Mapping[str, Event]) -> list[Clash]:
-    """Every possible clash, in the order of the newer event's date, then ids."""
+def clashes(events: Mapping[str, Event], today: date) -> list[Clash]:
+    """Every possible clash not yet over on `today`, in the order of the newer event's date, then ids."""
     # Each event's span and reach worked out once: the pairwise loop is the hot part at 10,000 events.
+    # An event that ended before today cannot share a day from today on, so it is left out at once.
     plans = sorted(
         (e.date, event_id, (e.end_date or e.date), e.organiser, frozenset(e.areas), frozenset(e.groups))
         for event_id, e in events.items()
-        if plannable(e)
+        if plannable(e) and (e.end_date or e.date) >= today
     )
     out: list[Clash] = []
     for index, (_, older, a_last, a_org, a_areas, a_groups) in enumerate(plans):
         for later in range(index + 1, len(plans)):
-            b_first, newer, _, b_org, b_areas, b_groups = plans[later]
+            b_first, newer, b_last, b_org, b_areas, b_groups = plans[later]
             if b_first > a_last:
                 # Sorted by first day: every event after this one starts after `older` ends.
                 break
@@ -95,7 +99,8 @@ def clashes(events: Mapping[str, Event]) -> list[Clash]:
             areas = a_areas & b_areas
             groups = a_groups & b_groups
             if areas or groups:
-                out.append(Clash(older, newer, tuple(sorted(areas)), tuple(sorted(groups)), b_first))
+                last = min(a_last, b_last)
+                out.append(Clash(older, newer, tuple(sorted(areas)), tuple(sorted(groups)), b_first, last))
     return sorted(out, key=lambda c: (*_order(events, c.newer), c.older))
 
 

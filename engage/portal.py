@@ -38,7 +38,6 @@ CHECKS = (
     population_shares.check,
     branding.check,
     evaluations.check,
-    clashes.check,
 )
 
 
@@ -210,6 +209,8 @@ def check_data(
         refuse_future = today is None
     if refuse_future:
         problems += happened.check(loaded, day)
+    # A clash is about what is coming, so it depends on the day too.
+    problems += clashes.check(loaded, day)
     problems = sorted(set(problems))
     if errors(problems) or loaded.settings is None:
         return CheckResult(None, problems, loaded.files)

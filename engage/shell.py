@@ -82,6 +82,7 @@ SECTIONS: dict[str, str] = {
     urls.VENUES: "Venues",
     urls.IMPACT: "What our engagement achieved",
     urls.SELF_ASSESSMENT: "Equality Framework self-assessment",
+    urls.PLANNING: "Forward plan for partners",
     urls.contribute(): "How partners add events",
 }
 

@@ -7,6 +7,8 @@ Directory URLs end in '/'; '' is the home page.
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def home() -> str:
     return ""
@@ -97,6 +99,10 @@ def feedback(feedback_id: str) -> str:
 
 def commitments() -> str:
     return "commitments/"
+
+
+COMMITMENTS_OVERDUE = "commitments/overdue/"
+"""Every overdue commitment action, when more are overdue than the overview shows."""
 
 
 def commitment(commitment_id: str) -> str:
@@ -225,6 +231,18 @@ def facet_feed(facet: str, value: str) -> str:
 
 PLANNING = "planning/"
 """The shared forward plan for partners."""
+
+
+def planning_month(year: int, month: int) -> str:
+    """One month of the forward plan, such as 'planning/december-2026/' (its words make the breadcrumb of later pages)."""
+    return f"{PLANNING}{date(year, month, 1):%B-%Y}/".lower()
+
+
+def planning_fatigue(facet: str, key: str) -> str:
+    """The events behind one consultation-fatigue warning, such as 'planning/fatigue/group-older-people/'."""
+    return f"{PLANNING}fatigue/{facet}-{key}/"
+
+
 PLANNING_FEED = "feeds/planning.ics"
 """Upcoming events that ask people something, for partners planning their own."""
 IMPACT = "impact/"

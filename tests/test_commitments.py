@@ -223,7 +223,7 @@ def test_the_chart_escapes_contributor_text() -> None:
 
 def test_a_page_per_commitment_and_the_overview(example_portal: Portal) -> None:
     pages = commitment_pages.pages(example_portal)
-    assert [(p.url, p.title, p.context["kind"]) for p in pages] == [
+    assert [(p.url, p.title, p.page_type) for p in pages] == [
         ("commitments/", "Equality commitments", "commitments-index"),
         ("commitments/listening/", "Close the loop on every consultation", "commitment"),
         ("commitments/step-free-meetings/", "Meetings everyone can get to", "commitment"),

@@ -261,15 +261,27 @@ def test_each_assessment_is_one_criterion_section_on_its_module_page(built: Buil
     assert set(built.portal.assessments) <= set(built.portal.criteria)
 
 
-def test_each_planned_event_is_listed_once_on_the_forward_plan(built: Built) -> None:
-    from engage.pages.planning_pages import upcoming
+def test_each_planned_event_and_clash_is_listed_once_on_the_forward_plan(built: Built) -> None:
+    from engage.pages.planning_pages import entries, forward_clashes
 
+    clashes = forward_clashes(built.portal)
+    month_pages = pages_matching(built.site, re.compile(r"^planning/[a-z]+-\d{4}/(?:page/\d+/)?index\.html$"))
     listed: Counter[str] = Counter()
-    for link in article_links(built.site, "planning/index.html"):
-        match = re.fullmatch(r"events/([^/]+)/", link.target)
-        if match and link.innermost("ul", "engage-plan") is not None:
-            listed[match[1]] += 1
-    assert listed == Counter(list(upcoming(built.portal)))
+    pairs: Counter[tuple[str, str]] = Counter()
+    for page in month_pages:
+        newer = ""
+        for link in article_links(built.site, page):
+            match = re.fullmatch(r"events/([^/]+)/", link.target)
+            if not match or link.innermost("ul", "engage-plan") is None:
+                continue
+            # An entry's own link sits in the plan's list; its clashes in a list inside the entry.
+            if sum(e.tag == "ul" for e in link.ancestors) == 1:
+                newer = match[1]
+                listed[newer] += 1
+            else:
+                pairs[(match[1], newer)] += 1
+    assert listed == Counter(e.record.id for e in entries(built.portal, clashes))
+    assert pairs == Counter((c.older, c.newer) for c in clashes)
 
 
 OPEN_DATA = {

@@ -13,9 +13,12 @@ from engage.cli import main
 from engage.exports import files
 from engage.exports.datasets import ALL
 from engage.models.commitment import Reading
-from engage.pages import generate
+from engage.pages import generate, planning_pages
+from engage.pages.commitment_pages import CommitmentPage
 from engage.pages.feedback_pages import FeedbackPage
-from engage.pages.planning_pages import planning_page
+from engage.pages.impact_pages import EvaluationPage
+from engage.pages.planning_pages import forward_clashes
+from engage.pages.self_assessment_pages import SelfAssessmentModule
 from engage.portal import Portal, check_data
 
 from .conftest import DEMO_DATA
@@ -48,8 +51,10 @@ def _clash_file(data: Path) -> Path:
 
 
 def test_a_clash_put_into_the_data_is_a_warning_on_the_newer_files_line(
-    data_copy: Path, capsys: pytest.CaptureFixture[str]
+    data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A clash is reported while it is not over: the day is fixed, as a build fixes it.
+    monkeypatch.setenv("ENGAGE_TODAY", "2026-11-22")
     _clash_file(data_copy)
     code = main(["validate", str(data_copy)])
     printed = capsys.readouterr()
@@ -63,7 +68,10 @@ def test_a_clash_put_into_the_data_is_a_warning_on_the_newer_files_line(
     assert printed.err.endswith(", 1 problem (1 warning)\n")
 
 
-def test_a_clash_is_a_github_warning_and_a_json_severity(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clash_is_a_github_warning_and_a_json_severity(
+    data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENGAGE_TODAY", "2026-11-22")
     _clash_file(data_copy)
     assert main(["validate", "--format", "json", str(data_copy)]) == 0
     found = json.loads(capsys.readouterr().out)
@@ -74,15 +82,33 @@ def test_a_clash_is_a_github_warning_and_a_json_severity(data_copy: Path, capsys
     )
 
 
+def _planned_clashes(portal: Portal) -> dict[str, list[tuple[str, str, str]]]:
+    """(older, newer, both reach) of every clash on each page of the forward plan that lists clashes."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for page in planning_pages.pages(portal):
+        if isinstance(page.context, planning_pages.PlanningMonth):
+            listed = [(c.clash.older, c.clash.newer, c.reached) for e in page.context.pager.items for c in e.clashes]
+            if listed:
+                found[page.url] = listed
+    return found
+
+
 def test_a_clash_is_shown_on_the_planning_page(data_copy: Path) -> None:
+    assert check_data(data_copy, date(2026, 11, 22)).problems == []
     _clash_file(data_copy)
     result = check_data(data_copy, date(2026, 11, 22))
     assert [p.code for p in result.problems] == ["possible-clash"]
     assert result.portal is not None
-    page = planning_page(result.portal)
-    assert [(c["clash"].older, c["clash"].newer, c["reached"]) for c in page.context["clashes"]] == [
-        ("2026-12-03-library-review", "2026-12-03-zz-health-chat", "Older people, North Ward")
-    ]
+    # Under the newer event, on the page of the month it falls in, and counted on the overview.
+    assert _planned_clashes(result.portal) == {
+        "planning/december-2026/": [
+            ("2026-12-03-library-review", "2026-12-03-zz-health-chat", "Older people, North Ward")
+        ]
+    }
+    overview = planning_pages.pages(result.portal)[0].context
+    assert isinstance(overview, planning_pages.PlanningOverview)
+    assert [(m.name, m.clashes) for m in overview.months if m.clashes] == [("December 2026", 1)]
+    assert overview.clash_count == 1
 
 
 def test_an_error_still_fails_when_a_warning_is_present(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,27 +166,52 @@ def test_demo_warnings_are_the_planned_clashes_only() -> None:
             "data/events/calder-wyke-police/2027-02-10-rural-crime-surgery-coldwell.yaml",
             19,
         ),
-        (
-            "warning",
-            "possible-clash",
-            "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml",
-            17,
-        ),
     ]
+
+
+def test_past_clashes_still_warn_regression(data_copy: Path) -> None:
+    """Regression: `engage validate` warned of a clash wholly in the past (the demo's March 2026 one):
+    a forward plan warns only of clashes not yet over on the build's day, and shows only those."""
+    march = "data/events/calderbrook-health-trust/2026-03-19-minor-injuries-unit-public-meeting.yaml"
+    on_the_day = check_data(DEMO_DATA, date(2026, 3, 19))
+    assert [(p.code, p.file) for p in on_the_day.problems if p.file == march] == [("possible-clash", march)]
+    the_day_after = check_data(DEMO_DATA, date(2026, 3, 20))
+    assert [p for p in the_day_after.problems if p.file == march] == []
+    assert the_day_after.portal is not None
+    assert [c.newer for c in forward_clashes(the_day_after.portal)] == ["2027-02-10-rural-crime-surgery-coldwell"]
+    # A clash on today's date is not over yet: it warns that day, not the day after.
+    _clash_file(data_copy)
+    added = "data/events/health-trust/2026-12-03-zz-health-chat.yaml"
+    assert [p.file for p in check_data(data_copy, date(2026, 12, 3)).problems] == [added]
+    after = check_data(data_copy, date(2026, 12, 4))
+    assert after.problems == []
+    assert after.portal is not None
+    assert forward_clashes(after.portal) == []
 
 
 def test_demo_forward_plan_names_the_clash_fatigue_and_joint_work() -> None:
     result = check_data(DEMO_DATA, date(2026, 12, 3))
     assert result.portal is not None
-    context = planning_page(result.portal).context
-    assert [(c["clash"].older, c["clash"].newer) for c in context["clashes"]] == [
-        ("2027-02-10-dental-access-listening-event-coldwell", "2027-02-10-rural-crime-surgery-coldwell")
+    assert _planned_clashes(result.portal) == {
+        "planning/february-2027/": [
+            (
+                "2027-02-10-dental-access-listening-event-coldwell",
+                "2027-02-10-rural-crime-surgery-coldwell",
+                "Older people, Coldwell and the Dales, Kirkby Moor",
+            )
+        ]
+    }
+    pages = planning_pages.pages(result.portal)
+    context = pages[0].context
+    assert isinstance(context, planning_pages.PlanningOverview)
+    assert [(f.item.facet, f.item.key, len(f.item.events), f.url) for f in context.fatigue] == [
+        ("group", "older-people", 5, "planning/fatigue/group-older-people/"),
+        ("group", "young-people", 4, "planning/fatigue/group-young-people/"),
     ]
-    assert [(f["item"].facet, f["item"].key, len(f["events"])) for f in context["fatigue"]] == [
-        ("group", "older-people", 5),
-        ("group", "young-people", 4),
-    ]
-    assert len(context["opportunities"]) == 3
+    assert [p.organisers for p in context.pairs] == [("Calder and Wyke Police", "Healthwatch Calderbrook")]
+    assert len(context.opportunities) == 2
+    fatigue = {p.url: p.context for p in pages if isinstance(p.context, planning_pages.PlanningFatigue)}
+    assert [len(c.pager.items) for c in fatigue.values()] == [5, 4]
 
 
 def test_every_new_record_has_its_page_and_the_sections_exist(demo_portal: Portal) -> None:
@@ -198,7 +249,8 @@ def test_a_case_study_not_cleared_is_never_published(example_portal: Portal) -> 
     assert b"Two carers started a reading group" in outputs["open-data/evaluations.json"]
     assert b"not yet agreed to share" not in outputs["open-data/evaluations.json"]
     page = next(p for p in generate(example_portal).pages if p.url == "impact/library-review-drop-in/")
-    assert [c.title for c in page.context["case_studies"]] == ["A new reading group"]
+    assert isinstance(page.context, EvaluationPage)
+    assert [c.title for c in page.context.case_studies] == ["A new reading group"]
 
 
 def test_small_reach_counts_are_withheld(example_portal: Portal) -> None:
@@ -312,10 +364,13 @@ def test_a_strict_build_with_a_clash_succeeds_and_shows_it_on_the_planning_page(
     result = build_site(data_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "warning[possible-clash]" in result.output
-    page = (result.site / "planning" / "index.html").read_text("utf-8")
-    clashes = page[page.index('id="clashes"') : page.index('id="fatigue"')]
-    assert 'href="../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
-    assert 'href="../events/2026-12-03-library-review/">' in clashes
+    page = (result.site / "planning" / "december-2026" / "index.html").read_text("utf-8")
+    clashes = page[page.index('id="clashes-2026-12-03-zz-health-chat"') :]
+    clashes = clashes[: clashes.index("</ul>")]
+    assert 'href="../../events/2026-12-03-zz-health-chat/">Health chat for older people in North Ward</a>' in clashes
+    assert 'with <a href="../../events/2026-12-03-library-review/">' in clashes
+    overview = (result.site / "planning" / "index.html").read_text("utf-8")
+    assert '<a href="../planning/december-2026/">December 2026</a></th><td>' in overview
 
 
 def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
@@ -358,11 +413,13 @@ def test_fatigue_finds_the_busiest_window_and_only_above_the_limit() -> None:
 def test_commitment_pages_show_the_criteria_they_serve_and_their_evaluations(demo_portal: Portal) -> None:
     pages = {p.url: p for p in generate(demo_portal).pages}
     page = pages["commitments/co-production-standard/"]
-    assert [c.id for c in page.context["criteria"]] == ["community-engagement-structures"]
-    assert [r.id for r in page.context["evaluations"]] == ["community-chest-2026"]
+    assert isinstance(page.context, CommitmentPage)
+    assert [c.id for c in page.context.criteria] == ["community-engagement-structures"]
+    assert [r.id for r in page.context.evaluations] == ["community-chest-2026"]
     reach = pages["commitments/engagement-reach/"]
-    assert [c.id for c in reach.context["criteria"]] == ["effective-engagement"]
-    assert [r.id for r in reach.context["evaluations"]] == ["library-service-review-2026"]
+    assert isinstance(reach.context, CommitmentPage)
+    assert [c.id for c in reach.context.criteria] == ["effective-engagement"]
+    assert [r.id for r in reach.context.evaluations] == ["library-service-review-2026"]
 
 
 def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Portal) -> None:
@@ -377,3 +434,58 @@ def test_feedback_pages_link_to_the_evaluations_that_cite_them(demo_portal: Port
         "you-said-we-did/mental-health-hub-final/": ["south-asian-womens-mental-health-focus-group"],
         "you-said-we-did/tenancy-policy-final/": ["tenants-scrutiny-panel-2026"],
     }
+
+
+def test_every_module_has_a_self_assessment_page_that_says_whether_it_was_assessed(demo_portal: Portal) -> None:
+    pages = {p.url: p.context for p in generate(demo_portal).pages if isinstance(p.context, SelfAssessmentModule)}
+    assert sorted(pages) == sorted(f"self-assessment/{m}/" for m in demo_portal.modules)
+    found = {
+        c.module.id: ([v.criterion.id for v in c.views], [r.id for r in c.view.commitments]) for c in pages.values()
+    }
+    # Only "Involving your customers" (criteria 1.14 to 3.17) is recorded, all under one module.
+    assert found == {
+        "understanding-communities": (
+            [
+                "community-engagement-structures",
+                "effective-engagement",
+                "fostering-good-relations",
+                "community-development",
+            ],
+            ["engagement-reach", "ward-equality-profiles"],
+        ),
+        "leadership-partnership": (
+            [],
+            ["eia-quality", "feedback-within-twelve-weeks", "partnership-engagement-calendar"],
+        ),
+        "responsive-services": (
+            [],
+            ["accessible-engagement", "co-production-standard", "gypsy-roma-traveller-services"],
+        ),
+        "diverse-workforce": ([], ["inclusive-recruitment", "workforce-representation"]),
+    }
+
+
+def test_a_module_without_criteria_says_it_is_not_yet_assessed_and_links_its_commitments(demo_site: Path) -> None:
+    page = (demo_site / "self-assessment" / "diverse-workforce" / "index.html").read_text("utf-8")
+    assert "<p><strong>Not yet assessed.</strong> The partnership has not assessed itself against" in page
+    assert '<h2 id="commitments">Equality commitments under this module</h2>' in page
+    assert '<a href="../../commitments/workforce-representation/">' in page
+    index = (demo_site / "self-assessment" / "index.html").read_text("utf-8")
+    assert index.count("<p>Not yet assessed: the partnership has not assessed itself") == 3
+
+
+def test_criteria_may_be_given_for_any_module(data_copy: Path) -> None:
+    criteria = data_copy / "taxonomies" / "criteria.yaml"
+    workforce = (
+        criteria.read_text("utf-8")
+        .replace("id: effective-engagement", "id: workforce-profile")
+        .replace("module: communities", "module: workforce")
+        .replace("section: Involving your customers", "section: A diverse workforce")
+    )
+    criteria.write_text(criteria.read_text("utf-8") + workforce, "utf-8")
+    result = check_data(data_copy, date(2026, 11, 22))
+    assert result.problems == []
+    assert result.portal is not None
+    page = next(p for p in generate(result.portal).pages if p.url == "self-assessment/workforce/")
+    assert isinstance(page.context, SelfAssessmentModule)
+    assert [(v.criterion.id, v.thin) for v in page.context.views] == [("workforce-profile", ("not assessed yet",))]

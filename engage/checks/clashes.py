@@ -1,8 +1,9 @@
-"""Possible clashes between partners' events: warnings, never errors (the rule is in planning.py)."""
+"""Possible clashes between partners' events not yet over: warnings, never errors (the rule is in planning.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from ..formatting import long_date
 from ..loading import Loaded
@@ -12,14 +13,15 @@ from ..problems import WARNING, Problem
 CODE = "possible-clash"
 
 
-def check(loaded: Loaded) -> list[Problem]:
+def check(loaded: Loaded, today: date) -> list[Problem]:
+    """A warning on the newer event of every clash whose shared days are not all before `today`."""
     records = {r.id: r for r in loaded.events}
     events = {event_id: r.model for event_id, r in records.items()}
     names = {r.id: r.model.name for r in loaded.taxonomies.get("organisations", [])}
     areas = {r.id: r.model.name for r in loaded.taxonomies.get("areas", [])}
     groups = {r.id: r.model.name for r in loaded.taxonomies.get("groups", [])}
     out: list[Problem] = []
-    for clash in clashes(events):
+    for clash in clashes(events, today):
         newer, older = records[clash.newer], events[clash.older]
         if clash.groups:
             where = ("groups", newer.model.groups.index(clash.groups[0]))

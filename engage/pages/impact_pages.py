@@ -1,4 +1,5 @@
-"""Evaluations at impact/: the index with participation and follow-up, and a page per evaluation.
+"""Evaluations at impact/: the index (paged, PER_PAGE to a page, each page with its own chart and
+table) with participation and follow-up, and a page per evaluation.
 
 Counts of people under 5 are shown as 'fewer than 5' (feedback_pages.count_text), and case
 studies not cleared for publication never appear. Every chart has a table with the same numbers.
@@ -6,20 +7,27 @@ studies not cleared for publication never appear. Every chart has a table with t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Literal
 
 from markupsafe import Markup
 
 from .. import follow_up, urls
 from ..charts import Bar, Row, bar_chart, number
 from ..disclosure import SMALL_COUNT, count_text, is_small
+from ..follow_up import FollowUpState
 from ..formatting import long_date
-from ..models.evaluation import Evaluation, EvaluationMeasure
-from ..models.feedback import QuoteConsent
+from ..models.commitment import Commitment
+from ..models.evaluation import CaseStudy, Evaluation, EvaluationMeasure
+from ..models.event import Event
+from ..models.feedback import Feedback, QuoteConsent
 from ..models.types import ContinuumLevel
 from ..output import Page
 from ..portal import Portal
 from ..records import Record
+from .paginate import Pager, paginate
 
 FOLLOW_UP_WORDS = {
     follow_up.FollowUpState.NONE: "No measures to follow up",
@@ -96,7 +104,55 @@ class EvaluationRow:
     """The number of people, or 'fewer than 5'."""
 
 
-def index_page(portal: Portal) -> Page:
+@dataclass(frozen=True)
+class ImpactIndex:
+    """One page of the evaluations index."""
+
+    title: str
+    today: date
+    pager: Pager[EvaluationRow]
+    chart: Markup
+    """People who took part in this page's evaluations (its table has the same numbers)."""
+    overdue: tuple[EvaluationRow, ...]
+    """Evaluations whose follow-up is overdue, the OVERDUE_SHOWN ended longest ago (first page only)."""
+    overdue_count: int
+    kind: Literal["impact-index"] = "impact-index"
+
+
+@dataclass(frozen=True)
+class EvaluationPage:
+    """An evaluation's own page."""
+
+    title: str
+    id: str
+    record: Evaluation
+    levels: tuple[ContinuumLevel, ...]
+    events: tuple[Record[Event], ...]
+    organisations: tuple[str, ...]
+    attendance: str
+    groups: tuple[tuple[str, str], ...]
+    """(group name, people in words) for each group reached."""
+    areas: tuple[tuple[str, str], ...]
+    groups_chart: Markup | None
+    areas_chart: Markup | None
+    measures: tuple[MeasureView, ...]
+    follow_up: follow_up.FollowUp
+    follow_up_words: Mapping[FollowUpState, str]
+    case_studies: tuple[CaseStudy, ...]
+    """Only those cleared for publication."""
+    feedback: tuple[Record[Feedback], ...]
+    commitments: tuple[Record[Commitment], ...]
+    today: date
+    kind: Literal["evaluation"] = "evaluation"
+
+
+PER_PAGE = 30
+"""Evaluations per page of the index (each page has its own chart of the same rows)."""
+OVERDUE_SHOWN = 20
+"""Overdue follow-ups named on the index's first page; every row of the table says its own state."""
+
+
+def index_pages(portal: Portal) -> list[Page]:
     rows = [
         EvaluationRow(
             vid,
@@ -108,27 +164,38 @@ def index_page(portal: Portal) -> Page:
         for vid, record in portal.evaluations.items()
     ]
     rows.sort(key=lambda row: (row.record.ends, row.id), reverse=True)
-    chart = bar_chart(
-        "impact-attendance",
-        "People who took part, by evaluation",
-        "Bar chart of how many people took part in each evaluated engagement; the table after it gives the same numbers.",
-        [Row(row.record.title, (_people_bar(row.record.outputs.attendance),)) for row in rows],
-    )
     overdue = [row for row in rows if row.follow_up.state == follow_up.FollowUpState.OVERDUE]
-    return Page(
-        url=urls.IMPACT,
-        title="What our engagement achieved",
-        template="engage/impact_index.html",
-        description="Evaluations of our engagement: who took part, what changed, six-month follow-up, lessons and impact.",
-        context={
-            "kind": "impact-index",
-            "evaluations": rows,
-            "chart": chart,
-            "overdue": overdue,
-            "today": portal.today,
-        },
-        searchable=True,
-    )
+    # Ended longest ago first: those have waited longest for their follow-up.
+    overdue.reverse()
+    title = "What our engagement achieved"
+    out = []
+    for pager in paginate(rows, PER_PAGE, urls.IMPACT):
+        chart = bar_chart(
+            "impact-attendance",
+            "People who took part, by evaluation",
+            "Bar chart of how many people took part in each evaluated engagement; "
+            "the table after it gives the same numbers.",
+            [Row(row.record.title, (_people_bar(row.record.outputs.attendance),)) for row in pager.items],
+        )
+        out.append(
+            Page(
+                url=pager.url,
+                title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+                template="engage/impact_index.html",
+                description="Evaluations of our engagement: who took part, what changed, six-month follow-up, "
+                "lessons and impact.",
+                context=ImpactIndex(
+                    title=title,
+                    today=portal.today,
+                    pager=pager,
+                    chart=chart,
+                    overdue=tuple(overdue[:OVERDUE_SHOWN]) if pager.number == 1 else (),
+                    overdue_count=len(overdue),
+                ),
+                searchable=pager.number == 1,
+            )
+        )
+    return out
 
 
 def evaluation_page(portal: Portal, evaluation_id: str, record: Record[Evaluation]) -> Page:
@@ -140,33 +207,33 @@ def evaluation_page(portal: Portal, evaluation_id: str, record: Record[Evaluatio
         title=v.title,
         template="engage/evaluation.html",
         description=f"Evaluation: {v.title}",
-        context={
-            "kind": "evaluation",
-            "id": evaluation_id,
-            "record": v,
-            "levels": levels(portal, v),
-            "events": [portal.events[e] for e in v.events],
-            "organisations": [portal.organisations[o].name for o in v.organisations],
-            "attendance": count_text(v.outputs.attendance),
-            "groups": [(name, count_text(n)) for name, n in groups],
-            "areas": [(name, count_text(n)) for name, n in areas],
-            "groups_chart": reach_chart(f"{evaluation_id}-groups", "People who took part, by group", groups)
+        context=EvaluationPage(
+            title=v.title,
+            id=evaluation_id,
+            record=v,
+            levels=levels(portal, v),
+            events=tuple(portal.events[e] for e in v.events),
+            organisations=tuple(portal.organisations[o].name for o in v.organisations),
+            attendance=count_text(v.outputs.attendance),
+            groups=tuple((name, count_text(n)) for name, n in groups),
+            areas=tuple((name, count_text(n)) for name, n in areas),
+            groups_chart=reach_chart(f"{evaluation_id}-groups", "People who took part, by group", groups)
             if groups
             else None,
-            "areas_chart": reach_chart(f"{evaluation_id}-areas", "People who took part, by area", areas)
+            areas_chart=reach_chart(f"{evaluation_id}-areas", "People who took part, by area", areas)
             if areas
             else None,
-            "measures": [measure_view(evaluation_id, i, m) for i, m in enumerate(v.measures)],
-            "follow_up": follow_up.follow_up(v, portal.today),
-            "follow_up_words": FOLLOW_UP_WORDS,
-            "case_studies": [c for c in v.case_studies if c.consent != QuoteConsent.NOT_CLEARED],
-            "feedback": [portal.feedback[f] for f in v.impact.feedback],
-            "commitments": [portal.commitments[c] for c in v.impact.commitments],
-            "today": portal.today,
-        },
+            measures=tuple(measure_view(evaluation_id, i, m) for i, m in enumerate(v.measures)),
+            follow_up=follow_up.follow_up(v, portal.today),
+            follow_up_words=FOLLOW_UP_WORDS,
+            case_studies=tuple(c for c in v.case_studies if c.consent != QuoteConsent.NOT_CLEARED),
+            feedback=tuple(portal.feedback[f] for f in v.impact.feedback),
+            commitments=tuple(portal.commitments[c] for c in v.impact.commitments),
+            today=portal.today,
+        ),
         searchable=True,
     )
 
 
 def pages(portal: Portal) -> list[Page]:
-    return [index_page(portal)] + [evaluation_page(portal, vid, r) for vid, r in portal.evaluations.items()]
+    return index_pages(portal) + [evaluation_page(portal, vid, r) for vid, r in portal.evaluations.items()]

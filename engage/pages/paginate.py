@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -59,9 +59,29 @@ def page_window(current: int, count: int) -> list[int | None]:
 def paginate(items: Sequence[T], per_page: int, base_url: str) -> list[Pager[T]]:
     """At least one page, even when there is nothing to list."""
     count = max(1, -(-len(items) // per_page))
+    return _pagers([items[(n - 1) * per_page : n * per_page] for n in range(1, count + 1)], base_url, len(items))
+
+
+def paginate_by_weight(items: Sequence[T], weight: Callable[[T], int], budget: int, base_url: str) -> list[Pager[T]]:
+    """Pages holding items whose weights add up to at most `budget` (an item heavier than that
+    has a page of its own), for listings whose entries differ in size; at least one page."""
+    chunks: list[list[T]] = [[]]
+    used = 0
+    for item in items:
+        cost = weight(item)
+        if chunks[-1] and used + cost > budget:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(item)
+        used += cost
+    return _pagers(chunks, base_url, len(items))
+
+
+def _pagers(chunks: Sequence[Sequence[T]], base_url: str, total: int) -> list[Pager[T]]:
+    count = len(chunks)
     out = []
-    for number in range(1, count + 1):
-        chunk = items[(number - 1) * per_page : number * per_page]
+    start = 1
+    for number, chunk in enumerate(chunks, start=1):
         out.append(
             Pager(
                 items=chunk,
@@ -71,8 +91,9 @@ def paginate(items: Sequence[T], per_page: int, base_url: str) -> list[Pager[T]]
                 previous_url=urls.listing(base_url, number - 1) if number > 1 else None,
                 next_url=urls.listing(base_url, number + 1) if number < count else None,
                 first_url=base_url,
-                total=len(items),
-                start=(number - 1) * per_page + 1,
+                total=total,
+                start=start,
             )
         )
+        start += len(chunk)
     return out

@@ -1,5 +1,10 @@
 """The Equality Framework self-assessment at self-assessment/: the index and a page per module.
 
+Every module of the framework has its page. The framework's criteria are data
+(data/taxonomies/criteria.yaml) and may be given for any module; a module whose criteria are
+not recorded says plainly that it has not been assessed against criteria, and still links the
+evidence there is: the commitments filed under it and the evaluations that cite them.
+
 Evidence is 'thin' when an assessment cites fewer than THIN_BELOW records, or no evaluation
 (nothing then shows the difference made): the pages say so, criterion by criterion.
 """
@@ -8,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .. import urls
 from ..models.assessment import AssessedLevel, Assessment, Criterion
+from ..models.commitment import Commitment
+from ..models.evaluation import Evaluation
+from ..models.taxonomy import Module
 from ..output import Page
 from ..portal import Portal
 from ..records import Record
@@ -60,11 +68,68 @@ def criterion_view(portal: Portal, criterion: Criterion) -> CriterionView:
     return CriterionView(criterion, a, evidence, tuple(thin))
 
 
-def module_views(portal: Portal) -> list[tuple[Any, list[CriterionView]]]:
-    return [
-        (module, [criterion_view(portal, c) for c in portal.criteria.values() if c.module == mid])
-        for mid, module in portal.modules.items()
-    ]
+@dataclass(frozen=True)
+class ModuleView:
+    """A framework module: its criteria as assessed, and the commitments filed under it."""
+
+    module: Module
+    views: tuple[CriterionView, ...]
+    """Its criteria; none when the framework's criteria for it are not recorded."""
+    counts: tuple[tuple[str, int], ...]
+    """Criteria by level assessed, then 'not-assessed'."""
+    thin: tuple[CriterionView, ...]
+    commitments: tuple[Record[Commitment], ...]
+    """Commitments under this module: the evidence there is, assessed or not."""
+    evaluations: tuple[Record[Evaluation], ...]
+    """Evaluations that name one of those commitments among the difference they made."""
+
+
+@dataclass(frozen=True)
+class SelfAssessmentIndex:
+    """The self-assessment's index: every module with its criteria in one table."""
+
+    title: str
+    modules: tuple[ModuleView, ...]
+    thin_below: int
+    kind: Literal["self-assessment-index"] = "self-assessment-index"
+
+
+@dataclass(frozen=True)
+class SelfAssessmentModule:
+    """One module's page: each criterion with its evidence, or why there are none."""
+
+    title: str
+    module: Module
+    view: ModuleView
+    thin_below: int
+    kind: Literal["self-assessment-module"] = "self-assessment-module"
+
+    @property
+    def views(self) -> tuple[CriterionView, ...]:
+        return self.view.views
+
+
+def module_views(portal: Portal) -> list[ModuleView]:
+    out = []
+    for mid, module in portal.modules.items():
+        views = tuple(criterion_view(portal, c) for c in portal.criteria.values() if c.module == mid)
+        commitments = tuple(r for r in portal.commitments.values() if r.model.module == mid)
+        evaluations = {
+            e: portal.evaluations[e]
+            for r in commitments
+            for e in portal.evaluations_for_record.get(("commitment", r.id), [])
+        }
+        out.append(
+            ModuleView(
+                module,
+                views,
+                tuple(level_counts(list(views))),
+                tuple(v for v in views if v.thin),
+                commitments,
+                tuple(evaluations[e] for e in sorted(evaluations)),
+            )
+        )
+    return out
 
 
 def level_counts(views: list[CriterionView]) -> list[tuple[str, int]]:
@@ -75,35 +140,30 @@ def level_counts(views: list[CriterionView]) -> list[tuple[str, int]]:
     return counts
 
 
-def index_page(portal: Portal) -> Page:
-    modules = module_views(portal)
+def index_page(portal: Portal, modules: list[ModuleView]) -> Page:
+    title = "Equality Framework self-assessment"
     return Page(
         url=urls.SELF_ASSESSMENT,
-        title="Equality Framework self-assessment",
+        title=title,
         template="engage/self_assessment.html",
         description="Where the partnership stands against each Equality Framework criterion, its evidence and what would take it further.",
-        context={
-            "kind": "self-assessment-index",
-            "modules": [
-                {"module": m, "views": views, "counts": level_counts(views), "thin": [v for v in views if v.thin]}
-                for m, views in modules
-            ],
-            "thin_below": THIN_BELOW,
-        },
+        context=SelfAssessmentIndex(title=title, modules=tuple(modules), thin_below=THIN_BELOW),
         searchable=True,
     )
 
 
-def module_page(portal: Portal, module: Any, views: list[CriterionView]) -> Page:
+def module_page(view: ModuleView) -> Page:
+    title = f"Self-assessment: {view.module.name}"
     return Page(
-        url=urls.self_assessment_module(module.id),
-        title=f"Self-assessment: {module.name}",
+        url=urls.self_assessment_module(view.module.id),
+        title=title,
         template="engage/self_assessment.html",
-        description=f"Equality Framework self-assessment for the module {module.name}.",
-        context={"kind": "self-assessment-module", "module": module, "views": views, "thin_below": THIN_BELOW},
+        description=f"Equality Framework self-assessment for the module {view.module.name}.",
+        context=SelfAssessmentModule(title=title, module=view.module, view=view, thin_below=THIN_BELOW),
         searchable=True,
     )
 
 
 def pages(portal: Portal) -> list[Page]:
-    return [index_page(portal)] + [module_page(portal, m, views) for m, views in module_views(portal)]
+    modules = module_views(portal)
+    return [index_page(portal, modules)] + [module_page(view) for view in modules]

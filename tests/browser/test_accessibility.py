@@ -34,6 +34,8 @@ KNOWN_TYPES = {
     "commitment",
     "404",
     "planning",
+    "planning-month",
+    "planning-fatigue",
     "impact-index",
     "evaluation",
     "self-assessment-index",
