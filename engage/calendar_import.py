@@ -41,6 +41,7 @@ from dateutil.rrule import rrulestr
 
 from .ids import slugify
 from .loading import Loaded, load
+from .today import resolve_today
 from .yaml_reader import YamlProblem, read
 
 MARKER = "# Imported from the organiser's calendar; UID: "
@@ -653,12 +654,17 @@ def _normalised(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def import_calendar(
-    data: Path, raw: bytes, organiser: str, defaults: Defaults, today: date, *, dry_run: bool = False
+    data: Path, raw: bytes, organiser: str, defaults: Defaults, today: date | None, *, dry_run: bool = False
 ) -> list[Change]:
-    """Write (or with dry_run, only list) the files a calendar makes in the organiser's folder."""
+    """Write (or with dry_run, only list) the files a calendar makes in the organiser's folder.
+
+    `today` None: ENGAGE_TODAY, or today in the site's time zone (data/site.yaml), as the build
+    decides it, so an import run late in the evening abroad agrees with the site."""
     loaded = load(data)
     if loaded.settings is None:
         raise ImportError_(f"{data} has no valid site.yaml; is this the data folder?")
+    if today is None:
+        today = resolve_today(loaded.settings.model.timezone)
     organisations = [r.id for r in loaded.taxonomies.get("organisations", [])]
     if organiser not in organisations:
         from .ids import did_you_mean

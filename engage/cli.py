@@ -130,7 +130,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
     from . import calendar_import as ci
-    from .today import resolve_today
 
     data = Path(args.data)
     if not (data / "site.yaml").is_file():
@@ -139,9 +138,8 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     try:
         raw = ci.fetch(args.calendar)
         defaults = ci.Defaults(args.method, tuple(args.area), tuple(args.topic), tuple(args.group), args.venue)
-        changes = ci.import_calendar(
-            data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run
-        )
+        # "Today" (the horizon of an endless series, which events are past) is the site's day.
+        changes = ci.import_calendar(data, raw, args.organiser, defaults, None, dry_run=args.dry_run)
     except (ci.ImportError_, TodayError) as err:
         print(f"engage import-ics: {err}", file=sys.stderr)
         return 2

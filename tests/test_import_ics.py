@@ -241,3 +241,43 @@ def test_what_the_validator_refuses_is_reported_after_the_import(
         for line, field in ((4, "summary"), (5, "description"))
     ]
     assert err.startswith("engage import-ics: fix these 2 problem(s) in the calendar or the files before publishing\n")
+
+
+ENDLESS = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Example//Test//EN\r
+BEGIN:VEVENT\r
+UID:endless-weekly@example.org\r
+DTSTAMP:20261101T090000Z\r
+DTSTART:20270105T100000\r
+DTEND:20270105T110000\r
+RRULE:FREQ=WEEKLY\r
+SUMMARY:Weekly drop-in\r
+LOCATION:Town Hall\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_import_ics_takes_today_in_the_sites_time_zone_not_london(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Noon on 31 December 2026 in London is already 1 January 2027 in Kiritimati (UTC+14): an
+    # endless series is imported to the end of the year after the site's today, 2028 here.
+    import engage.today
+
+    class _Noon(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
+            instant = datetime(2026, 12, 31, 12, 0, tzinfo=ZoneInfo("UTC"))
+            return instant.astimezone(tz) if isinstance(tz, ZoneInfo) else instant
+
+    monkeypatch.delenv("ENGAGE_TODAY")
+    monkeypatch.setattr(engage.today, "datetime", _Noon)
+    site = data_copy / "site.yaml"
+    site.write_text(site.read_text() + "timezone: Pacific/Kiritimati\n")
+    calendar = tmp_path / "endless.ics"
+    calendar.write_bytes(ENDLESS)
+    assert main(["import-ics", str(calendar), *OPTIONS, "--data", str(data_copy), "--dry-run"]) == 0
+    out = capsys.readouterr()[0]
+    assert "          - the series has no end date; imported up to 2028-12-31" in out.splitlines()
