@@ -41,6 +41,7 @@ from dateutil.rrule import rrulestr
 
 from .ids import slugify
 from .loading import Loaded, load
+from .schema_files import EVENT_FILE, modeline
 from .today import resolve_today
 from .yaml_reader import YamlProblem, read
 
@@ -613,12 +614,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def to_yaml(record: dict[str, Any], key: str, schema_url: str) -> str:
+def to_yaml(record: dict[str, Any], key: str) -> str:
     """The event file's text; the same record always gives the same bytes."""
     body = yaml.dump(
         record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
     )
-    return f"# yaml-language-server: $schema={schema_url}\n{MARKER}{key}\n{body}"
+    return f"{modeline('event', EVENT_FILE)}\n{MARKER}{key}\n{body}"
 
 
 def existing_files(folder: Path) -> dict[str, Path]:
@@ -648,7 +649,7 @@ def _previous(path: Path) -> dict[str, Any] | None:
 
 def _normalised(record: dict[str, Any]) -> dict[str, Any]:
     """A record as the YAML reader gives it back (dates and times as text), for comparing."""
-    value = read(to_yaml(record, "", "").encode()).value
+    value = read(to_yaml(record, "").encode()).value
     assert isinstance(value, dict)
     return value
 
@@ -687,7 +688,6 @@ def import_calendar(
     folder = data / "events" / organiser
     existing = existing_files(folder)
     taken = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
-    schema = f"{loaded.settings.model.base_url}schemas/event.json"
     shown_root = data.name
     changes: list[Change] = []
     for item in planned:
@@ -701,7 +701,7 @@ def import_calendar(
                 record["sequence"] = seq
                 if _schedule(_normalised(record)) != _schedule(before):
                     record["sequence"] = seq + 1
-            text = to_yaml(record, item.key, schema)
+            text = to_yaml(record, item.key)
             action = "unchanged" if path.read_text("utf-8", errors="replace") == text else "updated"
         else:
             stem = item.stem
@@ -709,7 +709,7 @@ def import_calendar(
                 stem = f"{stem}-{hashlib.sha256(item.key.encode()).hexdigest()[:6]}"
             taken.add(stem)
             path = folder / f"{stem}.yaml"
-            text = to_yaml(record, item.key, schema)
+            text = to_yaml(record, item.key)
             action = "new"
         if action != "unchanged" and not dry_run:
             path.parent.mkdir(parents=True, exist_ok=True)

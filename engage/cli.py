@@ -202,6 +202,29 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from . import schema_files
+
+    folder = Path(args.folder)
+    if args.check:
+        stale = schema_files.stale(folder)
+        if stale:
+            print(
+                f"engage schemas: {folder} is out of step with the models ({', '.join(stale)}); "
+                f"run engage schemas {folder}",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    changed = schema_files.write(folder)
+    print(
+        f"Wrote {len(changed)} schema file{'s' if len(changed) != 1 else ''} in {folder}"
+        if changed
+        else f"{folder} is up to date"
+    )
+    return 0
+
+
 def cmd_preview_site(args: argparse.Namespace) -> int:
     from .browsable import make_browsable
 
@@ -310,6 +333,19 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--check", metavar="PATH", help="fail if the file there differs from what would be made")
     owners.add_argument("--data", default="data", help="the data folder (default: data)")
     owners.set_defaults(func=cmd_codeowners)
+
+    schemas = sub.add_parser(
+        "schemas",
+        help="write the data files' JSON Schemas into the repository, for editor completion",
+        description="Write the JSON Schema of every data file (event, eia, feedback, ... and each taxonomy) into "
+        "a folder of the repository (default: schemas, beside data). Starters and imported files name it in "
+        "their first line by a relative path, so editors complete and check YAML in any clone or fork, before "
+        "a site is published. Exit 0 when written or up to date, 1 when --check finds it out of step, 2 on "
+        "usage errors.",
+    )
+    schemas.add_argument("folder", nargs="?", default="schemas", help="the folder (default: schemas)")
+    schemas.add_argument("--check", action="store_true", help="fail if the folder differs from the models")
+    schemas.set_defaults(func=cmd_schemas)
 
     preview = sub.add_parser(
         "preview-site",

@@ -87,7 +87,7 @@ def test_recurring_series_with_exception_and_move_maps_onto_the_recurrence_model
     _import(data_copy, "google.ics")
     text = (data_copy / "events/health-trust/2027-01-12-health-and-wellbeing-drop-in.yaml").read_text()
     assert text == (
-        "# yaml-language-server: $schema=https://engage.example.gov.uk/schemas/event.json\n"
+        "# yaml-language-server: $schema=../../../schemas/event.json\n"
         "# Imported from the organiser's calendar; UID: 4k1v9p7q2m3n8r6s5t0u1w2x3y@google.com\n"
         "title: Health and wellbeing drop-in\n"
         "summary: Drop in to tell the community health team what would make local services easier to use.\n"

@@ -17,6 +17,7 @@ from .. import urls
 from ..exports.schemas import file_schema
 from ..output import OutputFile
 from ..portal import Portal
+from ..schema_files import EVENT_FILE, modeline
 
 
 def _choices(entries: dict[str, Any]) -> list[dict[str, str]]:
@@ -44,7 +45,8 @@ def form_data(portal: Portal) -> dict[str, Any]:
                 *(o.contact.lower() for o in portal.organisations.values()),
             }
         ),
-        "schema_url": f"{settings.base_url}{urls.EVENT_SCHEMA}",
+        # The file's first line names the repository's copy of the schema, for editors in any clone.
+        "schema_line": modeline("event", EVENT_FILE),
         "schema": file_schema("event", settings.base_url),
         "events": urls.EVENTS_DATA,
         "organisations": [

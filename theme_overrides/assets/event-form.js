@@ -756,7 +756,7 @@ export class EventForm {
     const update = this.mode === "update";
     const name = update ? `${this.original.id}.yaml` : `${record.date}-${slugify(record.title) || "event"}.yaml`;
     const folder = `data/events/${record.organiser}/`;
-    const text = `# yaml-language-server: $schema=${d.schema_url}\n${toYaml(record)}\n`;
+    const text = `${d.schema_line}\n${toYaml(record)}\n`;
     const result = document.getElementById("engage-result");
     const blob = new Blob([text], { type: "application/yaml" });
     if (this.download) URL.revokeObjectURL(this.download);
