@@ -38,10 +38,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 import yaml
 from dateutil.rrule import rrulestr
+from pydantic import ValidationError
 
 from .ids import slugify
 from .loading import Loaded, load
+from .models.event import Event, EventStatus
+from .occurrences import rule_dates
 from .schema_files import EVENT_FILE, modeline
+from .sequence_check import changed_fields
 from .today import resolve_today
 from .yaml_reader import YamlProblem, read
 
@@ -62,8 +66,9 @@ _ONLINE = (
 _URL_RE = re.compile(r"https?://[^\s<>\"']+")
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WEEK_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
-_SCHEDULE_KEYS = ("date", "end_date", "start_time", "end_time", "recurrence", "venue", "online", "status")
-"""Fields whose change must raise `sequence`, as `engage validate --against` checks."""
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WITHDRAWN_NOTE = "Cancelled: it is no longer in the organiser's calendar. Contact them to ask what happens instead."
+"""The status_note of an imported event that has gone from its calendar."""
 
 
 class ImportError_(Exception):
@@ -75,7 +80,8 @@ class Change:
     """What the import does (or would do) to one file."""
 
     action: str
-    """'new', 'updated', 'unchanged' or 'skipped' (not written: `notes` say why)."""
+    """'new', 'updated', 'cancelled' (gone from the calendar), 'unchanged' or 'skipped' (not
+    written: `notes` say why)."""
     path: str
     """The file, relative to the data folder's parent (data/events/...)."""
     title: str
@@ -549,8 +555,8 @@ def _end(start: date | datetime, length: timedelta) -> date | datetime:
 
 def plan(
     loaded: Loaded, events: Iterable[icalendar.Component], organiser: str, defaults: Defaults, today: date
-) -> tuple[list[_Planned], list[tuple[str, list[str]]]]:
-    """The files the calendar makes, and the events that cannot be written (title, reasons)."""
+) -> tuple[list[_Planned], list[tuple[str, str, list[str]]]]:
+    """The files the calendar makes, and the events that cannot be written (UID, title, reasons)."""
     assert loaded.settings is not None
     tz = ZoneInfo(loaded.settings.model.timezone)
     horizon = date(today.year + 1, 12, 31)
@@ -558,16 +564,31 @@ def plan(
     org = next(r.model for r in loaded.taxonomies["organisations"] if r.id == organiser)
     masters: dict[str, icalendar.Component] = {}
     overrides: dict[str, list[icalendar.Component]] = {}
+    skipped: list[tuple[str, str, list[str]]] = []
     for component in events:
+        uid = _text(component, "UID") or (_fallback_uid(component) if "DTSTART" in component else "")
         if "DTSTART" not in component:
+            # RFC 5545 lets a VEVENT with METHOD omit DTSTART; without a date it cannot be listed.
+            skipped.append((uid, _text(component, "SUMMARY") or "Untitled event", ["it has no start date (DTSTART)"]))
             continue
-        uid = _text(component, "UID") or _fallback_uid(component)
         if "RECURRENCE-ID" in component:
             overrides.setdefault(uid, []).append(component)
+        elif uid in masters and masters[uid].to_ical() != component.to_ical():
+            # Two different events with one UID (a copied event, a merged export): which is the
+            # real one cannot be known, so the later is reported, never merged or guessed.
+            skipped.append(
+                (
+                    uid,
+                    _text(component, "SUMMARY") or "Untitled event",
+                    [
+                        f"another event in the calendar ('{_text(masters[uid], 'SUMMARY')}') has the same UID, "
+                        "so only the first was imported; give each event its own UID"
+                    ],
+                )
+            )
         else:
-            masters[uid] = component
+            masters.setdefault(uid, component)
     planned: list[_Planned] = []
-    skipped: list[tuple[str, list[str]]] = []
     for uid in sorted(set(masters) | set(overrides)):
         master = masters.get(uid)
         singles = (
@@ -578,7 +599,7 @@ def plan(
         for component in singles:
             base, notes, missing = _event_fields(component, organiser, org.contact, vocab, defaults)
             if missing:
-                skipped.append((base["title"], missing + notes))
+                skipped.append((uid, base["title"], missing + notes))
                 continue
             if master is not None:
                 planned += _plan_series(uid, master, overrides.get(uid, []), tz, horizon, base, notes)
@@ -635,8 +656,80 @@ def existing_files(folder: Path) -> dict[str, Path]:
     return out
 
 
-def _schedule(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: record.get(k) for k in _SCHEDULE_KEYS}
+def _revived(value: Any) -> Any:
+    """A record as read back (dates as text) with its dates as dates again, so it is written as
+    the import first wrote it (2027-01-12, not '2027-01-12')."""
+    if isinstance(value, dict):
+        return {k: _revived(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
+    if isinstance(value, str) and _DAY_RE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _visible_change(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether subscribers would see a difference: the rule `engage validate --against` applies
+    (sequence_check.changed_fields), so an imported change always raises `sequence`."""
+    try:
+        return bool(changed_fields(Event.model_validate(before), Event.model_validate(after)))
+    except ValidationError:
+        # A file broken by hand: any difference but the bookkeeping counts.
+        ignore = ("sequence", "changed")
+        return {k: v for k, v in before.items() if k not in ignore} != {
+            k: v for k, v in after.items() if k not in ignore
+        }
+
+
+def _withdrawn(before: dict[str, Any], today: date) -> tuple[dict[str, Any], str] | None:
+    """An imported event gone from its calendar, cancelled from `today` on, with a note saying how;
+    None when nothing is left to cancel (it is over, already cancelled, or cannot be read).
+
+    A single event, or a series not yet started, becomes cancelled. A series under way keeps its
+    past dates (the record of what happened) and skips the rest, which the feeds publish as
+    cancelled occurrences. Either way `sequence` rises, so subscribers' calendars drop it."""
+    try:
+        event = Event.model_validate(before)
+    except ValidationError:
+        return None
+    if event.status is EventStatus.CANCELLED:
+        return None
+    record = _revived(before)
+    rule = event.recurrence
+    if rule is None or event.date >= today:
+        if (rule.until if rule else event.end_date or event.date) < today:
+            return None
+        record["status"] = "cancelled"
+        record["status_note"] = WITHDRAWN_NOTE
+        how = "it is no longer in the calendar, so it is cancelled"
+    else:
+        left = [d for d in rule_dates(event.date, rule) if d >= today and d not in rule.skip]
+        if not left:
+            return None
+        record["recurrence"]["skip"] = sorted({*rule.skip, *left})
+        moved = [m for m in record["recurrence"].get("moved", []) if m["original"] not in left]
+        if moved:
+            record["recurrence"]["moved"] = moved
+        else:
+            record["recurrence"].pop("moved", None)
+        how = f"it is no longer in the calendar, so its dates from {left[0].isoformat()} are cancelled"
+    record["sequence"] = event.sequence + 1
+    record["changed"] = today
+    return _in_import_order(record), how
+
+
+def _in_import_order(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields as `_assemble` lays them out: the status after the dates, the bookkeeping last."""
+    tail = ("status", "status_note", "sequence", "changed")
+    keys = [k for k in record if k not in tail]
+    dates = [i for i, k in enumerate(keys) if k in ("date", "start_time", "end_time", "end_date", "recurrence")]
+    at = dates[-1] + 1 if dates else len(keys)
+    keys[at:at] = [k for k in ("status", "status_note") if k in record]
+    keys += [k for k in ("sequence", "changed") if k in record]
+    return {k: record[k] for k in keys}
 
 
 def _previous(path: Path) -> dict[str, Any] | None:
@@ -699,10 +792,19 @@ def import_calendar(
                 seq = before.get("sequence", 0)
                 seq = seq if isinstance(seq, int) else 0
                 record["sequence"] = seq
-                if _schedule(_normalised(record)) != _schedule(before):
+                if isinstance(before.get("changed"), str):
+                    record["changed"] = _revived(before["changed"])
+                if _visible_change(before, _normalised(record)):
+                    # What subscribers see changed: they take it only with a higher sequence,
+                    # and `changed` dates the change (as validate --against requires).
                     record["sequence"] = seq + 1
+                    record["changed"] = today
             text = to_yaml(record, item.key)
             action = "unchanged" if path.read_text("utf-8", errors="replace") == text else "updated"
+        elif record.get("status") == "cancelled":
+            # Cancelled before it was ever imported: nobody holds it, so there is nothing to say.
+            changes.append(Change("skipped", "", record["title"], ("it is cancelled in the calendar",)))
+            continue
         else:
             stem = item.stem
             if stem in taken:
@@ -717,9 +819,39 @@ def import_calendar(
         changes.append(
             Change(action, f"{shown_root}/events/{organiser}/{path.name}", record["title"], tuple(item.notes))
         )
-    for title, reasons in skipped:
+    for _uid, title, reasons in skipped:
         changes.append(Change("skipped", "", title, tuple(reasons)))
+    if not planned and not skipped:
+        # An empty calendar is more likely a failed export than an organisation with no events.
+        return changes
+    present = {item.key for item in planned} | {uid for uid, _title, _reasons in skipped}
+    changes += _withdraw_missing(existing, present, folder, shown_root, organiser, today, dry_run)
     return changes
+
+
+def _withdraw_missing(
+    existing: dict[str, Path],
+    present: set[str],
+    folder: Path,
+    shown_root: str,
+    organiser: str,
+    today: date,
+    dry_run: bool,
+) -> list[Change]:
+    """Cancel the imported events whose UID (or UID and date) the calendar no longer holds."""
+    out = []
+    for key, path in sorted(existing.items()):
+        if key in present or key.split(" ", 1)[0] in present:
+            continue
+        before = _previous(path)
+        found = _withdrawn(before, today) if before is not None else None
+        if found is None:
+            continue  # over (kept as the record of what happened), or cancelled already
+        record, how = found
+        if not dry_run:
+            path.write_text(to_yaml(record, key), encoding="utf-8")
+        out.append(Change("cancelled", f"{shown_root}/events/{organiser}/{path.name}", str(record["title"]), (how,)))
+    return out
 
 
 def fetch(source: str) -> bytes:

@@ -150,7 +150,7 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         print(f"{change.action:<9} {change.path or '(not written)'}  {change.title}")
         for note in change.notes:
             print(f"          - {note}")
-    written = {c.path for c in changes if c.action in ("new", "updated")}
+    written = {c.path for c in changes if c.action in ("new", "updated", "cancelled")}
     if written and not args.dry_run:
         # What the calendar itself holds may still be refused (a phone number in a description):
         # say so now, in the validator's words, rather than in the pull request's checks.
@@ -162,10 +162,12 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
                 f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing",
                 file=sys.stderr,
             )
-    counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
+    counts = {
+        a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "cancelled", "unchanged", "skipped")
+    }
     print(
-        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "
-        f"{counts['skipped']} not imported",
+        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['cancelled']} {would}cancelled, "
+        f"{counts['unchanged']} unchanged, {counts['skipped']} not imported",
         file=sys.stderr,
     )
     return 0
@@ -296,8 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="turn a partner's calendar (.ics file or feed address) into event files in its folder",
         description="Read an iCalendar file or feed (Google, Outlook, Apple) and write one event file per "
         "calendar event in data/events/<organiser>/. Re-running finds each file by the event's UID, so "
-        "nothing is duplicated and an unchanged calendar changes nothing; a changed date, time, place or "
-        "status raises sequence. Categories are matched to method, area, topic and group ids or names; "
+        "nothing is duplicated and an unchanged calendar changes nothing; any change people see "
+        "raises sequence. An imported event that has gone from the calendar is cancelled (from today on, "
+        "for a series under way), with its sequence raised; past ones are left as they are. Categories are matched to method, area, topic and group ids or names; "
         "what matches nothing is reported, never guessed. Exit 0 when it ran (events that could not be "
         "imported are listed with the reason), 2 on usage errors.",
     )

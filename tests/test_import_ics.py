@@ -48,7 +48,7 @@ def test_imported_files_validate_and_a_second_run_changes_nothing(
     assert _import(data_copy, name) == 0
     _out, err = capsys.readouterr()
     assert _folder(data_copy) == after
-    assert err.startswith(f"0 new, 0 updated, {len(after) - len(before)} unchanged")
+    assert err.startswith(f"0 new, 0 updated, 0 cancelled, {len(after) - len(before)} unchanged")
 
 
 def _calendar_starts(name: str) -> set[tuple[str, datetime]]:
@@ -151,7 +151,7 @@ def test_unknown_categories_and_places_are_reported_not_guessed(
         "skipped   (not written)  Walk and talk",
         "          - the location 'The Old Barn, Fernside Lane' is not a venue in venues.yaml; add it there, then import again",
     ]
-    assert err == "4 new, 0 updated, 0 unchanged, 1 not imported\n"
+    assert err == "4 new, 0 updated, 0 cancelled, 0 unchanged, 1 not imported\n"
 
 
 def test_dry_run_lists_changes_and_writes_nothing(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +160,7 @@ def test_dry_run_lists_changes_and_writes_nothing(data_copy: Path, capsys: pytes
     out, err = capsys.readouterr()
     assert _folder(data_copy) == before
     assert "new       data/events/health-trust/2027-02-03-patient-panel-hybrid.yaml  Patient panel (hybrid)" in out
-    assert err == "3 would be new, 0 would be updated, 0 unchanged, 0 not imported\n"
+    assert err == "3 would be new, 0 would be updated, 0 would be cancelled, 0 unchanged, 0 not imported\n"
 
 
 def test_changed_time_raises_sequence_and_keeps_the_file(
@@ -181,11 +181,12 @@ def test_changed_time_raises_sequence_and_keeps_the_file(
         "updated   data/events/health-trust/2027-03-05-carers-week-information-stall.yaml  Carers Week information stall"
     ]
     text = (data_copy / "events/health-trust/2027-03-05-carers-week-information-stall.yaml").read_text()
-    assert "\ndate: 2027-03-12\n" in text and text.endswith("\nsequence: 1\n")
+    # Raised, and dated today, as `engage validate --against` requires of a change people see.
+    assert "\ndate: 2027-03-12\n" in text and text.endswith("\nsequence: 1\nchanged: 2026-12-03\n")
     assert main(["validate", str(data_copy)]) == 0
     capsys.readouterr()
     assert main(["import-ics", str(changed), *OPTIONS, "--data", str(data_copy)]) == 0
-    assert capsys.readouterr()[1].startswith("0 new, 0 updated")
+    assert capsys.readouterr()[1].startswith("0 new, 0 updated, 0 cancelled, ")
 
 
 def test_unknown_organiser_and_option_ids_are_usage_errors(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
