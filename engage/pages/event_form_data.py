@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from .. import urls
+from ..access import PHYSICAL
 from ..exports.schemas import file_schema
 from ..output import OutputFile
 from ..portal import Portal
@@ -57,6 +58,19 @@ def form_data(portal: Portal) -> dict[str, Any]:
         "areas": _choices(portal.areas),
         "topics": _choices(portal.topics),
         "groups": _choices(portal.groups),
+        # The register's EIAs by title, for "which EIA it informs".
+        "eias": [
+            {"id": key, "name": r.model.title, "organisation": r.model.organisation}
+            for key, r in sorted(portal.eias.items(), key=lambda kv: kv[1].model.title.lower())
+        ],
+        # Who a consultation is for: each characteristic's categories, as in its monitoring form.
+        "characteristics": [
+            {"id": key, "name": c.name, "categories": [{"id": cat.id, "name": cat.name} for cat in c.categories]}
+            for key, c in portal.characteristics.items()
+            if c.categories
+        ],
+        # Facts about a building: not asked, nor written, for an event with no venue (checks/access.py).
+        "physical_access": list(PHYSICAL),
         "venues": [
             {"id": key, "name": v.name, "address": v.address, "area": v.area}
             for key, v in sorted(portal.venues.items(), key=lambda kv: kv[1].name.lower())
