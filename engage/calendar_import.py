@@ -153,10 +153,48 @@ def read_calendar(raw: bytes) -> list[icalendar.Component]:
     try:
         cal = icalendar.Calendar.from_ical(raw)
     except ValueError as err:
-        raise ImportError_(f"this is not an iCalendar file that can be read: {err}") from None
+        # The parser quotes the line it failed on, which may be anything: keep it short and printable.
+        said = re.sub(r"[^\x20-\x7e]+", "?", str(err))
+        raise ImportError_(
+            f"this is not an iCalendar file that can be read: {said[:160]}{'...' if len(said) > 160 else ''}"
+        ) from None
     if not isinstance(cal, icalendar.Calendar) or cal.name != "VCALENDAR":
         raise ImportError_("this is not an iCalendar file: it does not start with BEGIN:VCALENDAR")
-    return list(cal.walk("VEVENT"))
+    events = list(cal.walk("VEVENT"))  # tasks (VTODO) and journal entries (VJOURNAL) are not events
+    zone = _calendar_zone(cal)
+    if zone is not None:
+        for event in events:
+            _into_calendar_zone(event, zone)
+    return events
+
+
+def _calendar_zone(cal: icalendar.Calendar) -> ZoneInfo | None:
+    """The calendar's own zone (X-WR-TIMEZONE, written by Google, Apple and Proton), if a real one."""
+    name = str(cal.get("X-WR-TIMEZONE", "")).strip()
+    try:
+        return ZoneInfo(name) if name else None
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def _into_calendar_zone(event: icalendar.Component, zone: ZoneInfo) -> None:
+    """Google and Proton write times in UTC and name the calendar's zone in X-WR-TIMEZONE; their
+    own apps repeat a series in that zone (7pm stays 7pm across the clock change), and a floating
+    time is in it too. So such times are read in that zone, as x-wr-timezone does."""
+    for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+        if name not in event:
+            continue
+        value = event.decoded(name)
+        if not isinstance(value, datetime):
+            continue
+        if value.tzinfo is not None and value.utcoffset() == timedelta(0) and str(value.tzinfo) in ("UTC", "tzutc()"):
+            moved = value.astimezone(zone)
+        elif value.tzinfo is None and "TZID" not in event[name].params:
+            moved = value.replace(tzinfo=zone)
+        else:
+            continue
+        del event[name]
+        event.add(name, moved)
 
 
 def _local(value: date | datetime, tz: ZoneInfo) -> date | datetime:
@@ -445,22 +483,41 @@ def _plan_series(
     first = _times(master, tz)
     rule = _rule_text(master)
     stem_title = slugify(base["title"])[:50].rstrip("-") or "event"
-    if rule is None:
+    extra = _rdates(master)
+    if rule is None and not extra:
         record = _assemble(base, first, None, base["_status"])
         return [_Planned(f"{first.start.isoformat()}-{stem_title}", uid, record, notes)]
-    text, parts = rule
+    text, parts = rule if rule is not None else ("", {})
     raw_start = master.decoded("DTSTART")
     start_dt = _local(raw_start, tz)
     if not isinstance(start_dt, datetime):
         start_dt = datetime.combine(start_dt, time(0))
     # Expand in the zone the calendar wrote (so a clock change moves nothing), then convert.
     own = raw_start if isinstance(raw_start, datetime) else datetime.combine(raw_start, time(0))
-    try:
-        dates, cut = _rule_dates(text, own if own.tzinfo else start_dt, horizon)
-    except ValueError:
-        # UNTIL written floating against a zoned start (or the reverse): read both as wall-clock times.
-        dates, cut = _rule_dates(re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text), own.replace(tzinfo=None), horizon)
-        dates = [d.replace(tzinfo=own.tzinfo or tz) if isinstance(raw_start, datetime) else d for d in dates]
+    if rule is None:
+        dates, cut = [own if own.tzinfo or not isinstance(raw_start, datetime) else start_dt], False
+    else:
+        try:
+            dates, cut = _rule_dates(text, own if own.tzinfo else start_dt, horizon)
+        except ValueError:
+            # UNTIL written floating against a zoned start (or the reverse): read both as wall-clock times.
+            dates, cut = _rule_dates(
+                re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text), own.replace(tzinfo=None), horizon
+            )
+            dates = [d.replace(tzinfo=own.tzinfo or tz) if isinstance(raw_start, datetime) else d for d in dates]
+    if extra:
+        # RDATE: dates added to the series by hand (Thunderbird, Apple); same length as the first.
+        zone = own.tzinfo or tz
+        for added in extra:
+            if isinstance(raw_start, datetime):
+                if not isinstance(added, datetime):
+                    continue  # a date among times: no time to hold it at
+                at = added if added.tzinfo else added.replace(tzinfo=zone)
+            else:
+                at = datetime.combine(added.date() if isinstance(added, datetime) else added, time(0))
+            if at.date() <= horizon and at not in dates:
+                dates.append(at)
+        dates.sort(key=lambda d: d.timestamp() if d.tzinfo else d.replace(tzinfo=tz).timestamp())
     length = _length(master)
     occurrences = [
         _span(
@@ -469,7 +526,7 @@ def _plan_series(
         )
         for d in dates
     ]
-    if "UNTIL" not in parts and "COUNT" not in parts:
+    if rule is not None and "UNTIL" not in parts and "COUNT" not in parts:
         notes.append(f"the series has no end date; imported up to {horizon.isoformat()}")
     elif cut:
         notes.append(f"only the first {len(dates)} dates up to {horizon.isoformat()} were imported")
@@ -501,7 +558,7 @@ def _plan_series(
                 f"the occurrence on {now.start.isoformat()} is at another place, which a series cannot say; check it"
             )
     kept = [o for o in occurrences if o.start not in skips]
-    recurrence = _representable(parts, first.start)
+    recurrence = _representable(parts, first.start) if rule is not None and not extra else None
     same_times = len({(o.start_time, o.end_time, o.end_date and (o.end_date - o.start)) for o in occurrences}) <= 1
     if recurrence is not None and same_times and occurrences and first.end_date is None:
         # The last date the model repeats to; dates past it would not be shown.
@@ -531,6 +588,19 @@ def _plan_series(
         out.append(
             _Planned(f"{when.start.isoformat()}-{stem_title}", f"{uid} {o.start.isoformat()}", record, list(notes))
         )
+    return out
+
+
+def _rdates(component: icalendar.Component) -> list[date | datetime]:
+    """The dates an RDATE adds to a series (a PERIOD counts by its start)."""
+    values = component.get("RDATE")
+    if values is None:
+        return []
+    out: list[date | datetime] = []
+    for item in values if isinstance(values, list) else [values]:
+        for one in item.dts:
+            value = one.dt
+            out.append(value[0] if isinstance(value, tuple) else value)
     return out
 
 
@@ -571,6 +641,10 @@ def plan(
             # RFC 5545 lets a VEVENT with METHOD omit DTSTART; without a date it cannot be listed.
             skipped.append((uid, _text(component, "SUMMARY") or "Untitled event", ["it has no start date (DTSTART)"]))
             continue
+        broken = _broken_dates(component)
+        if broken is not None:
+            skipped.append((uid, _text(component, "SUMMARY") or "Untitled event", [broken]))
+            continue
         if "RECURRENCE-ID" in component:
             overrides.setdefault(uid, []).append(component)
         elif uid in masters and masters[uid].to_ical() != component.to_ical():
@@ -598,6 +672,7 @@ def plan(
         )
         for component in singles:
             base, notes, missing = _event_fields(component, organiser, org.contact, vocab, defaults)
+            missing = _unreadable(component) + missing
             if missing:
                 skipped.append((uid, base["title"], missing + notes))
                 continue
@@ -610,6 +685,51 @@ def plan(
                 stem = f"{when.start.isoformat()}-{slugify(base['title'])[:50].rstrip('-') or 'event'}"
                 planned.append(_Planned(stem, key, _assemble(base, when, None, base["_status"]), notes))
     return planned, skipped
+
+
+def _broken_dates(component: icalendar.Component) -> str | None:
+    """Why the event's dates or repeat rule cannot be read, if they cannot (never a traceback)."""
+    for name, kinds in (
+        ("DTSTART", (date,)),
+        ("DTEND", (date,)),
+        ("RECURRENCE-ID", (date,)),
+        ("DURATION", (timedelta,)),
+    ):
+        if name not in component:
+            continue
+        try:
+            value = component.decoded(name)
+        except ValueError:
+            value = None
+        if not isinstance(value, kinds):
+            raw = component.get(name)
+            shown = raw.to_ical().decode(errors="replace") if hasattr(raw, "to_ical") else str(raw)
+            return f"its {name} '{shown[:40]}' cannot be read as a date or time"
+    if "RRULE" in component:
+        try:
+            _rule_text(component)
+        except ValueError:
+            raw = component.get("RRULE")
+            shown = (raw[0] if isinstance(raw, list) else raw).to_ical().decode(errors="replace")
+            return f"its repeat rule 'RRULE:{shown[:80]}' cannot be read; check it in the calendar"
+    return None
+
+
+def _unreadable(component: icalendar.Component) -> list[str]:
+    """What makes an event impossible to list without guessing: no title, a zone nobody defines."""
+    out = []
+    if not _text(component, "SUMMARY"):
+        out.append("it has no title (SUMMARY); give it one in the calendar")
+    for name in ("DTSTART", "DTEND"):
+        prop = component.get(name)
+        zone = prop.params.get("TZID") if prop is not None else None
+        if zone and isinstance(component.decoded(name), datetime) and component.decoded(name).tzinfo is None:
+            out.append(
+                f"its time zone '{zone}' is neither a known zone nor described in the calendar (VTIMEZONE), "
+                "so its time is not known; export the calendar with its time zones"
+            )
+            break
+    return out
 
 
 def _fallback_uid(component: icalendar.Component) -> str:
