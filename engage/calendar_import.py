@@ -9,18 +9,29 @@ CONTRIBUTING.md):
 - weekly (every week or every other week) on the first date's weekday, and monthly on the first,
   second, third, fourth or last weekday of the month become `recurrence`; EXDATE becomes `skip`;
   an occurrence moved in the calendar (RECURRENCE-ID) becomes `moved`, and a cancelled one `skip`.
-- Anything else (daily, several weekdays, a day of the month, yearly, RDATE) cannot be said with
-  that model, so the series is expanded: one file per occurrence, its id ending in the date.
+- Anything else (daily, several weekdays, a day of the month, yearly, extra dates in RDATE) cannot
+  be said with that model, so the series is expanded: one file per occurrence, named by its date.
 - A series with no end (no UNTIL or COUNT) is imported to 31 December of the year after the
   import; the next year's import extends it.
 - Times are converted to the site's time zone. A series whose local time would shift across a
   clock change (defined in UTC or another zone) is expanded, so each occurrence keeps its time.
+  A calendar that names its zone in X-WR-TIMEZONE (Google, Apple, Proton) has its UTC and floating
+  times read in that zone, as its own app does (7pm stays 7pm after the clocks change).
+- What cannot be read without guessing is reported and not imported: no start, no title, a zone
+  neither known nor described in a VTIMEZONE, an unreadable date or rule, two different events
+  with one UID. Tasks and journal entries (VTODO, VJOURNAL) are not events and are left out.
 - Categories are matched to method, area, topic and group ids or names; a category that matches
   nothing is reported, never guessed. The location is matched to a venue by id, name or address;
   a Teams, Zoom or Meet link makes the event online (both: hybrid). The organisation's contact
   mailbox is used, never the calendar's ORGANIZER (often a person's address).
-- When the date, time, place or status of an imported event changes, its `sequence` is raised
-  and its file keeps its name, so its page and subscribers' calendars follow it.
+- When anything people see of an imported event changes (the rule `engage validate --against`
+  applies), its `sequence` is raised and `changed` set, and its file keeps its name, so its page
+  and subscribers' calendars follow it.
+- An event imported earlier whose UID has gone from the calendar is cancelled if it is still to
+  come (a series under way skips its remaining dates), so subscribers' calendars drop it; past
+  ones are the record of what happened and are left. An event cancelled in the calendar is
+  cancelled likewise, and one cancelled before it was ever imported makes no file. An empty
+  calendar cancels nothing: it is more likely a failed export.
 """
 
 from __future__ import annotations
