@@ -256,3 +256,21 @@ def test_the_new_parts_of_the_form_pass_axe_open_filled_and_with_errors(
     page.click(SUBMIT)
     states["errors"] = violations(page)
     assert {state: describe(found) for state, found in states.items() if found} == {}
+
+
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+def test_the_update_form_with_a_consultation_loaded_passes_axe(
+    width: str, new_page: Callable[..., Any], base_url: str
+) -> None:
+    page = new_page(VIEWPORTS[width])
+    prepare(page)
+    page.goto(f"{base_url}/{UPDATE}")
+    page.wait_for_selector("#engage-event-form")
+    event_id = "2026-08-03-council-tax-reduction-scheme-consultation"
+    page.select_option("#f-pick-organiser", "calderbrook-council")
+    page.wait_for_selector(f"#f-pick-event option[value='{event_id}']", state="attached")
+    page.select_option("#f-pick-event", event_id)
+    page.click("#engage-load-event")
+    page.wait_for_selector("#engage-consultation:not([hidden])")
+    found = violations(page)
+    assert describe(found) == ""
