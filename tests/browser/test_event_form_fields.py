@@ -274,3 +274,21 @@ def test_the_update_form_with_a_consultation_loaded_passes_axe(
     page.wait_for_selector("#engage-consultation:not([hidden])")
     found = violations(page)
     assert describe(found) == ""
+
+
+def test_a_postponed_event_asks_why_in_a_field_that_can_be_seen(new_page: Callable[..., Any], base_url: str) -> None:
+    # Regression: the note was inside the "cancelled" reveal, so a postponed or moved event was
+    # refused for a field the partner could not see.
+    page = _open(new_page, base_url, UPDATE)
+    event_id = "2026-08-03-council-tax-reduction-scheme-consultation"
+    page.select_option("#f-pick-organiser", "calderbrook-council")
+    page.wait_for_selector(f"#f-pick-event option[value='{event_id}']", state="attached")
+    page.select_option("#f-pick-event", event_id)
+    page.click("#engage-load-event")
+    assert page.locator("#f-status-note").is_hidden()
+    page.check("input[name=status][value=postponed]")
+    assert page.locator("#f-status-note").is_visible()
+    page.click(SUBMIT)
+    assert _summary(page) == [("Say why, and what people should do instead", "#f-status-note")]
+    page.locator("#engage-error-summary a").first.click()
+    assert page.evaluate("document.activeElement.id") == "f-status-note"

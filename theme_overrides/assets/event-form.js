@@ -521,10 +521,13 @@ export class EventForm {
         h("div", { id: "engage-loaded", class: "engage-form-note", role: "status", "aria-live": "polite" }),
         choices("radios", "status", "Is it going ahead?", [
           ["scheduled", "Yes, as listed"],
-          ["cancelled", "No, it is cancelled", textArea("status_note", "Why, and what people can do instead", { rows: 3 })],
+          ["cancelled", "No, it is cancelled"],
           ["postponed", "It is postponed to a date not yet known"],
           ["moved", "It has moved to another date, time or place"],
-        ], { hintText: "If it is postponed or has moved, say why below as well." }));
+        ]),
+        // Asked for whatever is not going ahead as listed: the validator needs it for all three.
+        h("div", { id: "engage-status-note", hidden: true },
+          textArea("status_note", "Why, and what people can do instead", { rows: 3, hintText: "Such as 'Cancelled because of the election period. Respond online instead.'" })));
     }
     sections.push(
       h("h2", { class: "govuk-heading-m", text: "About the event" }),
@@ -663,6 +666,8 @@ export class EventForm {
       document.getElementById("engage-place").hidden = !(how === "in-person" || how === "hybrid");
       document.getElementById("engage-online").hidden = !(how === "online" || how === "hybrid");
       document.getElementById("engage-consultation").hidden = radio("is_consultation") !== "yes";
+      const note = document.getElementById("engage-status-note");
+      if (note) note.hidden = !radio("status") || radio("status") === "scheduled";
       // An online-only event has no building: its step-free access and the like are not asked.
       for (const key of this.data.physical_access || []) {
         const group = f.querySelector(`[data-field="access.${key}"]`);
