@@ -292,3 +292,30 @@ def test_a_postponed_event_asks_why_in_a_field_that_can_be_seen(new_page: Callab
     assert _summary(page) == [("Say why, and what people should do instead", "#f-status-note")]
     page.locator("#engage-error-summary a").first.click()
     assert page.evaluate("document.activeElement.id") == "f-status-note"
+
+
+def test_every_published_event_comes_back_unchanged_from_the_update_form(
+    new_page: Callable[..., Any], base_url: str, demo_portal: Portal
+) -> None:
+    # Load each demo event, make the file without touching a field: the same event comes back
+    # (series with moved dates, hybrid, several days, documents, consultations, cancelled ones),
+    # with only its sequence raised and `changed` set. An update never loses what it did not show.
+    page = _open(new_page, base_url, UPDATE, "desktop")
+    differences: dict[str, object] = {}
+    for event_id, record in sorted(demo_portal.events.items()):
+        page.select_option("#f-pick-organiser", record.model.organiser)
+        page.wait_for_selector(f"#f-pick-event option[value='{event_id}']", state="attached")
+        page.select_option("#f-pick-event", event_id)
+        page.click("#engage-load-event")
+        page.click(SUBMIT)
+        if page.locator("#engage-result").is_hidden():
+            differences[event_id] = _summary(page)
+            continue
+        again = Event.model_validate(read(page.locator("#engage-yaml").input_value().encode()).value)
+        assert again.sequence == record.model.sequence + 1
+        same = {"sequence": 0, "changed": None}
+        before, after = record.model.model_copy(update=same).model_dump(), again.model_copy(update=same).model_dump()
+        if before != after:
+            differences[event_id] = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    assert differences == {}
+    assert len(demo_portal.events) > 50

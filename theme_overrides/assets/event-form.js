@@ -586,13 +586,13 @@ export class EventForm {
       h("h2", { class: "govuk-heading-m", text: "Taking part" }),
       textField("cost", "Cost", { hintText: "Write 'Free' if it is.", width: 20, value: "Free" }),
       choices("radios", "booking.required", "Do people need to book?", [
-        ["true", "Yes", [
-          textField("booking.url", "Where to book (optional)", { type: "url", spellcheck: false }),
-          dateField("booking.by", "Last day to book (optional)"),
-          textArea("booking.details", "Other ways to book (optional)", { rows: 3 }),
-        ]],
+        ["true", "Yes"],
         ["false", "No, people can just come"],
       ]),
+      // Asked either way: an event people can just come to may still take bookings, or say so.
+      textField("booking.url", "Where to book (optional)", { type: "url", spellcheck: false, hintText: "Starting https://." }),
+      dateField("booking.by", "Last day to book (optional)"),
+      textArea("booking.details", "More about booking (optional)", { rows: 3, hintText: "Other ways to book, such as by phone, or 'No need to book; just come along.'" }),
       textField("contact", "Contact email address", {
         hintText: "A role mailbox, never a person's own address.", type: "email", autocomplete: "email", spellcheck: false, width: 30,
       }),
@@ -896,14 +896,12 @@ export class EventForm {
     record.cost = valueOf("cost") || "Free";
     const booking = radio("booking.required");
     record.booking = { required: booking === "true" };
-    if (booking === "true") {
-      record.booking.url = valueOf("booking.url");
-      const by = readDate("booking.by");
-      if (by === null) fail("booking.by", "Last day to book must be a real date");
-      else if (by && date && !record.recurrence && by > (record.end_date || date)) fail("booking.by", `The last day to book must be on or before the event, ${longDate(record.end_date || date)}`);
-      record.booking.by = by || "";
-      record.booking.details = valueOf("booking.details");
-    }
+    record.booking.url = valueOf("booking.url");
+    const by = readDate("booking.by");
+    if (by === null) fail("booking.by", "Last day to book must be a real date");
+    else if (by && date && !record.recurrence && by > (record.end_date || date)) fail("booking.by", `The last day to book must be on or before the event, ${longDate(record.end_date || date)}`);
+    record.booking.by = by || "";
+    record.booking.details = valueOf("booking.details");
     record.contact = need("contact", valueOf("contact"));
     const access = {};
     const physical = new Set(this.data.physical_access || []);
