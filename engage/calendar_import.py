@@ -9,18 +9,29 @@ CONTRIBUTING.md):
 - weekly (every week or every other week) on the first date's weekday, and monthly on the first,
   second, third, fourth or last weekday of the month become `recurrence`; EXDATE becomes `skip`;
   an occurrence moved in the calendar (RECURRENCE-ID) becomes `moved`, and a cancelled one `skip`.
-- Anything else (daily, several weekdays, a day of the month, yearly, RDATE) cannot be said with
-  that model, so the series is expanded: one file per occurrence, its id ending in the date.
+- Anything else (daily, several weekdays, a day of the month, yearly, extra dates in RDATE) cannot
+  be said with that model, so the series is expanded: one file per occurrence, named by its date.
 - A series with no end (no UNTIL or COUNT) is imported to 31 December of the year after the
   import; the next year's import extends it.
 - Times are converted to the site's time zone. A series whose local time would shift across a
   clock change (defined in UTC or another zone) is expanded, so each occurrence keeps its time.
+  A calendar that names its zone in X-WR-TIMEZONE (Google, Apple, Proton) has its UTC and floating
+  times read in that zone, as its own app does (7pm stays 7pm after the clocks change).
+- What cannot be read without guessing is reported and not imported: no start, no title, a zone
+  neither known nor described in a VTIMEZONE, an unreadable date or rule, two different events
+  with one UID. Tasks and journal entries (VTODO, VJOURNAL) are not events and are left out.
 - Categories are matched to method, area, topic and group ids or names; a category that matches
   nothing is reported, never guessed. The location is matched to a venue by id, name or address;
   a Teams, Zoom or Meet link makes the event online (both: hybrid). The organisation's contact
   mailbox is used, never the calendar's ORGANIZER (often a person's address).
-- When the date, time, place or status of an imported event changes, its `sequence` is raised
-  and its file keeps its name, so its page and subscribers' calendars follow it.
+- When anything people see of an imported event changes (the rule `engage validate --against`
+  applies), its `sequence` is raised and `changed` set, and its file keeps its name, so its page
+  and subscribers' calendars follow it.
+- An event imported earlier whose UID has gone from the calendar is cancelled if it is still to
+  come (a series under way skips its remaining dates), so subscribers' calendars drop it; past
+  ones are the record of what happened and are left. An event cancelled in the calendar is
+  cancelled likewise, and one cancelled before it was ever imported makes no file. An empty
+  calendar cancels nothing: it is more likely a failed export.
 """
 
 from __future__ import annotations
@@ -38,10 +49,15 @@ from zoneinfo import ZoneInfo
 import icalendar
 import yaml
 from dateutil.rrule import rrulestr
+from pydantic import ValidationError
 
 from .ids import slugify
 from .loading import Loaded, load
-from .occurrences import BYDAY_POSITION, RFC_WEEKDAYS, week_of_month
+from .models.event import Event, EventStatus
+from .occurrences import BYDAY_POSITION, RFC_WEEKDAYS, rule_dates, week_of_month
+from .schema_files import EVENT_FILE, modeline
+from .sequence_check import changed_fields
+from .today import resolve_today
 from .yaml_reader import YamlProblem, read
 
 MARKER = "# Imported from the organiser's calendar; UID: "
@@ -60,8 +76,9 @@ _ONLINE = (
 )
 _URL_RE = re.compile(r"https?://[^\s<>\"']+")
 _WEEK_NAMES = {position: week.value for week, position in BYDAY_POSITION.items()}
-_SCHEDULE_KEYS = ("date", "end_date", "start_time", "end_time", "recurrence", "venue", "online", "status")
-"""Fields whose change must raise `sequence`, as `engage validate --against` checks."""
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WITHDRAWN_NOTE = "Cancelled: it is no longer in the organiser's calendar. Contact them to ask what happens instead."
+"""The status_note of an imported event that has gone from its calendar."""
 
 
 class ImportError_(Exception):
@@ -73,7 +90,8 @@ class Change:
     """What the import does (or would do) to one file."""
 
     action: str
-    """'new', 'updated', 'unchanged' or 'skipped' (not written: `notes` say why)."""
+    """'new', 'updated', 'cancelled' (gone from the calendar), 'unchanged' or 'skipped' (not
+    written: `notes` say why)."""
     path: str
     """The file, relative to the data folder's parent (data/events/...)."""
     title: str
@@ -145,10 +163,48 @@ def read_calendar(raw: bytes) -> list[icalendar.Component]:
     try:
         cal = icalendar.Calendar.from_ical(raw)
     except ValueError as err:
-        raise ImportError_(f"this is not an iCalendar file that can be read: {err}") from None
+        # The parser quotes the line it failed on, which may be anything: keep it short and printable.
+        said = re.sub(r"[^\x20-\x7e]+", "?", str(err))
+        raise ImportError_(
+            f"this is not an iCalendar file that can be read: {said[:160]}{'...' if len(said) > 160 else ''}"
+        ) from None
     if not isinstance(cal, icalendar.Calendar) or cal.name != "VCALENDAR":
         raise ImportError_("this is not an iCalendar file: it does not start with BEGIN:VCALENDAR")
-    return list(cal.walk("VEVENT"))
+    events = list(cal.walk("VEVENT"))  # tasks (VTODO) and journal entries (VJOURNAL) are not events
+    zone = _calendar_zone(cal)
+    if zone is not None:
+        for event in events:
+            _into_calendar_zone(event, zone)
+    return events
+
+
+def _calendar_zone(cal: icalendar.Calendar) -> ZoneInfo | None:
+    """The calendar's own zone (X-WR-TIMEZONE, written by Google, Apple and Proton), if a real one."""
+    name = str(cal.get("X-WR-TIMEZONE", "")).strip()
+    try:
+        return ZoneInfo(name) if name else None
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def _into_calendar_zone(event: icalendar.Component, zone: ZoneInfo) -> None:
+    """Google and Proton write times in UTC and name the calendar's zone in X-WR-TIMEZONE; their
+    own apps repeat a series in that zone (7pm stays 7pm across the clock change), and a floating
+    time is in it too. So such times are read in that zone, as x-wr-timezone does."""
+    for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+        if name not in event:
+            continue
+        value = event.decoded(name)
+        if not isinstance(value, datetime):
+            continue
+        if value.tzinfo is not None and value.utcoffset() == timedelta(0) and str(value.tzinfo) in ("UTC", "tzutc()"):
+            moved = value.astimezone(zone)
+        elif value.tzinfo is None and "TZID" not in event[name].params:
+            moved = value.replace(tzinfo=zone)
+        else:
+            continue
+        del event[name]
+        event.add(name, moved)
 
 
 def _local(value: date | datetime, tz: ZoneInfo) -> date | datetime:
@@ -433,22 +489,41 @@ def _plan_series(
     first = _times(master, tz)
     rule = _rule_text(master)
     stem_title = slugify(base["title"])[:50].rstrip("-") or "event"
-    if rule is None:
+    extra = _rdates(master)
+    if rule is None and not extra:
         record = _assemble(base, first, None, base["_status"])
         return [_Planned(f"{first.start.isoformat()}-{stem_title}", uid, record, notes)]
-    text, parts = rule
+    text, parts = rule if rule is not None else ("", {})
     raw_start = master.decoded("DTSTART")
     start_dt = _local(raw_start, tz)
     if not isinstance(start_dt, datetime):
         start_dt = datetime.combine(start_dt, time(0))
     # Expand in the zone the calendar wrote (so a clock change moves nothing), then convert.
     own = raw_start if isinstance(raw_start, datetime) else datetime.combine(raw_start, time(0))
-    try:
-        dates, cut = _rule_dates(text, own if own.tzinfo else start_dt, horizon)
-    except ValueError:
-        # UNTIL written floating against a zoned start (or the reverse): read both as wall-clock times.
-        dates, cut = _rule_dates(re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text), own.replace(tzinfo=None), horizon)
-        dates = [d.replace(tzinfo=own.tzinfo or tz) if isinstance(raw_start, datetime) else d for d in dates]
+    if rule is None:
+        dates, cut = [own if own.tzinfo or not isinstance(raw_start, datetime) else start_dt], False
+    else:
+        try:
+            dates, cut = _rule_dates(text, own if own.tzinfo else start_dt, horizon)
+        except ValueError:
+            # UNTIL written floating against a zoned start (or the reverse): read both as wall-clock times.
+            dates, cut = _rule_dates(
+                re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text), own.replace(tzinfo=None), horizon
+            )
+            dates = [d.replace(tzinfo=own.tzinfo or tz) if isinstance(raw_start, datetime) else d for d in dates]
+    if extra:
+        # RDATE: dates added to the series by hand (Thunderbird, Apple); same length as the first.
+        zone = own.tzinfo or tz
+        for added in extra:
+            if isinstance(raw_start, datetime):
+                if not isinstance(added, datetime):
+                    continue  # a date among times: no time to hold it at
+                at = added if added.tzinfo else added.replace(tzinfo=zone)
+            else:
+                at = datetime.combine(added.date() if isinstance(added, datetime) else added, time(0))
+            if at.date() <= horizon and at not in dates:
+                dates.append(at)
+        dates.sort(key=lambda d: d.timestamp() if d.tzinfo else d.replace(tzinfo=tz).timestamp())
     length = _length(master)
     occurrences = [
         _span(
@@ -457,7 +532,7 @@ def _plan_series(
         )
         for d in dates
     ]
-    if "UNTIL" not in parts and "COUNT" not in parts:
+    if rule is not None and "UNTIL" not in parts and "COUNT" not in parts:
         notes.append(f"the series has no end date; imported up to {horizon.isoformat()}")
     elif cut:
         notes.append(f"only the first {len(dates)} dates up to {horizon.isoformat()} were imported")
@@ -489,7 +564,7 @@ def _plan_series(
                 f"the occurrence on {now.start.isoformat()} is at another place, which a series cannot say; check it"
             )
     kept = [o for o in occurrences if o.start not in skips]
-    recurrence = _representable(parts, first.start)
+    recurrence = _representable(parts, first.start) if rule is not None and not extra else None
     same_times = len({(o.start_time, o.end_time, o.end_date and (o.end_date - o.start)) for o in occurrences}) <= 1
     if recurrence is not None and same_times and occurrences and first.end_date is None:
         # The last date the model repeats to; dates past it would not be shown.
@@ -522,6 +597,19 @@ def _plan_series(
     return out
 
 
+def _rdates(component: icalendar.Component) -> list[date | datetime]:
+    """The dates an RDATE adds to a series (a PERIOD counts by its start)."""
+    values = component.get("RDATE")
+    if values is None:
+        return []
+    out: list[date | datetime] = []
+    for item in values if isinstance(values, list) else [values]:
+        for one in item.dts:
+            value = one.dt
+            out.append(value[0] if isinstance(value, tuple) else value)
+    return out
+
+
 def _clock(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
@@ -543,8 +631,8 @@ def _end(start: date | datetime, length: timedelta) -> date | datetime:
 
 def plan(
     loaded: Loaded, events: Iterable[icalendar.Component], organiser: str, defaults: Defaults, today: date
-) -> tuple[list[_Planned], list[tuple[str, list[str]]]]:
-    """The files the calendar makes, and the events that cannot be written (title, reasons)."""
+) -> tuple[list[_Planned], list[tuple[str, str, list[str]]]]:
+    """The files the calendar makes, and the events that cannot be written (UID, title, reasons)."""
     assert loaded.settings is not None
     tz = ZoneInfo(loaded.settings.model.timezone)
     horizon = date(today.year + 1, 12, 31)
@@ -552,16 +640,35 @@ def plan(
     org = next(r.model for r in loaded.taxonomies["organisations"] if r.id == organiser)
     masters: dict[str, icalendar.Component] = {}
     overrides: dict[str, list[icalendar.Component]] = {}
+    skipped: list[tuple[str, str, list[str]]] = []
     for component in events:
+        uid = _text(component, "UID") or (_fallback_uid(component) if "DTSTART" in component else "")
         if "DTSTART" not in component:
+            # RFC 5545 lets a VEVENT with METHOD omit DTSTART; without a date it cannot be listed.
+            skipped.append((uid, _text(component, "SUMMARY") or "Untitled event", ["it has no start date (DTSTART)"]))
             continue
-        uid = _text(component, "UID") or _fallback_uid(component)
+        broken = _broken_dates(component)
+        if broken is not None:
+            skipped.append((uid, _text(component, "SUMMARY") or "Untitled event", [broken]))
+            continue
         if "RECURRENCE-ID" in component:
             overrides.setdefault(uid, []).append(component)
+        elif uid in masters and masters[uid].to_ical() != component.to_ical():
+            # Two different events with one UID (a copied event, a merged export): which is the
+            # real one cannot be known, so the later is reported, never merged or guessed.
+            skipped.append(
+                (
+                    uid,
+                    _text(component, "SUMMARY") or "Untitled event",
+                    [
+                        f"another event in the calendar ('{_text(masters[uid], 'SUMMARY')}') has the same UID, "
+                        "so only the first was imported; give each event its own UID"
+                    ],
+                )
+            )
         else:
-            masters[uid] = component
+            masters.setdefault(uid, component)
     planned: list[_Planned] = []
-    skipped: list[tuple[str, list[str]]] = []
     for uid in sorted(set(masters) | set(overrides)):
         master = masters.get(uid)
         singles = (
@@ -571,8 +678,9 @@ def plan(
         )
         for component in singles:
             base, notes, missing = _event_fields(component, organiser, org.contact, vocab, defaults)
+            missing = _unreadable(component) + missing
             if missing:
-                skipped.append((base["title"], missing + notes))
+                skipped.append((uid, base["title"], missing + notes))
                 continue
             if master is not None:
                 planned += _plan_series(uid, master, overrides.get(uid, []), tz, horizon, base, notes)
@@ -583,6 +691,51 @@ def plan(
                 stem = f"{when.start.isoformat()}-{slugify(base['title'])[:50].rstrip('-') or 'event'}"
                 planned.append(_Planned(stem, key, _assemble(base, when, None, base["_status"]), notes))
     return planned, skipped
+
+
+def _broken_dates(component: icalendar.Component) -> str | None:
+    """Why the event's dates or repeat rule cannot be read, if they cannot (never a traceback)."""
+    for name, kinds in (
+        ("DTSTART", (date,)),
+        ("DTEND", (date,)),
+        ("RECURRENCE-ID", (date,)),
+        ("DURATION", (timedelta,)),
+    ):
+        if name not in component:
+            continue
+        try:
+            value = component.decoded(name)
+        except ValueError:
+            value = None
+        if not isinstance(value, kinds):
+            raw = component.get(name)
+            shown = raw.to_ical().decode(errors="replace") if hasattr(raw, "to_ical") else str(raw)
+            return f"its {name} '{shown[:40]}' cannot be read as a date or time"
+    if "RRULE" in component:
+        try:
+            _rule_text(component)
+        except ValueError:
+            raw = component.get("RRULE")
+            shown = (raw[0] if isinstance(raw, list) else raw).to_ical().decode(errors="replace")
+            return f"its repeat rule 'RRULE:{shown[:80]}' cannot be read; check it in the calendar"
+    return None
+
+
+def _unreadable(component: icalendar.Component) -> list[str]:
+    """What makes an event impossible to list without guessing: no title, a zone nobody defines."""
+    out = []
+    if not _text(component, "SUMMARY"):
+        out.append("it has no title (SUMMARY); give it one in the calendar")
+    for name in ("DTSTART", "DTEND"):
+        prop = component.get(name)
+        zone = prop.params.get("TZID") if prop is not None else None
+        if zone and isinstance(component.decoded(name), datetime) and component.decoded(name).tzinfo is None:
+            out.append(
+                f"its time zone '{zone}' is neither a known zone nor described in the calendar (VTIMEZONE), "
+                "so its time is not known; export the calendar with its time zones"
+            )
+            break
+    return out
 
 
 def _fallback_uid(component: icalendar.Component) -> str:
@@ -608,12 +761,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def to_yaml(record: dict[str, Any], key: str, schema_url: str) -> str:
+def to_yaml(record: dict[str, Any], key: str) -> str:
     """The event file's text; the same record always gives the same bytes."""
     body = yaml.dump(
         record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
     )
-    return f"# yaml-language-server: $schema={schema_url}\n{MARKER}{key}\n{body}"
+    return f"{modeline('event', EVENT_FILE)}\n{MARKER}{key}\n{body}"
 
 
 def existing_files(folder: Path) -> dict[str, Path]:
@@ -629,8 +782,80 @@ def existing_files(folder: Path) -> dict[str, Path]:
     return out
 
 
-def _schedule(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: record.get(k) for k in _SCHEDULE_KEYS}
+def _revived(value: Any) -> Any:
+    """A record as read back (dates as text) with its dates as dates again, so it is written as
+    the import first wrote it (2027-01-12, not '2027-01-12')."""
+    if isinstance(value, dict):
+        return {k: _revived(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
+    if isinstance(value, str) and _DAY_RE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _visible_change(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether subscribers would see a difference: the rule `engage validate --against` applies
+    (sequence_check.changed_fields), so an imported change always raises `sequence`."""
+    try:
+        return bool(changed_fields(Event.model_validate(before), Event.model_validate(after)))
+    except ValidationError:
+        # A file broken by hand: any difference but the bookkeeping counts.
+        ignore = ("sequence", "changed")
+        return {k: v for k, v in before.items() if k not in ignore} != {
+            k: v for k, v in after.items() if k not in ignore
+        }
+
+
+def _withdrawn(before: dict[str, Any], today: date) -> tuple[dict[str, Any], str] | None:
+    """An imported event gone from its calendar, cancelled from `today` on, with a note saying how;
+    None when nothing is left to cancel (it is over, already cancelled, or cannot be read).
+
+    A single event, or a series not yet started, becomes cancelled. A series under way keeps its
+    past dates (the record of what happened) and skips the rest, which the feeds publish as
+    cancelled occurrences. Either way `sequence` rises, so subscribers' calendars drop it."""
+    try:
+        event = Event.model_validate(before)
+    except ValidationError:
+        return None
+    if event.status is EventStatus.CANCELLED:
+        return None
+    record = _revived(before)
+    rule = event.recurrence
+    if rule is None or event.date >= today:
+        if (rule.until if rule else event.end_date or event.date) < today:
+            return None
+        record["status"] = "cancelled"
+        record["status_note"] = WITHDRAWN_NOTE
+        how = "it is no longer in the calendar, so it is cancelled"
+    else:
+        left = [d for d in rule_dates(event.date, rule) if d >= today and d not in rule.skip]
+        if not left:
+            return None
+        record["recurrence"]["skip"] = sorted({*rule.skip, *left})
+        moved = [m for m in record["recurrence"].get("moved", []) if m["original"] not in left]
+        if moved:
+            record["recurrence"]["moved"] = moved
+        else:
+            record["recurrence"].pop("moved", None)
+        how = f"it is no longer in the calendar, so its dates from {left[0].isoformat()} are cancelled"
+    record["sequence"] = event.sequence + 1
+    record["changed"] = today
+    return _in_import_order(record), how
+
+
+def _in_import_order(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields as `_assemble` lays them out: the status after the dates, the bookkeeping last."""
+    tail = ("status", "status_note", "sequence", "changed")
+    keys = [k for k in record if k not in tail]
+    dates = [i for i, k in enumerate(keys) if k in ("date", "start_time", "end_time", "end_date", "recurrence")]
+    at = dates[-1] + 1 if dates else len(keys)
+    keys[at:at] = [k for k in ("status", "status_note") if k in record]
+    keys += [k for k in ("sequence", "changed") if k in record]
+    return {k: record[k] for k in keys}
 
 
 def _previous(path: Path) -> dict[str, Any] | None:
@@ -643,18 +868,23 @@ def _previous(path: Path) -> dict[str, Any] | None:
 
 def _normalised(record: dict[str, Any]) -> dict[str, Any]:
     """A record as the YAML reader gives it back (dates and times as text), for comparing."""
-    value = read(to_yaml(record, "", "").encode()).value
+    value = read(to_yaml(record, "").encode()).value
     assert isinstance(value, dict)
     return value
 
 
 def import_calendar(
-    data: Path, raw: bytes, organiser: str, defaults: Defaults, today: date, *, dry_run: bool = False
+    data: Path, raw: bytes, organiser: str, defaults: Defaults, today: date | None, *, dry_run: bool = False
 ) -> list[Change]:
-    """Write (or with dry_run, only list) the files a calendar makes in the organiser's folder."""
+    """Write (or with dry_run, only list) the files a calendar makes in the organiser's folder.
+
+    `today` None: ENGAGE_TODAY, or today in the site's time zone (data/site.yaml), as the build
+    decides it, so an import run late in the evening abroad agrees with the site."""
     loaded = load(data)
     if loaded.settings is None:
         raise ImportError_(f"{data} has no valid site.yaml; is this the data folder?")
+    if today is None:
+        today = resolve_today(loaded.settings.model.timezone)
     organisations = [r.id for r in loaded.taxonomies.get("organisations", [])]
     if organiser not in organisations:
         from .ids import did_you_mean
@@ -677,7 +907,6 @@ def import_calendar(
     folder = data / "events" / organiser
     existing = existing_files(folder)
     taken = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
-    schema = f"{loaded.settings.model.base_url}schemas/event.json"
     shown_root = data.name
     changes: list[Change] = []
     for item in planned:
@@ -689,17 +918,26 @@ def import_calendar(
                 seq = before.get("sequence", 0)
                 seq = seq if isinstance(seq, int) else 0
                 record["sequence"] = seq
-                if _schedule(_normalised(record)) != _schedule(before):
+                if isinstance(before.get("changed"), str):
+                    record["changed"] = _revived(before["changed"])
+                if _visible_change(before, _normalised(record)):
+                    # What subscribers see changed: they take it only with a higher sequence,
+                    # and `changed` dates the change (as validate --against requires).
                     record["sequence"] = seq + 1
-            text = to_yaml(record, item.key, schema)
+                    record["changed"] = today
+            text = to_yaml(record, item.key)
             action = "unchanged" if path.read_text("utf-8", errors="replace") == text else "updated"
+        elif record.get("status") == "cancelled":
+            # Cancelled before it was ever imported: nobody holds it, so there is nothing to say.
+            changes.append(Change("skipped", "", record["title"], ("it is cancelled in the calendar",)))
+            continue
         else:
             stem = item.stem
             if stem in taken:
                 stem = f"{stem}-{hashlib.sha256(item.key.encode()).hexdigest()[:6]}"
             taken.add(stem)
             path = folder / f"{stem}.yaml"
-            text = to_yaml(record, item.key, schema)
+            text = to_yaml(record, item.key)
             action = "new"
         if action != "unchanged" and not dry_run:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -707,9 +945,39 @@ def import_calendar(
         changes.append(
             Change(action, f"{shown_root}/events/{organiser}/{path.name}", record["title"], tuple(item.notes))
         )
-    for title, reasons in skipped:
+    for _uid, title, reasons in skipped:
         changes.append(Change("skipped", "", title, tuple(reasons)))
+    if not planned and not skipped:
+        # An empty calendar is more likely a failed export than an organisation with no events.
+        return changes
+    present = {item.key for item in planned} | {uid for uid, _title, _reasons in skipped}
+    changes += _withdraw_missing(existing, present, folder, shown_root, organiser, today, dry_run)
     return changes
+
+
+def _withdraw_missing(
+    existing: dict[str, Path],
+    present: set[str],
+    folder: Path,
+    shown_root: str,
+    organiser: str,
+    today: date,
+    dry_run: bool,
+) -> list[Change]:
+    """Cancel the imported events whose UID (or UID and date) the calendar no longer holds."""
+    out = []
+    for key, path in sorted(existing.items()):
+        if key in present or key.split(" ", 1)[0] in present:
+            continue
+        before = _previous(path)
+        found = _withdrawn(before, today) if before is not None else None
+        if found is None:
+            continue  # over (kept as the record of what happened), or cancelled already
+        record, how = found
+        if not dry_run:
+            path.write_text(to_yaml(record, key), encoding="utf-8")
+        out.append(Change("cancelled", f"{shown_root}/events/{organiser}/{path.name}", str(record["title"]), (how,)))
+    return out
 
 
 def fetch(source: str) -> bytes:

@@ -130,7 +130,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
     from . import calendar_import as ci
-    from .today import resolve_today
 
     data = Path(args.data)
     if not (data / "site.yaml").is_file():
@@ -139,9 +138,8 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     try:
         raw = ci.fetch(args.calendar)
         defaults = ci.Defaults(args.method, tuple(args.area), tuple(args.topic), tuple(args.group), args.venue)
-        changes = ci.import_calendar(
-            data, raw, args.organiser, defaults, resolve_today("Europe/London"), dry_run=args.dry_run
-        )
+        # "Today" (the horizon of an endless series, which events are past) is the site's day.
+        changes = ci.import_calendar(data, raw, args.organiser, defaults, None, dry_run=args.dry_run)
     except (ci.ImportError_, TodayError) as err:
         print(f"engage import-ics: {err}", file=sys.stderr)
         return 2
@@ -152,7 +150,7 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         print(f"{change.action:<9} {change.path or '(not written)'}  {change.title}")
         for note in change.notes:
             print(f"          - {note}")
-    written = {c.path for c in changes if c.action in ("new", "updated")}
+    written = {c.path for c in changes if c.action in ("new", "updated", "cancelled")}
     if written and not args.dry_run:
         # What the calendar itself holds may still be refused (a phone number in a description):
         # say so now, in the validator's words, rather than in the pull request's checks.
@@ -164,10 +162,12 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
                 f"engage import-ics: fix these {len(problems)} problem(s) in the calendar or the files before publishing",
                 file=sys.stderr,
             )
-    counts = {a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "unchanged", "skipped")}
+    counts = {
+        a: sum(1 for c in changes if c.action == a) for a in ("new", "updated", "cancelled", "unchanged", "skipped")
+    }
     print(
-        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['unchanged']} unchanged, "
-        f"{counts['skipped']} not imported",
+        f"{counts['new']} {would}new, {counts['updated']} {would}updated, {counts['cancelled']} {would}cancelled, "
+        f"{counts['unchanged']} unchanged, {counts['skipped']} not imported",
         file=sys.stderr,
     )
     return 0
@@ -201,6 +201,29 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
         print(f"Wrote {args.write}")
         return 0
     sys.stdout.write(text)
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from . import schema_files
+
+    folder = Path(args.folder)
+    if args.check:
+        stale = schema_files.stale(folder)
+        if stale:
+            print(
+                f"engage schemas: {folder} is out of step with the models ({', '.join(stale)}); "
+                f"run engage schemas {folder}",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    changed = schema_files.write(folder)
+    print(
+        f"Wrote {len(changed)} schema file{'s' if len(changed) != 1 else ''} in {folder}"
+        if changed
+        else f"{folder} is up to date"
+    )
     return 0
 
 
@@ -275,8 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="turn a partner's calendar (.ics file or feed address) into event files in its folder",
         description="Read an iCalendar file or feed (Google, Outlook, Apple) and write one event file per "
         "calendar event in data/events/<organiser>/. Re-running finds each file by the event's UID, so "
-        "nothing is duplicated and an unchanged calendar changes nothing; a changed date, time, place or "
-        "status raises sequence. Categories are matched to method, area, topic and group ids or names; "
+        "nothing is duplicated and an unchanged calendar changes nothing; any change people see "
+        "raises sequence. An imported event that has gone from the calendar is cancelled (from today on, "
+        "for a series under way), with its sequence raised; past ones are left as they are. Categories are matched to method, area, topic and group ids or names; "
         "what matches nothing is reported, never guessed. Exit 0 when it ran (events that could not be "
         "imported are listed with the reason), 2 on usage errors.",
     )
@@ -312,6 +336,19 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--check", metavar="PATH", help="fail if the file there differs from what would be made")
     owners.add_argument("--data", default="data", help="the data folder (default: data)")
     owners.set_defaults(func=cmd_codeowners)
+
+    schemas = sub.add_parser(
+        "schemas",
+        help="write the data files' JSON Schemas into the repository, for editor completion",
+        description="Write the JSON Schema of every data file (event, eia, feedback, ... and each taxonomy) into "
+        "a folder of the repository (default: schemas, beside data). Starters and imported files name it in "
+        "their first line by a relative path, so editors complete and check YAML in any clone or fork, before "
+        "a site is published. Exit 0 when written or up to date, 1 when --check finds it out of step, 2 on "
+        "usage errors.",
+    )
+    schemas.add_argument("folder", nargs="?", default="schemas", help="the folder (default: schemas)")
+    schemas.add_argument("--check", action="store_true", help="fail if the folder differs from the models")
+    schemas.set_defaults(func=cmd_schemas)
 
     preview = sub.add_parser(
         "preview-site",

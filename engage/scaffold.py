@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from string import Template
 
 from .ids import did_you_mean, slugify
 from .loading import load
+from .schema_files import modeline
 from .today import resolve_today
 
 KINDS = ("event", "eia", "feedback", "commitment", "evaluation")
@@ -96,7 +97,8 @@ def new_record(
         for c in ids.get("characteristics", [])
     )
     values = {
-        "base_url": loaded.settings.model.base_url,
+        # The repository's copy of the schema, by a path relative to the file (any clone, any fork).
+        "schema_line": modeline(kind, PurePosixPath(path.relative_to(data).as_posix())),
         "path": path.as_posix(),
         "title": _yaml_string(title),
         "organiser": organiser,

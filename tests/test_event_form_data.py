@@ -20,7 +20,7 @@ def _published(site: Path) -> dict[str, object]:
 def test_the_form_checks_against_the_schema_the_site_publishes(example_site: Path) -> None:
     data = _published(example_site)
     assert data["schema"] == json.loads((example_site / urls.EVENT_SCHEMA).read_text("utf-8"))
-    assert data["schema_url"] == "https://engage.example.gov.uk/schemas/event.json"
+    assert data["schema_line"] == "# yaml-language-server: $schema=../../../schemas/event.json"
 
 
 def test_the_form_offers_every_taxonomy_entry_and_the_repository(example_site: Path, example_portal: Portal) -> None:

@@ -48,7 +48,7 @@ def test_imported_files_validate_and_a_second_run_changes_nothing(
     assert _import(data_copy, name) == 0
     _out, err = capsys.readouterr()
     assert _folder(data_copy) == after
-    assert err.startswith(f"0 new, 0 updated, {len(after) - len(before)} unchanged")
+    assert err.startswith(f"0 new, 0 updated, 0 cancelled, {len(after) - len(before)} unchanged")
 
 
 def _calendar_starts(name: str) -> set[tuple[str, datetime]]:
@@ -87,7 +87,7 @@ def test_recurring_series_with_exception_and_move_maps_onto_the_recurrence_model
     _import(data_copy, "google.ics")
     text = (data_copy / "events/health-trust/2027-01-12-health-and-wellbeing-drop-in.yaml").read_text()
     assert text == (
-        "# yaml-language-server: $schema=https://engage.example.gov.uk/schemas/event.json\n"
+        "# yaml-language-server: $schema=../../../schemas/event.json\n"
         "# Imported from the organiser's calendar; UID: 4k1v9p7q2m3n8r6s5t0u1w2x3y@google.com\n"
         "title: Health and wellbeing drop-in\n"
         "summary: Drop in to tell the community health team what would make local services easier to use.\n"
@@ -151,7 +151,7 @@ def test_unknown_categories_and_places_are_reported_not_guessed(
         "skipped   (not written)  Walk and talk",
         "          - the location 'The Old Barn, Fernside Lane' is not a venue in venues.yaml; add it there, then import again",
     ]
-    assert err == "4 new, 0 updated, 0 unchanged, 1 not imported\n"
+    assert err == "4 new, 0 updated, 0 cancelled, 0 unchanged, 1 not imported\n"
 
 
 def test_dry_run_lists_changes_and_writes_nothing(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +160,7 @@ def test_dry_run_lists_changes_and_writes_nothing(data_copy: Path, capsys: pytes
     out, err = capsys.readouterr()
     assert _folder(data_copy) == before
     assert "new       data/events/health-trust/2027-02-03-patient-panel-hybrid.yaml  Patient panel (hybrid)" in out
-    assert err == "3 would be new, 0 would be updated, 0 unchanged, 0 not imported\n"
+    assert err == "3 would be new, 0 would be updated, 0 would be cancelled, 0 unchanged, 0 not imported\n"
 
 
 def test_changed_time_raises_sequence_and_keeps_the_file(
@@ -181,11 +181,12 @@ def test_changed_time_raises_sequence_and_keeps_the_file(
         "updated   data/events/health-trust/2027-03-05-carers-week-information-stall.yaml  Carers Week information stall"
     ]
     text = (data_copy / "events/health-trust/2027-03-05-carers-week-information-stall.yaml").read_text()
-    assert "\ndate: 2027-03-12\n" in text and text.endswith("\nsequence: 1\n")
+    # Raised, and dated today, as `engage validate --against` requires of a change people see.
+    assert "\ndate: 2027-03-12\n" in text and text.endswith("\nsequence: 1\nchanged: 2026-12-03\n")
     assert main(["validate", str(data_copy)]) == 0
     capsys.readouterr()
     assert main(["import-ics", str(changed), *OPTIONS, "--data", str(data_copy)]) == 0
-    assert capsys.readouterr()[1].startswith("0 new, 0 updated")
+    assert capsys.readouterr()[1].startswith("0 new, 0 updated, 0 cancelled, ")
 
 
 def test_unknown_organiser_and_option_ids_are_usage_errors(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -241,3 +242,43 @@ def test_what_the_validator_refuses_is_reported_after_the_import(
         for line, field in ((4, "summary"), (5, "description"))
     ]
     assert err.startswith("engage import-ics: fix these 2 problem(s) in the calendar or the files before publishing\n")
+
+
+ENDLESS = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Example//Test//EN\r
+BEGIN:VEVENT\r
+UID:endless-weekly@example.org\r
+DTSTAMP:20261101T090000Z\r
+DTSTART:20270105T100000\r
+DTEND:20270105T110000\r
+RRULE:FREQ=WEEKLY\r
+SUMMARY:Weekly drop-in\r
+LOCATION:Town Hall\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_import_ics_takes_today_in_the_sites_time_zone_not_london(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Noon on 31 December 2026 in London is already 1 January 2027 in Kiritimati (UTC+14): an
+    # endless series is imported to the end of the year after the site's today, 2028 here.
+    import engage.today
+
+    class _Noon(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
+            instant = datetime(2026, 12, 31, 12, 0, tzinfo=ZoneInfo("UTC"))
+            return instant.astimezone(tz) if isinstance(tz, ZoneInfo) else instant
+
+    monkeypatch.delenv("ENGAGE_TODAY")
+    monkeypatch.setattr(engage.today, "datetime", _Noon)
+    site = data_copy / "site.yaml"
+    site.write_text(site.read_text() + "timezone: Pacific/Kiritimati\n")
+    calendar = tmp_path / "endless.ics"
+    calendar.write_bytes(ENDLESS)
+    assert main(["import-ics", str(calendar), *OPTIONS, "--data", str(data_copy), "--dry-run"]) == 0
+    out = capsys.readouterr()[0]
+    assert "          - the series has no end date; imported up to 2028-12-31" in out.splitlines()

@@ -94,7 +94,9 @@ def test_starter_fails_validation_until_its_placeholders_are_replaced(
     assert main(["new", *argv, "--data", str(data_copy)]) == 0
     written = data_copy / expected_path
     text = written.read_text()
-    assert text.startswith("# yaml-language-server: $schema=https://engage.example.gov.uk/schemas/")
+    # The repository's copy of the schema, beside the data folder, named relative to the file.
+    schema = text.splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+    assert (written.parent / schema).resolve() == (data_copy.parent / "schemas" / f"{argv[0]}.json").resolve()
     capsys.readouterr()
     assert main(["validate", str(written)]) == 1
     lines = capsys.readouterr().out.splitlines()

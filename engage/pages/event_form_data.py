@@ -14,9 +14,11 @@ import json
 from typing import Any
 
 from .. import urls
+from ..access import PHYSICAL
 from ..exports.schemas import file_schema
 from ..output import OutputFile
 from ..portal import Portal
+from ..schema_files import EVENT_FILE, modeline
 
 
 def _choices(entries: dict[str, Any]) -> list[dict[str, str]]:
@@ -44,7 +46,8 @@ def form_data(portal: Portal) -> dict[str, Any]:
                 *(o.contact.lower() for o in portal.organisations.values()),
             }
         ),
-        "schema_url": f"{settings.base_url}{urls.EVENT_SCHEMA}",
+        # The file's first line names the repository's copy of the schema, for editors in any clone.
+        "schema_line": modeline("event", EVENT_FILE),
         "schema": file_schema("event", settings.base_url),
         "events": urls.EVENTS_DATA,
         "organisations": [
@@ -55,6 +58,19 @@ def form_data(portal: Portal) -> dict[str, Any]:
         "areas": _choices(portal.areas),
         "topics": _choices(portal.topics),
         "groups": _choices(portal.groups),
+        # The register's EIAs by title, for "which EIA it informs".
+        "eias": [
+            {"id": key, "name": r.model.title, "organisation": r.model.organisation}
+            for key, r in sorted(portal.eias.items(), key=lambda kv: kv[1].model.title.lower())
+        ],
+        # Who a consultation is for: each characteristic's categories, as in its monitoring form.
+        "characteristics": [
+            {"id": key, "name": c.name, "categories": [{"id": cat.id, "name": cat.name} for cat in c.categories]}
+            for key, c in portal.characteristics.items()
+            if c.categories
+        ],
+        # Facts about a building: not asked, nor written, for an event with no venue (checks/access.py).
+        "physical_access": list(PHYSICAL),
         "venues": [
             {"id": key, "name": v.name, "address": v.address, "area": v.area}
             for key, v in sorted(portal.venues.items(), key=lambda kv: kv[1].name.lower())

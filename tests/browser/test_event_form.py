@@ -119,7 +119,7 @@ def test_the_propose_link_opens_githubs_new_file_page_with_path_and_contents(
     )
     query = parse_qs(parts.query)
     assert query == {"filename": ["2027-02-09-patients-panel-have-your-say.yaml"], "value": [text]}
-    assert text.startswith("# yaml-language-server: $schema=https://engage.calderbrook.gov.uk/schemas/event.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/event.json\n")
     mail = page.locator("#engage-email").get_attribute("href")
     assert mail.startswith("mailto:engagement@calderbrook.gov.uk?subject=")
     assert text in unquote(mail)

@@ -26,6 +26,12 @@ const ACCESS = [
   ["travel_costs", "Travel costs paid"],
   ["carer_costs", "Carer costs paid"],
 ];
+const ONLINE_ACCESS = [
+  ["captions", "Live captions on screen"],
+  ["bsl_on_screen", "A British Sign Language interpreter on screen"],
+  ["dial_in", "A phone number to join by voice"],
+  ["recording", "A recording to watch afterwards"],
+];
 const AVAILABILITY = [
   ["yes", "Yes"],
   ["no", "No"],
@@ -33,6 +39,7 @@ const AVAILABILITY = [
   ["unknown", "Not known"],
 ];
 const WEEKS = ["first", "second", "third", "fourth", "last"];
+const MAX_EVENT_DAYS = 366; // engage/checks/dates.py: the longest an event over several days may run
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -148,10 +155,134 @@ function dateField(name, legend, hintText) {
       h("div", { class: "govuk-date-input" }, part("day", "Day", 2), part("month", "Month", 2), part("year", "Year", 4))));
 }
 
+// "Add another" for repeating items (documents, options, moved dates), as the MOJ Design System's
+// pattern for GOV.UK services: each item is a fieldset with a numbered legend and its own Remove
+// button; "Add another" puts the keyboard in the new item's first field; what happened is said in
+// a polite live region, so a screen reader user hears it. Removing re-draws the items from their
+// values, so names, ids and legends stay numbered 1, 2, 3 with no gaps.
+class Repeater {
+  // fields: [{ key, label, kind: "text" | "textarea" | "date" | "time" | "url", hint, width }]
+  constructor(name, { legend, hintText, noun, fields }) {
+    this.name = name;
+    this.noun = noun;
+    this.fields = fields;
+    this.count = 0;
+    this.list = h("div", { class: "engage-repeater__items" });
+    this.addButton = h("button", {
+      type: "button", class: "govuk-button govuk-button--secondary engage-repeater__add", id: `${idOf(name)}-add`,
+      text: `Add ${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`, onclick: () => this.add({}, true),
+    });
+    this.element = h("div", { class: "govuk-form-group engage-repeater", "data-field": name, "data-repeater": name },
+      h("fieldset", { class: "govuk-fieldset", "aria-describedby": describedBy(name, hintText) },
+        h("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s", text: legend }),
+        hint(name, hintText), errorSlot(name), this.list, this.addButton));
+  }
+
+  field(index, spec) {
+    const full = `${this.name}.${index}.${spec.key}`;
+    if (spec.kind === "date") return dateField(full, spec.label, spec.hint);
+    if (spec.kind === "textarea") return textArea(full, spec.label, { hintText: spec.hint, rows: 3 });
+    return textField(full, spec.label, {
+      hintText: spec.hint, width: spec.width, type: spec.kind === "url" ? "url" : "text",
+      inputmode: spec.kind === "time" ? "numeric" : undefined, spellcheck: spec.kind === "url" ? false : undefined,
+    });
+  }
+
+  draw(values) {
+    this.list.replaceChildren();
+    this.count = 0;
+    for (const item of values) this.append(item);
+    this.addButton.textContent = this.count ? `Add another ${this.noun}` : `Add ${/^[aeiou]/i.test(this.noun) ? "an" : "a"} ${this.noun}`;
+  }
+
+  append(item) {
+    const index = this.count++;
+    const number = index + 1;
+    const label = `${this.noun[0].toUpperCase()}${this.noun.slice(1)} ${number}`;
+    this.list.append(h("div", { class: "engage-repeater__item", id: `${idOf(this.name)}-${index}` },
+      h("fieldset", { class: "govuk-fieldset" },
+        h("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s", text: label }),
+        this.fields.map((spec) => this.field(index, spec)),
+        h("button", { type: "button", class: "govuk-button govuk-button--secondary engage-repeater__remove", onclick: () => this.remove(index) },
+          "Remove", h("span", { class: "govuk-visually-hidden", text: ` ${this.noun} ${number}` })))));
+    for (const spec of this.fields) this.set(`${this.name}.${index}.${spec.key}`, spec, item[spec.key]);
+  }
+
+  set(full, spec, value) {
+    if (spec.kind === "date") setDate(full, value || "");
+    else setValue(full, value === undefined || value === null ? "" : String(value));
+  }
+
+  // Each item's answers as typed (dates as their three boxes read, "" or null when not a date).
+  values() {
+    const out = [];
+    for (let i = 0; i < this.count; i++) {
+      const item = {};
+      for (const spec of this.fields) {
+        const full = `${this.name}.${i}.${spec.key}`;
+        item[spec.key] = spec.kind === "date" ? readDate(full) : valueOf(full);
+      }
+      out.push(item);
+    }
+    return out;
+  }
+
+  // For redrawing: what is in the boxes, dates as they were typed.
+  raw() {
+    const out = [];
+    for (let i = 0; i < this.count; i++) {
+      const item = {};
+      for (const spec of this.fields) {
+        const full = `${this.name}.${i}.${spec.key}`;
+        item[spec.key] = spec.kind === "date" ? readDate(full) || "" : valueOf(full);
+      }
+      out.push(item);
+    }
+    return out;
+  }
+
+  add(item, focus) {
+    const values = this.raw();
+    values.push(item);
+    this.draw(values);
+    if (focus) {
+      document.getElementById(idOf(`${this.name}.${this.count - 1}.${this.fields[0].key}`))?.focus();
+      announce(`${this.noun[0].toUpperCase()}${this.noun.slice(1)} ${this.count} added.`);
+    }
+  }
+
+  remove(index) {
+    const values = this.raw();
+    values.splice(index, 1);
+    this.draw(values);
+    const next = Math.min(index, this.count - 1);
+    const target = next >= 0 ? document.getElementById(idOf(`${this.name}.${next}.${this.fields[0].key}`)) : this.addButton;
+    target?.focus();
+    const left = this.count === 1 ? `1 ${this.noun}` : `${this.count} ${this.noun}s`;
+    announce(`${this.noun[0].toUpperCase()}${this.noun.slice(1)} ${index + 1} removed. ${this.count ? left : `No ${this.noun}s`} left.`);
+  }
+}
+
+function announce(text) {
+  const region = document.getElementById("engage-announce");
+  if (!region) return;
+  // Cleared first, so the same words said twice are still read out.
+  region.textContent = "";
+  window.setTimeout(() => { region.textContent = text; }, 50);
+}
+
+const DOCUMENT_FIELDS = [
+  { key: "title", label: "Title", hint: "As a reader would recognise it, such as 'Easy read summary'." },
+  { key: "url", label: "Web address", kind: "url", hint: "Starting https://." },
+  { key: "format", label: "Format and size (optional)", width: 20, hint: "Such as 'PDF, 420 KB'. Leave it blank for a web page, which is best." },
+];
+
 // ---------------------------------------------------------------- reading the form
 const form = () => document.getElementById("engage-event-form");
 const valueOf = (name) => (form().elements.namedItem(name)?.value ?? "").trim();
 const checked = (name) => [...form().querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+// The ticked ids in the order the loaded event listed them (an update changes no order), new ones after.
+const inOrder = (before, picked) => [...(before || []).filter((v) => picked.includes(v)), ...picked.filter((v) => !(before || []).includes(v))];
 const radio = (name) => checked(name)[0] || "";
 
 function setValue(name, value) {
@@ -332,6 +463,10 @@ export class EventForm {
       contact: "Enter a contact email address, such as engagement@example.gov.uk",
       status: "Select whether the event goes ahead",
       status_note: "Say why, and what people should do instead",
+      "consultation.decision": "Enter what is being decided",
+      "consultation.opens": "Enter the date the consultation opens",
+      "consultation.closes": "Enter the consultation's closing date",
+      "consultation.how_responses_used": "Enter how the responses will be used",
       cost: "Enter what it costs, or 'Free'",
     };
   }
@@ -339,6 +474,38 @@ export class EventForm {
   render() {
     const d = this.data;
     const list = (items) => items.map((i) => [i.id, i.name]);
+    this.repeaters = {
+      moved: new Repeater("recurrence.moved", {
+        legend: "Dates moved to another day or time (optional)", noun: "moved date",
+        hintText: "One of its dates held on another day or at another time. Leave a time blank if it does not change.",
+        fields: [
+          { key: "original", label: "The date it would have been on", kind: "date" },
+          { key: "date", label: "The date it is on instead", kind: "date" },
+          { key: "start_time", label: "Start time (optional)", kind: "time", width: 5 },
+          { key: "end_time", label: "End time (optional)", kind: "time", width: 5 },
+          { key: "note", label: "Why it moved (optional)" },
+        ],
+      }),
+      options: new Repeater("consultation.options", {
+        legend: "The options put forward (optional)", noun: "option",
+        hintText: "Include the options already rejected, and why: people need them to give an informed response.",
+        fields: [
+          { key: "title", label: "The option in a few words" },
+          { key: "description", label: "What it would mean (optional)", kind: "textarea" },
+          { key: "status", label: "Where it stands (optional)", width: 30, hint: "Such as 'Preferred option' or 'Rejected before consultation'. Blank means under consideration." },
+        ],
+      }),
+      consultationDocuments: new Repeater("consultation.documents", {
+        legend: "Consultation papers (optional)", noun: "paper",
+        hintText: "What people need to read to respond: the proposals, an easy read version, the evidence.",
+        fields: DOCUMENT_FIELDS,
+      }),
+      documents: new Repeater("documents", {
+        legend: "Other papers or pages (optional)", noun: "document",
+        hintText: "Such as an agenda, an easy read leaflet or a page about the project.",
+        fields: DOCUMENT_FIELDS,
+      }),
+    };
     const venues = d.venues.map((v) => [v.id, `${v.name}, ${v.address}`]);
     const update = this.mode === "update";
     const sections = [];
@@ -354,10 +521,13 @@ export class EventForm {
         h("div", { id: "engage-loaded", class: "engage-form-note", role: "status", "aria-live": "polite" }),
         choices("radios", "status", "Is it going ahead?", [
           ["scheduled", "Yes, as listed"],
-          ["cancelled", "No, it is cancelled", textArea("status_note", "Why, and what people can do instead", { rows: 3 })],
+          ["cancelled", "No, it is cancelled"],
           ["postponed", "It is postponed to a date not yet known"],
           ["moved", "It has moved to another date, time or place"],
-        ], { hintText: "If it is postponed or has moved, say why below as well." }));
+        ]),
+        // Asked for whatever is not going ahead as listed: the validator needs it for all three.
+        h("div", { id: "engage-status-note", hidden: true },
+          textArea("status_note", "Why, and what people can do instead", { rows: 3, hintText: "Such as 'Cancelled because of the election period. Respond online instead.'" })));
     }
     sections.push(
       h("h2", { class: "govuk-heading-m", text: "About the event" }),
@@ -376,11 +546,13 @@ export class EventForm {
       dateField("date", "Date", "For example, 27 3 2027. For a repeating event, give the first date."),
       choices("radios", "timing", "Does it have a start and end time?", [
         ["times", "Yes", [
-          textField("start_time", "Start time", { hintText: "24-hour clock, such as 18:30.", width: 5, inputmode: "numeric" }),
-          textField("end_time", "End time", { hintText: "24-hour clock, such as 20:00.", width: 5, inputmode: "numeric" }),
+          textField("start_time", "Start time", { hintText: "24-hour clock, such as 18:30. On the first day, if it runs over several days.", width: 5, inputmode: "numeric" }),
+          textField("end_time", "End time", { hintText: "24-hour clock, such as 20:00. On the last day, if it runs over several days.", width: 5, inputmode: "numeric" }),
         ]],
-        ["all-day", "No, it runs all day", [dateField("end_date", "Last day (optional)", "Only if it runs over several days.")]],
+        ["all-day", "No, it runs all day"],
       ]),
+      dateField("end_date", "Last day (optional)",
+        "Only if it runs over several days, such as a conference from 10:00 on 4 March to 16:00 on 6 March. If it has the same hours every day, the site lists them for each day."),
       choices("radios", "repeats", "Does it repeat?", [
         ["no", "No, it happens once"],
         ["weekly", "Every week, on the same day"],
@@ -393,7 +565,8 @@ export class EventForm {
       ], { hintText: "A series on the same weekday and at the same time is one event." }),
       h("div", { id: "engage-repeat-details", hidden: true },
         dateField("until", "Last date it may happen", "For example, 30 6 2027."),
-        textArea("skip", "Dates it does not happen (optional)", { hintText: "One a line, such as 2027-02-16.", rows: 3 })),
+        textArea("skip", "Dates it does not happen (optional)", { hintText: "One a line, such as 2027-02-16.", rows: 3 }),
+        this.repeaters.moved.element),
       h("h2", { class: "govuk-heading-m", text: "Where" }),
       choices("radios", "attendance", "How do people take part?", [
         ["in-person", "In person"],
@@ -408,17 +581,18 @@ export class EventForm {
         textField("online.url", "Joining or registration link (optional)", {
           hintText: "Starting https://. Leave it out if the link is sent when people book.", type: "url", spellcheck: false,
         }),
-        textArea("online.instructions", "How to join (optional)", { hintText: "Including by phone.", rows: 3 })),
+        textArea("online.instructions", "How to join (optional)", { hintText: "Including by phone.", rows: 3 }),
+        ONLINE_ACCESS.map(([key, label]) => choices("radios", `online.${key}`, label, AVAILABILITY, { inline: true, small: true }))),
       h("h2", { class: "govuk-heading-m", text: "Taking part" }),
       textField("cost", "Cost", { hintText: "Write 'Free' if it is.", width: 20, value: "Free" }),
       choices("radios", "booking.required", "Do people need to book?", [
-        ["true", "Yes", [
-          textField("booking.url", "Where to book (optional)", { type: "url", spellcheck: false }),
-          dateField("booking.by", "Last day to book (optional)"),
-          textArea("booking.details", "Other ways to book (optional)", { rows: 3 }),
-        ]],
+        ["true", "Yes"],
         ["false", "No, people can just come"],
       ]),
+      // Asked either way: an event people can just come to may still take bookings, or say so.
+      textField("booking.url", "Where to book (optional)", { type: "url", spellcheck: false, hintText: "Starting https://." }),
+      dateField("booking.by", "Last day to book (optional)"),
+      textArea("booking.details", "More about booking (optional)", { rows: 3, hintText: "Other ways to book, such as by phone, or 'No need to book; just come along.'" }),
       textField("contact", "Contact email address", {
         hintText: "A role mailbox, never a person's own address.", type: "email", autocomplete: "email", spellcheck: false, width: 30,
       }),
@@ -428,6 +602,38 @@ export class EventForm {
       ACCESS.map(([key, label]) => choices("radios", `access.${key}`, label, AVAILABILITY, { inline: true, small: true })),
       dateField("access.adjustments_by", "Date to ask for other adjustments by (optional)"),
       textArea("access.notes", "Anything else about access (optional)", { rows: 3 }),
+      h("h2", { class: "govuk-heading-m", text: "Consultation" }),
+      choices("radios", "is_consultation", "Is it a consultation?", [
+        ["yes", "Yes, people are asked for their views on a decision"],
+        ["no", "No"],
+      ], { hintText: "A consultation says what is being decided, how to respond and by when, and how the answers will be used." }),
+      h("div", { id: "engage-consultation", hidden: true },
+        textArea("consultation.decision", "What is being decided?", { hintText: "At a stage when it can still change, such as 'The opening hours of Fernside library from April 2027'.", rows: 3 }),
+        dateField("consultation.opens", "Date it opens", "The first day responses are accepted, such as 1 2 2027."),
+        dateField("consultation.closes", "Closing date", "The last day responses are accepted."),
+        textField("consultation.respond_url", "Where to respond online (optional)", { type: "url", spellcheck: false, hintText: "Starting https://." }),
+        textArea("consultation.how_responses_used", "How will the responses be used?", { hintText: "Who reads them and how they are taken into account, such as 'A report of the responses goes to Cabinet with the equality impact assessment'.", rows: 3 }),
+        this.repeaters.options.element,
+        this.repeaters.consultationDocuments.element,
+        h("h3", { class: "govuk-heading-s", text: "Who decides, and when (optional)" }),
+        textField("consultation.decision_due.maker", "Who decides", { hintText: "A body or a role, such as 'Cabinet' or 'Director of Housing'.", width: 30 }),
+        dateField("consultation.decision_due.date", "Date of the decision", "The date it will be taken."),
+        textField("consultation.decision_due.url", "Link to the meeting or decision notice (optional)", { type: "url", spellcheck: false }),
+        choices("radios", "has_audience", "Is it for particular people only?", [
+          ["no", "No, for everyone in the district"],
+          ["yes", "Yes", [
+            choices("checkboxes", "consultation.audience.areas", "Areas it is for (optional)", list(d.areas), { small: true, hintText: "Every area if none is selected." }),
+            choices("checkboxes", "consultation.audience.groups", "Groups it is for (optional)", list(d.groups), { small: true }),
+            (d.characteristics || []).map((c) => choices("checkboxes", `consultation.audience.categories.${c.id}`, `${c.name} (optional)`,
+              c.categories.map((cat) => [cat.id, cat.name]), { small: true, inline: c.categories.length <= 4 })),
+          ]],
+        ], { hintText: "Responses are compared with the people it is for, such as people of working age, not with everyone." })),
+      h("h2", { class: "govuk-heading-m", text: "Papers and links" }),
+      this.repeaters.documents.element,
+      select("eia", "Equality impact assessment it informs (optional)", (d.eias || []).map((e) => [e.id, e.name]), {
+        hintText: "From the site's register. If it is not listed yet, leave this out and add it when the assessment is published.", placeholder: "None",
+      }),
+      update ? textField("attendees", "How many people took part (optional)", { hintText: "After the event. A number, such as 24.", width: 5, inputmode: "numeric" }) : null,
     );
     const summary = h("div", { class: "govuk-error-summary", id: "engage-error-summary", hidden: true, tabindex: "-1" },
       h("div", { role: "alert" },
@@ -437,10 +643,15 @@ export class EventForm {
       sections,
       h("button", { type: "submit", class: "govuk-button", text: update ? "Check and make the changed file" : "Check and make the file" }));
     const result = h("section", { id: "engage-result", "aria-labelledby": "engage-result-title", hidden: true });
+    const live = h("div", { id: "engage-announce", class: "govuk-visually-hidden", role: "status", "aria-live": "polite" });
     // The introduction stays; the explanation for browsers without JavaScript goes.
     this.root.querySelector(".engage-no-script")?.remove();
-    this.root.append(summary, formEl, result);
+    this.root.append(summary, formEl, result, live);
+    for (const repeater of Object.values(this.repeaters)) repeater.draw([]);
     for (const [key] of ACCESS) setChecked(`access.${key}`, ["unknown"]);
+    for (const [key] of ONLINE_ACCESS) setChecked(`online.${key}`, ["unknown"]);
+    setChecked("is_consultation", ["no"]);
+    setChecked("has_audience", ["no"]);
     setChecked("booking.required", ["false"]);
     if (update) setChecked("status", ["scheduled"]);
     this.wire();
@@ -454,6 +665,14 @@ export class EventForm {
       const how = radio("attendance");
       document.getElementById("engage-place").hidden = !(how === "in-person" || how === "hybrid");
       document.getElementById("engage-online").hidden = !(how === "online" || how === "hybrid");
+      document.getElementById("engage-consultation").hidden = radio("is_consultation") !== "yes";
+      const note = document.getElementById("engage-status-note");
+      if (note) note.hidden = !radio("status") || radio("status") === "scheduled";
+      // An online-only event has no building: its step-free access and the like are not asked.
+      for (const key of this.data.physical_access || []) {
+        const group = f.querySelector(`[data-field="access.${key}"]`);
+        if (group) group.hidden = how === "online";
+      }
       syncReveals(f);
     };
     f.addEventListener("change", toggles);
@@ -523,6 +742,29 @@ export class EventForm {
     setValue("online.platform", e.online?.platform);
     setValue("online.url", e.online?.url);
     setValue("online.instructions", e.online?.instructions);
+    for (const [key] of ONLINE_ACCESS) setChecked(`online.${key}`, [e.online?.[key] || "unknown"]);
+    this.repeaters.moved.draw(rule?.moved || []);
+    const c = e.consultation;
+    setChecked("is_consultation", [c ? "yes" : "no"]);
+    setValue("consultation.decision", c?.decision);
+    setDate("consultation.opens", c?.opens);
+    setDate("consultation.closes", c?.closes);
+    setValue("consultation.respond_url", c?.respond_url);
+    setValue("consultation.how_responses_used", c?.how_responses_used);
+    this.repeaters.options.draw(c?.options || []);
+    this.repeaters.consultationDocuments.draw(c?.documents || []);
+    setValue("consultation.decision_due.maker", c?.decision_due?.maker);
+    setDate("consultation.decision_due.date", c?.decision_due?.date);
+    setValue("consultation.decision_due.url", c?.decision_due?.url);
+    const audience = c?.audience;
+    const categories = audience?.categories || {};
+    setChecked("has_audience", [audience && (audience.areas?.length || audience.groups?.length || Object.keys(categories).length) ? "yes" : "no"]);
+    setChecked("consultation.audience.areas", audience?.areas || []);
+    setChecked("consultation.audience.groups", audience?.groups || []);
+    for (const ch of this.data.characteristics || []) setChecked(`consultation.audience.categories.${ch.id}`, categories[ch.id] || []);
+    this.repeaters.documents.draw(e.documents || []);
+    setValue("eia", e.eia);
+    setValue("attendees", e.attendees === null || e.attendees === undefined ? "" : String(e.attendees));
     setValue("cost", e.cost);
     setChecked("booking.required", [String(Boolean(e.booking?.required))]);
     setValue("booking.url", e.booking?.url);
@@ -553,11 +795,15 @@ export class EventForm {
       summary: need("summary", valueOf("summary")),
       description: need("description", valueOf("description")),
       organiser,
-      partners: checked("partners").filter((p) => p !== organiser),
+      partners: inOrder(this.original?.partners, checked("partners").filter((p) => p !== organiser)),
       method: need("method", valueOf("method")),
-      areas: need("areas", checked("areas")),
-      topics: need("topics", checked("topics")),
-      groups: checked("groups"),
+      areas: need("areas", inOrder(this.original?.areas, checked("areas"))),
+      topics: need("topics", inOrder(this.original?.topics, checked("topics"))),
+      groups: inOrder(this.original?.groups, checked("groups")),
+      // Every field the form asks about is named here, even when left empty, so an update never
+      // keeps a value the partner removed (the original's other fields are kept: see finish).
+      start_time: null, end_time: null, end_date: null, recurrence: null, venue: null, room: null, online: null,
+      consultation: null, documents: null, eia: null, attendees: null,
     };
     const date = readDate("date");
     if (date === "") fail("date", L.date);
@@ -571,14 +817,18 @@ export class EventForm {
       else if (start === null) fail("start_time", "Start time must be a 24-hour time, such as 18:30");
       if (end === "") fail("end_time", L.end_time);
       else if (end === null) fail("end_time", "End time must be a 24-hour time, such as 20:00");
-      if (start && end && end <= start) fail("end_time", `End time must be after the start time (${start})`);
       record.start_time = start || "";
       record.end_time = end || "";
-    } else if (timing === "all-day") {
-      const last = readDate("end_date");
-      if (last === null) fail("end_date", "Last day must be a real date");
-      else if (last && date && last < date) fail("end_date", "Last day must be on or after the date");
-      else if (last && last !== date) record.end_date = last;
+    }
+    const last = readDate("end_date");
+    if (last === null) fail("end_date", "Last day must be a real date");
+    else if (last && date && last < date) fail("end_date", "Last day must be on or after the date");
+    else if (last && date && (parseDay(last) - parseDay(date)) / 86400000 >= MAX_EVENT_DAYS) {
+      fail("end_date", `An event may last at most ${MAX_EVENT_DAYS} days: list a longer programme as separate or repeating events`);
+    } else if (last && last !== date) record.end_date = last;
+    // Over several days, the end time is on the last day, so it may be earlier in the day.
+    if (record.start_time && record.end_time && (!last || last === date) && record.end_time <= record.start_time) {
+      fail("end_time", `End time must be after the start time (${record.start_time})`);
     }
     const repeats = need("repeats", radio("repeats"));
     if (repeats && repeats !== "no") {
@@ -606,7 +856,23 @@ export class EventForm {
         if (stray) fail("skip", `${stray} is not one of the event's dates`);
       }
       if (skip.length) rule.skip = skip;
-      if (update && this.original?.recurrence?.moved?.length) rule.moved = this.original.recurrence.moved;
+      const dates = date && until && !errors.some((e) => e.field === "week_of_month") ? new Set(ruleDates(date, rule)) : null;
+      rule.moved = this.repeaters.moved.values().map((m, i) => {
+        const at = `recurrence.moved.${i}`;
+        if (!Object.values(m).some((v) => v !== "")) return undefined; // an item left empty
+        const entry = { original: m.original, date: m.date, start_time: readTime(`${at}.start_time`), end_time: readTime(`${at}.end_time`), note: m.note };
+        if (m.original === "") fail(`${at}.original`, `Enter the date moved date ${i + 1} would have been on`);
+        else if (m.original === null) fail(`${at}.original`, `The date moved date ${i + 1} would have been on must be a real date`);
+        else if (dates && !dates.has(m.original)) fail(`${at}.original`, `${longDate(m.original)} is not one of the event's dates`);
+        else if (skip.includes(m.original)) fail(`${at}.original`, `${longDate(m.original)} is also a date it does not happen: a date is either skipped or moved`);
+        if (m.date === "") fail(`${at}.date`, `Enter the date moved date ${i + 1} is on instead`);
+        else if (m.date === null) fail(`${at}.date`, `The date moved date ${i + 1} is on must be a real date`);
+        for (const key of ["start_time", "end_time"]) if (entry[key] === null) fail(`${at}.${key}`, "Write the time on the 24-hour clock, such as 18:30");
+        const from = entry.start_time || record.start_time;
+        const to = entry.end_time || record.end_time;
+        if (from && to && to <= from) fail(`${at}.${entry.end_time ? "end_time" : "start_time"}`, `Moved date ${i + 1} must end after it starts (${from})`);
+        return entry;
+      }).filter(Boolean);
       record.recurrence = rule;
     }
     if (update) {
@@ -625,21 +891,21 @@ export class EventForm {
         url: valueOf("online.url"),
         instructions: valueOf("online.instructions"),
       };
+      for (const [key] of ONLINE_ACCESS) record.online[key] = radio(`online.${key}`) || "unknown";
     }
     record.cost = valueOf("cost") || "Free";
     const booking = radio("booking.required");
     record.booking = { required: booking === "true" };
-    if (booking === "true") {
-      record.booking.url = valueOf("booking.url");
-      const by = readDate("booking.by");
-      if (by === null) fail("booking.by", "Last day to book must be a real date");
-      else if (by && date && !record.recurrence && by > (record.end_date || date)) fail("booking.by", `The last day to book must be on or before the event, ${longDate(record.end_date || date)}`);
-      record.booking.by = by || "";
-      record.booking.details = valueOf("booking.details");
-    }
+    record.booking.url = valueOf("booking.url");
+    const by = readDate("booking.by");
+    if (by === null) fail("booking.by", "Last day to book must be a real date");
+    else if (by && date && !record.recurrence && by > (record.end_date || date)) fail("booking.by", `The last day to book must be on or before the event, ${longDate(record.end_date || date)}`);
+    record.booking.by = by || "";
+    record.booking.details = valueOf("booking.details");
     record.contact = need("contact", valueOf("contact"));
     const access = {};
-    for (const [key] of ACCESS) access[key] = radio(`access.${key}`) || "unknown";
+    const physical = new Set(this.data.physical_access || []);
+    for (const [key] of ACCESS) if (!(how === "online" && physical.has(key))) access[key] = radio(`access.${key}`) || "unknown";
     const adjust = readDate("access.adjustments_by");
     if (adjust === null) fail("access.adjustments_by", "The date must be a real date");
     else if (adjust && date && !record.recurrence && adjust > (record.end_date || date)) fail("access.adjustments_by", `The date to ask for adjustments must be on or before the event, ${longDate(record.end_date || date)}`);
@@ -647,6 +913,16 @@ export class EventForm {
     access.notes = valueOf("access.notes");
     record.access = access;
     record.url = valueOf("url");
+    if (radio("is_consultation") === "yes") record.consultation = this.consultation(fail, L, date);
+    record.documents = this.documents("documents", fail);
+    record.eia = valueOf("eia");
+    if (update) {
+      const count = valueOf("attendees");
+      if (count && !/^\d{1,9}$/.test(count)) fail("attendees", "Write how many took part as a number, such as 24");
+      else if (count) record.attendees = Number(count);
+      // The day of the change, in the site's time zone: `engage validate --against` asks for it.
+      record.changed = new Intl.DateTimeFormat("en-CA", { timeZone: this.data.timezone }).format(new Date());
+    }
     // A starter's placeholder must never be published (the validator's `placeholder` rule),
     // nor a person's email address or phone number (part of checks/personal_data.py).
     const allowed = new Set(this.data.role_mailboxes);
@@ -655,7 +931,7 @@ export class EventForm {
     }
     for (const [field, value] of Object.entries(flatten(record))) {
       if (typeof value !== "string") continue;
-      const name = field.replace(/\[\d+\]$/, "");
+      const name = fieldFor(field.split("."));
       if (/\bTODO\b/.test(value)) fail(name, "Replace the placeholder TODO with what you mean");
       const text = value.replace(/https?:\/\/[^\s<>()[\]"'`]+/gi, (url) => " ".repeat(url.length));
       for (const m of text.matchAll(EMAIL_IN_TEXT)) {
@@ -668,12 +944,71 @@ export class EventForm {
     return { record, errors, how };
   }
 
+  // A list of documents from its "add another" items; an item left wholly empty is dropped.
+  documents(name, fail) {
+    const key = name === "documents" ? "documents" : "consultation.documents";
+    const noun = name === "documents" ? "document" : "paper";
+    return this.repeaters[name === "documents" ? "documents" : "consultationDocuments"].values().map((doc, i) => {
+      if (!Object.values(doc).some((v) => v !== "")) return undefined;
+      if (!doc.title) fail(`${key}.${i}.title`, `Enter the title of ${noun} ${i + 1}`);
+      if (!doc.url) fail(`${key}.${i}.url`, `Enter the web address of ${noun} ${i + 1}, starting https://`);
+      return { title: doc.title, url: doc.url, format: doc.format };
+    }).filter(Boolean);
+  }
+
+  // The consultation part: what is decided, when it opens and closes, how answers are used (the
+  // Gunning principles), with the validator's rules that can run here.
+  consultation(fail, L, date) {
+    const need = (field, value) => { if (value === "") fail(field, L[field]); return value; };
+    const c = {
+      decision: need("consultation.decision", valueOf("consultation.decision")),
+    };
+    for (const [field, what] of [["opens", "opening date"], ["closes", "closing date"]]) {
+      const value = readDate(`consultation.${field}`);
+      if (value === "") fail(`consultation.${field}`, L[`consultation.${field}`]);
+      else if (value === null) fail(`consultation.${field}`, `The ${what} must be a real date, such as 27 3 2027`);
+      c[field] = value || "";
+    }
+    if (c.opens && c.closes && c.closes < c.opens) fail("consultation.closes", `The closing date must be on or after the opening date, ${longDate(c.opens)}`);
+    c.options = this.repeaters.options.values().map((o, i) => {
+      if (!Object.values(o).some((v) => v !== "")) return undefined;
+      if (!o.title) fail(`consultation.options.${i}.title`, `Enter option ${i + 1} in a few words`);
+      return { title: o.title, description: o.description, status: o.status || "Under consideration" };
+    }).filter(Boolean);
+    c.documents = this.documents("consultation.documents", fail);
+    c.respond_url = valueOf("consultation.respond_url");
+    c.how_responses_used = need("consultation.how_responses_used", valueOf("consultation.how_responses_used"));
+    const maker = valueOf("consultation.decision_due.maker");
+    const when = readDate("consultation.decision_due.date");
+    const link = valueOf("consultation.decision_due.url");
+    if (maker || when || link) {
+      if (!maker) fail("consultation.decision_due.maker", "Enter who decides, such as Cabinet");
+      if (when === "") fail("consultation.decision_due.date", "Enter the date of the decision");
+      else if (when === null) fail("consultation.decision_due.date", "The date of the decision must be a real date");
+      c.decision_due = { maker, date: when || "", url: link, summary: this.original?.consultation?.decision_due?.summary };
+    }
+    if (radio("has_audience") === "yes") {
+      const before = this.original?.consultation?.audience;
+      const categories = {};
+      for (const ch of this.data.characteristics || []) {
+        const picked = inOrder(before?.categories?.[ch.id], checked(`consultation.audience.categories.${ch.id}`));
+        if (picked.length) categories[ch.id] = picked;
+      }
+      c.audience = {
+        categories,
+        areas: inOrder(before?.areas, checked("consultation.audience.areas")),
+        groups: inOrder(before?.groups, checked("consultation.audience.groups")),
+      };
+    }
+    return c;
+  }
+
   // The record in the order of the schema's fields, the original's other fields kept (update).
   finish(record) {
     let out = record;
     if (this.mode === "update" && this.original) {
       const kept = {};
-      for (const [k, v] of Object.entries(this.original)) if (!(k in record) && k !== "id") kept[k] = v;
+      for (const [k, v] of Object.entries(this.original)) if (!(k in record) && k !== "id" && !k.startsWith("_")) kept[k] = v; // not the id or the export's _names
       out = { ...kept, ...record };
       // Every changed file raises the sequence by one: the validator requires it whenever the
       // date, time, place or status changes, and a raise with nothing else changed does no harm.
@@ -695,8 +1030,9 @@ export class EventForm {
         if (error.keyword === "required") continue; // already said, field by field
         continue;
       }
-      const parts = path.filter((p) => !/^\d+$/.test(p));
-      const field = parts.join(".");
+      // The failing value's own error comes as well: not the containers' that only say "inside".
+      if (["properties", "items", "$ref", "allOf", "anyOf", "oneOf", "prefixItems"].includes(error.keyword)) continue;
+      const field = fieldFor(path);
       const L = this.labels();
       out.push({ field, message: L[field] && !["pattern", "format", "maxLength"].includes(error.keyword) ? L[field] : plainSchemaError(error, field) });
     }
@@ -756,7 +1092,7 @@ export class EventForm {
     const update = this.mode === "update";
     const name = update ? `${this.original.id}.yaml` : `${record.date}-${slugify(record.title) || "event"}.yaml`;
     const folder = `data/events/${record.organiser}/`;
-    const text = `# yaml-language-server: $schema=${d.schema_url}\n${toYaml(record)}\n`;
+    const text = `${d.schema_line}\n${toYaml(record)}\n`;
     const result = document.getElementById("engage-result");
     const blob = new Blob([text], { type: "application/yaml" });
     if (this.download) URL.revokeObjectURL(this.download);
@@ -789,8 +1125,21 @@ export class EventForm {
   }
 }
 
+// The form field a value's path belongs to: the item's own field in an "add another" list
+// (consultation.options.0.title), else the nearest field that holds it (areas.2 is in areas).
+const PATH_ALIASES = { "recurrence.until": "until", "recurrence.skip": "skip", "recurrence.week_of_month": "week_of_month", "recurrence.frequency": "repeats" };
+function fieldFor(parts) {
+  const known = new Set([...form().querySelectorAll("[data-field]")].map((el) => el.dataset.field));
+  for (let n = parts.length; n > 0; n--) {
+    const name = parts.slice(0, n).join(".");
+    if (known.has(name)) return name;
+    if (PATH_ALIASES[name]) return PATH_ALIASES[name];
+  }
+  return parts.join(".");
+}
+
 function flatten(value, prefix = "", out = {}) {
-  if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}.${i}`, out));
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   else out[prefix] = value;
   return out;
@@ -805,7 +1154,9 @@ function plainSchemaError(error, field) {
     type: "has the wrong kind of value",
     enum: "is not one of the choices",
   };
-  const label = document.querySelector(`label[for="${CSS.escape(idOf(field))}"]`)?.textContent || field;
+  // A date's three boxes are named by their fieldset's legend, not the "Day" box's label.
+  const group = document.querySelector(`[data-field="${CSS.escape(field)}"]`);
+  const label = group?.querySelector("legend")?.textContent || group?.querySelector("label")?.textContent || field;
   if (field === "contact" || field.endsWith("url")) return `${label} ${field === "contact" ? "must be an email address, such as engagement@example.gov.uk" : "must be a web address starting https://"}`;
   return `${label} ${words[error.keyword] || "is not right"}`;
 }
