@@ -133,9 +133,9 @@ FOLDERS = re.compile(
 NOT_SITE_PATHS = {
     ("engage/atom.py", "eia/"): "an Atom entry's key names a record; the atom:id is made from it",
     (
-        "engage/calendar_import.py",
-        "schemas/event.json",
-    ): "the import's schema line (a repository path once imports name schemas/ relatively)",
+        "engage/schema_files.py",
+        "events/organisation/event.yaml",
+    ): "a path inside the data folder, from which the schema line's relative path is counted",
 }
 """Strings that look like site paths and are not made by urls.py, with why."""
 
