@@ -132,7 +132,7 @@ def index_pages(portal: Portal) -> list[Page]:
         out.append(
             Page(
                 url=pager.url,
-                title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+                title=pager.titled(title),
                 template="engage/commitments_index.html",
                 description="Our equality commitments by Equality Framework module, their action plans and progress.",
                 context=CommitmentsIndex(
@@ -159,7 +159,7 @@ def overdue_pages(portal: Portal) -> list[Page]:
     return [
         Page(
             url=pager.url,
-            title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+            title=pager.titled(title),
             template="engage/commitments_overdue.html",
             description="Every equality commitment action past its due date.",
             context=OverdueList(title=title, today=portal.today, pager=pager),

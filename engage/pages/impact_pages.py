@@ -180,7 +180,7 @@ def index_pages(portal: Portal) -> list[Page]:
         out.append(
             Page(
                 url=pager.url,
-                title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+                title=pager.titled(title),
                 template="engage/impact_index.html",
                 description="Evaluations of our engagement: who took part, what changed, six-month follow-up, "
                 "lessons and impact.",

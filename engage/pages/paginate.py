@@ -26,6 +26,10 @@ class Pager(Generic[T]):
     start: int = 1
     """Position of this page's first item in the whole listing, counting from 1."""
 
+    def titled(self, title: str) -> str:
+        """The page's title: the listing's own on page 1, with "(page N of M)" after it on later pages."""
+        return title if self.number == 1 else f"{title} (page {self.number} of {self.count})"
+
     @property
     def end(self) -> int:
         """Position of this page's last item (start - 1 on an empty page)."""

@@ -402,7 +402,7 @@ def month_pages(
             out.append(
                 Page(
                     url=pager.url,
-                    title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+                    title=pager.titled(title),
                     template="engage/planning_month.html",
                     description=f"Engagement partners plan in {summary.name}, with possible clashes.",
                     context=PlanningMonth(
@@ -430,7 +430,7 @@ def fatigue_pages(portal: Portal, tired: Sequence[FatigueView]) -> list[Page]:
             out.append(
                 Page(
                     url=pager.url,
-                    title=title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})",
+                    title=pager.titled(title),
                     template="engage/planning_fatigue.html",
                     description=f"The events that ask {view.name} more often than partners agreed.",
                     context=PlanningFatigue(
