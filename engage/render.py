@@ -44,7 +44,6 @@ def environment(template_dirs: Sequence[Path] = (TEMPLATES,)) -> Environment:
     env.bytecode_cache = bytecode_cache(env)
     template_filters.register(env)
     env.globals["event_entry"] = _EntryCache(env)
-    env.globals["filter_choices"] = _ChoicesCache(env)
     return env
 
 
@@ -79,10 +78,9 @@ def bytecode_cache(env: Environment) -> FileSystemBytecodeCache:
 
 def begin_build(env: Environment) -> None:
     """Forget what the last build rendered (the preview keeps one environment between builds)."""
-    for name in ("event_entry", "filter_choices"):
-        cache = env.globals.get(name)
-        if isinstance(cache, (_EntryCache, _ChoicesCache)):
-            cache.clear()
+    cache = env.globals.get("event_entry")
+    if isinstance(cache, _EntryCache):
+        cache.clear()
 
 
 class _EntryCache:
@@ -108,38 +106,6 @@ class _EntryCache:
             macro = self._env.get_template("engage/macros.html").module.event_entry  # type: ignore[attr-defined]
             html = Markup(macro(entry, root, feedback))
             self._html[key] = html
-        return html
-
-
-class _ChoicesCache:
-    """`filter_choices(listing)`: the filter form's checkboxes, rendered once per set of filter
-    groups and reused on every upcoming listing page that shows them.
-
-    The checkboxes list every value that has events, plus, on a value's own page, that value even
-    when it has none: pages differ only in that one case. The groups are one object per listing
-    family; the cache holds it, so an identity check cannot be fooled by a reused id."""
-
-    def __init__(self, env: Environment) -> None:
-        self._env = env
-        self._html: dict[tuple[int, tuple[str, str] | None], tuple[object, Markup]] = {}
-
-    def clear(self) -> None:
-        self._html.clear()
-
-    def __call__(self, listing: Any) -> Markup:
-        groups = listing.filter_groups
-        extra = None
-        if listing.kind == "facet":
-            own = (listing.facet.key, listing.option.value)
-            if any(g.key == own[0] and o.value == own[1] and not o.count for g in groups for o in g.options):
-                extra = own
-        key = (id(groups), extra)
-        known = self._html.get(key)
-        if known is not None and known[0] is groups:
-            return known[1]
-        macro = self._env.get_template("engage/macros.html").module.filter_choices_html  # type: ignore[attr-defined]
-        html = Markup(macro(listing))
-        self._html[key] = (groups, html)
         return html
 
 

@@ -262,6 +262,10 @@ def self_assessment_module(module_id: str) -> str:
 UPCOMING_INDEX = "events/upcoming.json"
 """The compact index of upcoming dates and their filter values that the filter script loads."""
 
+FILTER_CHOICES = "events/filter-choices.json"
+"""Every filter value with its count, page and feed: the filter form's checkboxes, which the
+filter script draws when a resident opens the form (one file, not the same form in every listing)."""
+
 
 def venue(venue_id: str) -> str:
     return f"venues/{venue_id}/"

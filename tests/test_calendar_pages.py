@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from engage import facets
+from engage import facets, render
 from engage.output import Page
 from engage.pages import calendar_pages, events, facet_pages
 from engage.pages.event_view import EventItem, listing_order, months
@@ -261,6 +262,50 @@ def test_the_filter_index_links_every_value_with_its_count(example_portal: Porta
             assert (option.count, option.url) == (len(events_listed), f"events/{group.key}/{option.value}/")
     area = next(g for g in groups if g.key == "area")
     assert [(o.name, o.count) for o in area.options] == [("North Ward", 2), ("South Ward", 3)]
+
+
+def test_the_filter_forms_checkboxes_are_one_file_with_every_value_as_the_index_of_filters_lists_it(
+    example_portal: Portal,
+) -> None:
+    """The form's choices file holds what the index of filters shows: every facet, every value
+    (those with nothing coming up too, which the script offers only on the value's own page),
+    with the same count, page and feed."""
+    [made] = facet_pages.files(example_portal)
+    assert made.path == "events/filter-choices.json"
+    page = next(p for p in facet_pages.facet_pages(example_portal) if p.url == "events/filters/")
+    assert json.loads(made.content) == {
+        "groups": [
+            {
+                "key": g.key,
+                "label": g.label,
+                "feed": g.feed,
+                "options": [[o.value, o.name, o.count, o.url, o.feed] for o in g.options],
+            }
+            for g in page.context.filter_groups
+        ]
+    }
+    level = next(g for g in json.loads(made.content)["groups"] if g["key"] == "level")
+    assert ["empowerment", "Empowerment", 0, "events/level/empowerment/", "feeds/level/empowerment.ics"] in level[
+        "options"
+    ]
+
+
+def test_listing_pages_point_at_the_choices_file_and_do_not_carry_the_form_regression(example_portal: Portal) -> None:
+    """Regression: every upcoming listing carried the whole checkbox form (34 KB of a 61 KB page at
+    2,000 events), hidden until the script ran; now the script draws it from one file."""
+    env = render.environment()
+    listings = [
+        p
+        for p in [*events.pages(example_portal), *facet_pages.pages(example_portal)]
+        if p.template == "engage/events.html"
+    ]
+    upcoming = [p for p in listings if p.context.kind != "past"]
+    assert len(upcoming) > 5
+    for page in upcoming:
+        html = render.render_page(env, page, example_portal.settings).decode()
+        root = "../" * page.url.count("/")
+        assert f'data-choices="{root}events/filter-choices.json"' in html, page.url
+        assert 'type="checkbox"' not in html, page.url
 
 
 # --- Month calendar ---------------------------------------------------------------------

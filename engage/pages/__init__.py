@@ -48,6 +48,7 @@ FILE_FAMILIES: list[Callable[[Portal], list[OutputFile]]] = [
     feed_families.files,
     open_data_pages.files,
     filter_index.files,
+    facet_pages.files,
     event_form_data.files,
 ]
 

@@ -33,7 +33,7 @@ from .event_view import (
     upcoming_items,
     zone_words,
 )
-from .facet_pages import by_value, filter_groups, listing_context
+from .facet_pages import listing_context
 from .listing import EventListing
 from .paginate import paginate
 from .venue_pages import map_url
@@ -286,7 +286,7 @@ def event_pages(portal: Portal) -> list[Page]:
 
 def upcoming_pages(portal: Portal) -> list[Page]:
     entries = upcoming_items(portal)
-    shared = listing_context(portal, filter_groups(portal, by_value(portal, entries)))
+    shared = listing_context(portal)
     pagers = paginate(entries, portal.settings.events_per_page, urls.events())
     out = []
     for pager in pagers:

@@ -7,6 +7,7 @@ engage.facets, the same rule the calendar feeds use, so a page and its feed alwa
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, Literal
 from .. import facets, urls
 from ..feeds.common import webcal
 from ..feeds.feeds import offered_paths
-from ..output import Page
+from ..output import OutputFile, Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
 from .listing import EventListing
@@ -97,21 +98,48 @@ def filter_groups(portal: Portal, index: dict[tuple[str, str], list[EventItem]])
     ]
 
 
-def listing_context(portal: Portal, groups: list[FilterGroup]) -> dict[str, Any]:
-    """What every upcoming listing (all events or one filter) shares: the zone and the filter form."""
+def listing_context(portal: Portal) -> dict[str, Any]:
+    """What every upcoming listing (all events or one filter) shares: the zone and where the
+    filter form's script finds its checkboxes and the index it combines filters over."""
     return {
         "zone": zone_words(portal.settings.timezone),
-        "filter_groups": groups,
         "filters_url": urls.filters(),
         "index_url": urls.UPCOMING_INDEX,
+        "choices_url": urls.FILTER_CHOICES,
     }
+
+
+def choices(groups: Sequence[FilterGroup]) -> dict[str, Any]:
+    """The filter form's checkboxes as a plain value: every facet, and each value as
+    [value, name, upcoming events, its page, its feed or null] (positions keep the file small).
+
+    Drawn by the filter script when a resident opens the form. The form used to be drawn into
+    every listing page, where it was more than half of each page's bytes on a big calendar, for
+    a panel that is hidden until the script runs anyway."""
+    return {
+        "groups": [
+            {
+                "key": group.key,
+                "label": group.label,
+                "feed": group.feed,
+                "options": [[o.value, o.name, o.count, o.url, o.feed] for o in group.options],
+            }
+            for group in groups
+        ]
+    }
+
+
+def files(portal: Portal) -> list[OutputFile]:
+    groups = filter_groups(portal, by_value(portal, upcoming_items(portal)))
+    body = json.dumps(choices(groups), ensure_ascii=False, separators=(",", ":"))
+    return [OutputFile(urls.FILTER_CHOICES, body.encode("utf-8"))]
 
 
 def facet_pages(portal: Portal) -> list[Page]:
     offered = offered_paths(portal)
     index = by_value(portal, upcoming_items(portal))
     groups = filter_groups(portal, index)
-    shared = listing_context(portal, groups)
+    shared = listing_context(portal)
     out = [
         Page(
             url=urls.filters(),

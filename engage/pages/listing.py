@@ -29,8 +29,6 @@ class EventListing:
     """This page's entries, grouped under month headings."""
     zone: str
     """The site's time zone in words, said once above the entries."""
-    filter_groups: Sequence[FilterGroup] = ()
-    """The filter form's facets and values (upcoming listings)."""
     filters_url: str = field(default_factory=urls.filters)
     """The page of every filter, for readers without JavaScript."""
     feedback_for_event: Mapping[str, str] = field(default_factory=dict)
@@ -49,3 +47,5 @@ class EventListing:
     """How many events (not dates) the whole listing holds (upcoming listings)."""
     index_url: str = urls.UPCOMING_INDEX
     """The compact index of upcoming dates that the filter script loads to combine filters."""
+    choices_url: str = urls.FILTER_CHOICES
+    """The filter form's checkboxes, which the filter script loads when the form is opened."""

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from engage import facets
 from engage.portal import Portal
 
 from .axe import describe, violations
@@ -52,6 +53,7 @@ def test_every_event_page_passes_axe(width: str, chromium: Any, served: str, exa
         page.goto(f"{served}/{url}")
         if url.startswith("events/") and "past" not in url and "filters" not in url:
             page.locator("details.engage-filter-panel > summary").click()  # checked open, as a reader uses it
+            page.locator("details.engage-filter-group").first.wait_for()  # its checkboxes, drawn from their file
         found = violations(page)
         if found:
             failures.append(f"/{url} at {width}:\n{describe(found)}")
@@ -130,4 +132,64 @@ def test_filters_work_without_javascript(chromium: Any, served: str) -> None:
     page.locator("#filter-access + p + ul a", has_text="Hearing loop").click()
     page.wait_for_url(f"{served}/events/access/hearing-loop/")
     assert _visible_entries(page) == [LIBRARY]
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_form_loads_its_checkboxes_only_when_opened(chromium: Any, served: str) -> None:
+    """A plain visit (an old phone on a metered plan) never fetches the filter form's choices;
+    opening the form fetches them once and draws every kind of filter with its counts."""
+    context = chromium.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{served}/events/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if u.endswith(".json")]
+    page.get_by_text("Choose and combine filters").click()
+    page.locator("details.engage-filter-group").first.wait_for()
+    summaries = page.locator("details.engage-filter-group > summary").all_inner_texts()
+    assert summaries == [facet.label for facet in facets.FACETS]
+    assert page.get_by_label("North Ward (2)").count() == 1
+    page.get_by_text("Choose and combine filters").click()
+    page.get_by_text("Choose and combine filters").click()
+    assert [u for u in fetched if u.endswith(".json")] == [f"{served}/events/filter-choices.json"]
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_value_page_whose_value_has_nothing_coming_up_still_offers_its_own_checkbox(
+    chromium: Any, served: str
+) -> None:
+    """Only a value with upcoming events is offered, except on that value's own page, where it is
+    ticked: unticking it is how the reader leaves it."""
+    context = chromium.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(f"{served}/events/level/empowerment/")
+    page.get_by_text("Choose and combine filters").click()
+    own = page.get_by_label("Empowerment (0)")
+    own.wait_for()
+    assert own.is_checked()
+    page.goto(f"{served}/events/")
+    page.get_by_text("Choose and combine filters").click()
+    page.locator("details.engage-filter-group").first.wait_for()
+    assert page.get_by_label("Empowerment (0)").count() == 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_when_the_checkboxes_cannot_be_loaded_the_form_says_so_and_links_every_filter(
+    chromium: Any, served: str
+) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.route("**/filter-choices.json", lambda route: route.abort())
+    page.goto(f"{served}/events/")
+    page.get_by_text("Choose and combine filters").click()
+    note = page.locator("[data-engage-filter-choices] p")
+    note.filter(has_text="could not be loaded").wait_for()
+    link = note.get_by_role("link", name="browse every filter")
+    assert link.get_attribute("href") == "../events/filters/"
+    link.click()
+    page.wait_for_url(f"{served}/events/filters/")
     context.close()

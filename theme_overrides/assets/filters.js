@@ -8,7 +8,9 @@
  * compact index of every upcoming date (events/upcoming.json, fetched only then) and lists,
  * counts and pages through the whole matching listing, not just the dates on one static page.
  * The heading, the window title and the removable tags name every filter; a status line
- * (a live region) gives the count.
+ * (a live region) gives the count. The checkboxes themselves are one small file for the whole
+ * site (events/filter-choices.json), drawn here when the form is first opened, or at once when
+ * the address carries filters, so a listing page does not carry the same form every time.
  */
 (function () {
   "use strict";
@@ -24,7 +26,10 @@
   var indexUrl = form.getAttribute("data-index");
   var pageFacet = form.getAttribute("data-facet");
   var pageValue = form.getAttribute("data-value");
-  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  var choicesUrl = form.getAttribute("data-choices");
+  var choicesBox = form.querySelector("[data-engage-filter-choices]");
+  var boxes = [];
+  var selected = [];
   var params = new URLSearchParams(window.location.search);
   var status = document.querySelector("[data-engage-filter-status]");
   var tags = document.querySelector("[data-engage-filter-tags]");
@@ -87,31 +92,78 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
-  // The form starts from what this page shows: its own filter, then any carried in the address.
-  boxes.forEach(function (box) {
-    box.checked = (box.name === pageFacet && box.value === pageValue) || params.getAll(box.name).indexOf(box.value) !== -1;
-    if (box.checked && box.closest) {
-      var group = box.closest("details.engage-filter-group");
-      if (group) { group.open = true; }
-    }
-  });
-  var selected = chosen();
-  var extra = selected.filter(function (p) { return !(p.facet === pageFacet && p.value === pageValue); });
+  function load(url, done) {
+    var request = new XMLHttpRequest();
+    request.open("GET", url);
+    request.onload = function () {
+      var data = null;
+      if (request.status === 200) {
+        try { data = JSON.parse(request.responseText); } catch (ignore) { data = null; }
+      }
+      done(data);
+    };
+    request.onerror = request.onload;
+    request.send();
+  }
+
+  // One kind of filter: its values with upcoming events (and, on a value's own page, that value
+  // even when it has none), each a checkbox labelled with its count.
+  function drawGroup(group) {
+    var details = el("details", { "class": "engage-filter-group", "data-feed": group.feed ? "yes" : "no" });
+    details.appendChild(el("summary", {}, group.label));
+    var fieldset = el("fieldset");
+    fieldset.appendChild(el("legend", { "class": "engage-visually-hidden" }, group.label));
+    var list = el("ul", { "class": "engage-checkboxes" });
+    group.options.forEach(function (option) {
+      var value = option[0];
+      if (!option[2] && !(group.key === pageFacet && value === pageValue)) { return; }
+      var id = "engage-filter-" + group.key + "-" + value;
+      var attrs = { type: "checkbox", id: id, name: group.key, value: value, "data-name": option[1], "data-url": option[3] };
+      if (option[4]) { attrs["data-feed"] = option[4]; }
+      var item = el("li");
+      item.appendChild(el("input", attrs));
+      item.appendChild(el("label", { "for": id }, option[1] + " (" + option[2] + ")"));
+      list.appendChild(item);
+    });
+    fieldset.appendChild(list);
+    details.appendChild(fieldset);
+    return details;
+  }
 
   var panel = document.querySelector("[data-engage-filter-panel]");
+  var requested = false;
+
+  function openForm() {
+    if (requested || !choicesBox) { return; }
+    requested = true;
+    choicesBox.setAttribute("aria-busy", "true");
+    choicesBox.appendChild(el("p", {}, "Loading the filters\u2026"));
+    load(choicesUrl, function (data) {
+      choicesBox.removeAttribute("aria-busy");
+      choicesBox.textContent = "";
+      if (!data || !data.groups) {
+        var note = el("p", {}, "The filters could not be loaded just now. Each filter still has its own page: ");
+        var every = document.querySelector(".engage-event-filters p a");
+        note.appendChild(el("a", { href: every ? every.getAttribute("href") : base }, "browse every filter"));
+        note.appendChild(document.createTextNode("."));
+        choicesBox.appendChild(note);
+        return;
+      }
+      data.groups.forEach(function (group) { choicesBox.appendChild(drawGroup(group)); });
+      start();
+    });
+  }
+
   if (panel) {
     // Closed until asked for: on a phone the checkboxes would push the events off the screen.
     panel.hidden = false;
+    panel.addEventListener("toggle", function () { if (panel.open) { openForm(); } });
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     window.location.href = target(chosen());
   });
-
-  if (!extra.length) {
-    return;
-  }
 
   function showTags(picks) {
     if (!tags) { return; }
@@ -322,23 +374,35 @@
     }
   }
 
-  if (results) {
-    results.setAttribute("aria-busy", "true");
-  }
-  var request = new XMLHttpRequest();
-  request.open("GET", indexUrl);
-  request.onload = function () {
-    var data = null;
-    if (request.status === 200) {
-      try { data = JSON.parse(request.responseText); } catch (ignore) { data = null; }
-    }
-    if (results) { results.removeAttribute("aria-busy"); }
-    if (!data || !results) {
-      if (status) { status.textContent = "The filters could not be combined just now. Each filter still has its own page: browse every filter."; }
+  // The form starts from what this page shows: its own filter, then any carried in the address.
+  // A combination (more than the page's own filter) is then listed from the index of every date.
+  function start() {
+    boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    boxes.forEach(function (box) {
+      box.checked = (box.name === pageFacet && box.value === pageValue) || params.getAll(box.name).indexOf(box.value) !== -1;
+      if (box.checked && box.closest) {
+        var group = box.closest("details.engage-filter-group");
+        if (group) { group.open = true; }
+      }
+    });
+    selected = chosen();
+    var extra = selected.filter(function (p) { return !(p.facet === pageFacet && p.value === pageValue); });
+    if (!extra.length || !results) {
       return;
     }
-    render(data);
-  };
-  request.onerror = request.onload;
-  request.send();
+    results.setAttribute("aria-busy", "true");
+    load(indexUrl, function (data) {
+      results.removeAttribute("aria-busy");
+      if (!data) {
+        if (status) { status.textContent = "The filters could not be combined just now. Each filter still has its own page: browse every filter."; }
+        return;
+      }
+      render(data);
+    });
+  }
+
+  // Filters in the address need their checkboxes (names, pages, feeds) before anything is listed.
+  var carried = false;
+  params.forEach(function (value, key) { if (key !== "page") { carried = true; } });
+  if (carried) { openForm(); }
 })();
