@@ -4,8 +4,8 @@ make them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ class Page:
     """Plain-text title; templates escape it."""
     template: str
     """The page type's template, such as 'engage/event.html'."""
-    context: dict[str, Any] | TypedContext = field(default_factory=dict)
-    """What the template needs, as the template variable `engage`: a typed context, or (page types
-    not yet given one) a dict with a 'kind'."""
+    context: TypedContext
+    """What the template needs, as the template variable `engage`: the page type's own frozen
+    dataclass, whose `kind` is the page type."""
     description: str = ""
     """One sentence for search engines and link previews."""
     searchable: bool = False
@@ -47,6 +47,4 @@ class Page:
     @property
     def page_type(self) -> str:
         """The page type, such as 'event' or 'eia-register' (the layout's engage:page-type)."""
-        if isinstance(self.context, dict):
-            return str(self.context.get("kind", ""))
         return self.context.kind

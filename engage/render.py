@@ -125,13 +125,9 @@ class RenderError(Exception):
 
 def render_page(env: Environment, page: Page, settings: Settings) -> bytes:
     """One page's HTML document."""
-    context: Any = page.context
-    if isinstance(context, dict):
-        # Dict contexts get the page's title beside their own names (typed contexts carry it).
-        context = {**context, "title": page.title}
     try:
         template = env.get_template(page.template)
-        return template.render(shell=shell_for(page, settings), engage=context).encode("utf-8")
+        return template.render(shell=shell_for(page, settings), engage=page.context).encode("utf-8")
     except TemplateError as err:
         where = f"{err.filename}:{err.lineno}: " if isinstance(err, TemplateSyntaxError) else ""
         raise RenderError(f"{where}{page.template} could not render {page.url or 'the home page'}: {err}") from err

@@ -266,11 +266,7 @@ def same_page(new: Page, old: Page, compared: dict[tuple[int, int], bool]) -> bo
     a, b = new.context, old.context
     if type(a) is not type(b):
         return False
-    if isinstance(a, dict) and isinstance(b, dict):
-        if a.keys() != b.keys():
-            return False
-        pairs = [(a[key], b[key]) for key in a]
-    elif dataclasses.is_dataclass(a):
+    if dataclasses.is_dataclass(a):
         pairs = [(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a)]
     else:
         return bool(a == b)

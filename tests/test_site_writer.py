@@ -3,6 +3,7 @@ renders only what changed yet leaves exactly what a clean build would."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -126,6 +127,16 @@ class _Counted:
     __hash__ = None  # type: ignore[assignment]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Shared:
+    """A page context holding one value shared by every page (as coverage pages hold the coverage)."""
+
+    kind: str
+    title: str
+    all: _Counted
+    n: int
+
+
 def test_a_value_many_pages_share_is_compared_once_per_rebuild() -> None:
     """Regression: every coverage page holds the whole coverage, so the preview compared it once
     per page (233 times at 2,000 events), most of a rebuild's time."""
@@ -133,13 +144,13 @@ def test_a_value_many_pages_share_is_compared_once_per_rebuild() -> None:
     from engage.site_writer import same_page
 
     old_shared, new_shared = _Counted(1), _Counted(1)
-    old = [Page(f"p{n}/", "T", "engage/x.html", {"kind": "x", "all": old_shared, "n": n}) for n in range(50)]
-    new = [Page(f"p{n}/", "T", "engage/x.html", {"kind": "x", "all": new_shared, "n": n}) for n in range(50)]
+    old = [Page(f"p{n}/", "T", "engage/x.html", _Shared("x", "T", old_shared, n)) for n in range(50)]
+    new = [Page(f"p{n}/", "T", "engage/x.html", _Shared("x", "T", new_shared, n)) for n in range(50)]
     compared: dict[tuple[int, int], bool] = {}
     _Counted.calls = 0
     assert [same_page(a, b, compared) for a, b in zip(new, old, strict=True)] == [True] * 50
     assert _Counted.calls == 1
-    changed = Page("p0/", "T", "engage/x.html", {"kind": "x", "all": _Counted(2), "n": 0})
+    changed = Page("p0/", "T", "engage/x.html", _Shared("x", "T", _Counted(2), 0))
     assert not same_page(changed, old[0], compared)
     assert not same_page(new[1], old[0], {})
     assert not same_page(Page("p0/", "Other", "engage/x.html", new[0].context), old[0], {})

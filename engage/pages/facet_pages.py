@@ -168,7 +168,7 @@ def facet_pages(portal: Portal) -> list[Page]:
                             heading,
                             pager,
                             page_months(pager, entries),
-                            event_count=len({e.record.id for e in entries}),
+                            event_count=option.count,  # the same events counted, once per value
                             facet=group,
                             option=option,
                             feed_url=feed if feed in offered else None,
