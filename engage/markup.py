@@ -75,7 +75,7 @@ def _to_html(text: str) -> str:
     return UNSAFE_RE.sub("", str(_PARSER.convert(bounded(text)))).replace(_BRACKET, "[")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def render(text: str | None) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the source comes out as visible text."""
     if not text:

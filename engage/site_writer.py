@@ -27,7 +27,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from . import render, urls
+from . import markup, render, urls
 from .feeds import families as feed_families
 from .output import OutputFile, Page
 from .pages import FILE_FAMILIES, PAGE_FAMILIES, events, facet_pages
@@ -148,6 +148,14 @@ def _expire(_signum: int, _frame: object) -> None:
 
 _JOB: _Job | None = None
 
+
+def shared_before_fork(portal: Portal) -> None:
+    """Derive once, before the fork, what more than one unit would derive for itself: every
+    event's description as sanitised HTML, which the event pages show and every feed turns
+    into plain text (`markup.render` keeps it). Done in each worker, it was done twice."""
+    for record in portal.events.values():
+        markup.render(record.model.description)
+
 _PageRow = tuple[str, str, bytes]
 """A drawn page: its URL, its output path and the digest of its HTML."""
 _FileRow = tuple[str, bytes, int]
@@ -214,6 +222,7 @@ def draw_all(
     for name in env.list_templates(filter_func=lambda name: name.startswith("engage/")):
         env.get_template(name)  # compiled once, inherited by every worker
     plan = units()
+    shared_before_fork(portal)
     # Out of the collector's sight before the fork, the checked data is neither scanned by the
     # workers' collections nor copied page by page as they touch it.
     gc.freeze()
