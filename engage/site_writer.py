@@ -156,6 +156,7 @@ def shared_before_fork(portal: Portal) -> None:
     for record in portal.events.values():
         markup.render(record.model.description)
 
+
 _PageRow = tuple[str, str, bytes]
 """A drawn page: its URL, its output path and the digest of its HTML."""
 _FileRow = tuple[str, bytes, int]
