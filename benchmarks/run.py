@@ -8,6 +8,12 @@ pages are): the floor any MkDocs site pays for that many pages. It prints one Ma
     .venv/bin/python benchmarks/run.py                       # 2,000 and 10,000 events
     .venv/bin/python benchmarks/run.py --sizes 1000,5000
     .venv/bin/python benchmarks/run.py --results benchmarks/RESULTS.md   # also write the results file
+    .venv/bin/python benchmarks/run.py --repeat 5                          # more pairs of runs
+
+The build and the floor run in alternating pairs (three by default) and each figure is the
+median, so a burst of load on a shared machine falls on both and moves the ratio little.
+Written data is flushed to disk before every timed command, so that no command pays for the
+previous one's writing.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,6 +70,7 @@ class Run:
 
 def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
     """Run `command`, timing it; wait4 gives the peak RSS of that child and its descendants."""
+    os.sync()  # the last command's (or the generator's) writing is not this one's to pay for
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -173,7 +181,18 @@ class Row:
         return self.build.seconds / (self.events / 1000)
 
 
-def bench(events: int, keep: bool) -> Row:
+def median_run(runs: list[Run]) -> Run:
+    """The median wall time and the median CPU time of several runs, and the highest peak memory."""
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+        max(r.peak_rss_kb for r in runs),
+        max(r.returncode for r in runs),
+        runs[-1].output,
+    )
+
+
+def bench(events: int, keep: bool, repeat: int = 3) -> Row:
     folder = WORK / f"n{events}"
     folder.mkdir(parents=True, exist_ok=True)
     print(f"[{events:,} events] generating data...", file=sys.stderr, flush=True)
@@ -182,15 +201,27 @@ def bench(events: int, keep: bool) -> Row:
     validate = measure([str(BIN / "engage"), "validate", str(folder / "data")])
     if validate.returncode != 0:
         raise SystemExit(f"generated data does not validate:\n{validate.output[-3000:]}")
-    print(f"[{events:,} events] building the site...", file=sys.stderr, flush=True)
     site = folder / "site"
-    build = mkdocs_build(site, {"ENGAGE_DATA": str(folder / "data"), "ENGAGE_TODAY": TODAY})
-    figures = site_figures(site)
-    print(
-        f"[{events:,} events] building the plain MkDocs floor ({figures.pages:,} pages)...", file=sys.stderr, flush=True
-    )
-    project = floor_project(folder / "floor", figures.pages)
-    floor = mkdocs_build(project / "site", cwd=project)
+    env = {"ENGAGE_DATA": str(folder / "data"), "ENGAGE_TODAY": TODAY}
+    builds: list[Run] = []
+    floors: list[Run] = []
+    project: Path | None = None
+    for n in range(1, repeat + 1):
+        print(f"[{events:,} events] building the site ({n} of {repeat})...", file=sys.stderr, flush=True)
+        shutil.rmtree(site, ignore_errors=True)
+        builds.append(mkdocs_build(site, env))
+        if project is None:
+            figures = site_figures(site)
+            project = floor_project(folder / "floor", figures.pages)
+        print(
+            f"[{events:,} events] building the plain MkDocs floor ({figures.pages:,} pages, {n} of {repeat})...",
+            file=sys.stderr,
+            flush=True,
+        )
+        shutil.rmtree(project / "site", ignore_errors=True)
+        floors.append(mkdocs_build(project / "site", cwd=project))
+    assert project is not None
+    build, floor = median_run(builds), median_run(floors)
     if not keep:
         for path in (site, project, folder / "data"):
             shutil.rmtree(path, ignore_errors=True)
@@ -256,8 +287,16 @@ def verdicts(rows: list[Row]) -> list[str]:
     """Each target at the largest size measured, met or missed and by how much."""
     big = max(rows, key=lambda r: r.events)
     small = min(rows, key=lambda r: r.events)
+    out = []
+    for row in rows:
+        # The issue's first check holds at every size, not only the largest.
+        ratio, limit = row.ratio, TARGETS["floor_ratio"]
+        state = "met" if ratio <= limit else f"MISSED ({ratio / limit:.2f}x the target)"
+        out.append(
+            f"- At {row.events:,} events, build within {limit:.0f}x the plain-MkDocs floor (wall, medians): "
+            f"{ratio:.2f}x, {state}."
+        )
     checks = [
-        (f"build within {TARGETS['floor_ratio']:.0f}x the plain-MkDocs floor", big.ratio, TARGETS["floor_ratio"], "x"),
         (
             f"peak memory under {TARGETS['peak_rss_mb'] / 1024:.1f} GB",
             big.build.peak_rss_kb / 1024,
@@ -278,7 +317,6 @@ def verdicts(rows: list[Row]) -> list[str]:
         ),
         (f"validate under {TARGETS['validate_s']:.0f} s", big.validate.seconds, TARGETS["validate_s"], " s"),
     ]
-    out = []
     for label, value, limit, unit in checks:
         state = "met" if value <= limit else f"MISSED by {value - limit:,.2f}{unit} ({value / limit:.2f}x the target)"
         out.append(f"- At {big.events:,} events, {label}: {value:,.2f}{unit}, {state}.")
@@ -318,12 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="2000,10000", help="comma-separated event counts (default: 2000,10000)")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites under benchmarks/work/")
     parser.add_argument(
+        "--repeat", type=int, default=3, help="pairs of build and floor runs; figures are medians (default: 3)"
+    )
+    parser.add_argument(
         "--results", type=Path, help="also write the table, the verdicts and the machine to this Markdown file"
     )
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace(",", "").replace("_", "")) for s in args.sizes.split(",") if s.strip())
     about_machine = machine()
-    rows = [bench(n, args.keep) for n in sizes]
+    rows = [bench(n, args.keep, max(1, args.repeat)) for n in sizes]
     text = "\n".join([table(rows), "", *verdicts(rows)])
     print(text)
     if args.results:
@@ -339,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
                     "CPU is user plus system time of the build and its workers together; the floor is a plain MkDocs project",
                     "with the same theme and plugins and as many plain Markdown pages, all but the home page out of the nav,",
                     "built in the same run. The search index is the site's own (`search/index.json`).",
+                    f"Build and floor ran in {args.repeat} alternating pairs; times are medians, peak memory the highest;",
+                    "written data was flushed to disk before each timed command.",
                     "",
                     "## Machine",
                     "",
