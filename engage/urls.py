@@ -141,7 +141,13 @@ def open_data_file(name: str) -> str:
 
 
 def data_dictionary() -> str:
+    """The data dictionary's overview: every data set, each linking to its own page."""
     return "open-data/dictionary/"
+
+
+def data_dictionary_dataset(name: str) -> str:
+    """One data set's page of the data dictionary, such as 'open-data/dictionary/events/'."""
+    return f"{data_dictionary()}{name}/"
 
 
 def schemas() -> str:
