@@ -36,6 +36,11 @@ RECORD_PAGES: tuple[tuple[str, str, tuple[Callable[[str], str], ...]], ...] = (
 """(the records' folder or taxonomy, what one is called, its pages from its id)."""
 
 
+def reserved_for(name: str) -> frozenset[str]:
+    """Every id the records of a folder or taxonomy (such as 'commitments') cannot have."""
+    return frozenset().union(*(urls.reserved_ids(page) for n, _, pages in RECORD_PAGES if n == name for page in pages))
+
+
 def _records(loaded: Loaded, name: str) -> Sequence[Record[Any]]:
     if name in TAXONOMIES:
         return loaded.taxonomies.get(name, [])
