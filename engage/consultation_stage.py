@@ -6,6 +6,8 @@ dates and the feedback records that answer it:
 - upcoming: it opens after today;
 - open: today falls between its opening and closing days (both included);
 - closed-awaiting: it has closed and no feedback answers it yet;
+- not-taking-place: the event is cancelled or postponed, so it takes no responses whatever its
+  dates say, and no feedback is owed;
 - interim / final: the latest feedback that answers it (by publication date) is interim / final.
 
 Feedback counts from its publication date: a record dated after today is not published yet
@@ -39,6 +41,7 @@ class Stage(StrEnum):
     CLOSED_AWAITING = "closed-awaiting"
     INTERIM = "interim"
     FINAL = "final"
+    NOT_TAKING_PLACE = "not-taking-place"
 
 
 STAGE_NAMES = {
@@ -47,6 +50,7 @@ STAGE_NAMES = {
     Stage.CLOSED_AWAITING: "Closed, awaiting feedback",
     Stage.INTERIM: "Interim feedback published",
     Stage.FINAL: "Final feedback published",
+    Stage.NOT_TAKING_PLACE: "Cancelled or postponed",
 }
 """How each stage is named on the site."""
 
@@ -150,9 +154,11 @@ def stage_on(
     if ordered:
         latest = feedback[ordered[-1]]
         stage = Stage.FINAL if latest.stage is FeedbackStage.FINAL else Stage.INTERIM
+    elif event.status in NOT_TAKING_PLACE:
+        stage = Stage.NOT_TAKING_PLACE
     elif opens_after(c, today):
         stage = Stage.UPCOMING
-    elif window_open(c, today):
+    elif is_open_on(event, today):
         stage = Stage.OPEN
     else:
         stage = Stage.CLOSED_AWAITING

@@ -3,7 +3,8 @@
 Events held count dated occurrences, as on the coverage page (`coverage.in_window`, cancelled
 and postponed ones left out). People who took part come from each event's `attendees`, recorded
 after it: an event's figure counts once, in the quarter of its first date held, and only where
-it was recorded, so every figure says how many events it rests on.
+it was recorded, so every figure says how many events it rests on. A total of people is published
+by the small-count rule of every other page (`disclosure.count_text`: 'fewer than 5').
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .coverage import NOT_HELD, in_window
+from .disclosure import count_text
 from .occurrences import Occurrence
 from .portal import Portal
 
@@ -34,6 +36,11 @@ class Tally:
     """How many events recorded how many took part."""
     events: int
     """How many different events were held."""
+
+    @property
+    def people_text(self) -> str:
+        """The people who took part as published: 'fewer than 5' when so few could be picked out."""
+        return count_text(self.people)
 
 
 def quarter_of(day: date) -> date:

@@ -21,6 +21,7 @@ from .checks import (
     personal_data,
     population_shares,
     references,
+    reserved_ids,
     unique_ids,
 )
 from .loading import LoadCache, Loaded, load
@@ -30,6 +31,7 @@ from .records import Record
 
 CHECKS = (
     unique_ids.check,
+    reserved_ids.check,
     references.check,
     access.check,
     dates.check,

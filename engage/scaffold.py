@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from string import Template
 
+from .checks.reserved_ids import reserved_for
 from .ids import did_you_mean, slugify
 from .loading import load
 from .schema_files import modeline
@@ -71,6 +72,8 @@ def new_record(
         path = data / "events" / organiser / f"{when.isoformat()}-{name}.yaml"
     else:
         path = data / FOLDERS[kind] / f"{name}.yaml"
+    if kind != "event" and name in reserved_for(FOLDERS[kind]):
+        raise ScaffoldError(f"'{name}' is a name the site keeps for its own pages; choose another --slug")
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another --slug")
     org = next(r.model for r in loaded.taxonomies["organisations"] if r.id == organiser)

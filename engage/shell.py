@@ -77,6 +77,7 @@ SECTIONS: dict[str, str] = {
     urls.commitments(): "Equality commitments",
     urls.coverage(): "Coverage",
     urls.open_data(): "Open data",
+    urls.data_dictionary(): "Data dictionary",
     urls.schemas(): "Schemas",
     urls.about(): "About",
     urls.VENUES: "Venues",

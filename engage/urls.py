@@ -7,6 +7,7 @@ Directory URLs end in '/'; '' is the home page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 
@@ -141,7 +142,13 @@ def open_data_file(name: str) -> str:
 
 
 def data_dictionary() -> str:
+    """The data dictionary's overview: every data set, each linking to its own page."""
     return "open-data/dictionary/"
+
+
+def data_dictionary_dataset(name: str) -> str:
+    """One data set's page of the data dictionary, such as 'open-data/dictionary/events/'."""
+    return f"{data_dictionary()}{name}/"
 
 
 def schemas() -> str:
@@ -280,3 +287,32 @@ EVENT_SCHEMA = file_schema("event")
 """The published JSON Schema of an event file, which the form checks against."""
 EVENTS_DATA = open_data_file("events.json")
 """Every event as open data; the update form loads the event to change from it."""
+
+
+BESIDE_RECORDS: tuple[str, ...] = (
+    past_events(),
+    filters(),
+    UPCOMING_INDEX,
+    *(eia_selection(facet, "value") for facet in EIA_SELECTIONS),
+    eia_sort("review"),
+    COMMITMENTS_OVERDUE,
+)
+"""Fixed pages and files that sit beside records' own pages (besides later pages of a listing)."""
+
+_PROBE = "an-id"
+
+
+def reserved_ids(record_page: Callable[[str], str]) -> frozenset[str]:
+    """The ids a record whose page is `record_page(id)` cannot have: the names taken beside it.
+
+    'page' everywhere (page 2 of a listing is 'commitments/page/2/', so a commitment called
+    'page' would sit above the listing's later pages), and the names of BESIDE_RECORDS under the
+    same folder ('overdue' for commitments, 'sort' and the register's selections for EIAs)."""
+    page = record_page(_PROBE)
+    if not page.endswith(f"/{_PROBE}/"):
+        raise ValueError(f"{page!r} does not end with the record's id")
+    parent = page.removesuffix(f"{_PROBE}/")
+    taken = (listing(parent, 2), *BESIDE_RECORDS)
+    return frozenset(
+        url.removeprefix(parent).split("/")[0] for url in taken if url.startswith(parent) and url != parent
+    )

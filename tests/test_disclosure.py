@@ -23,7 +23,7 @@ from engage.exports.published import WITHHELD_COUNTS, withheld
 from engage.models.evaluation import AreaReach, GroupReach
 from engage.models.event import Event
 from engage.models.feedback import Feedback, ProfileCount, Quote, QuoteConsent, Responses, Theme
-from engage.pages import events
+from engage.pages import coverage_pages, events
 from engage.pages.feedback_pages import feedback_context, gap_text, share_text
 from engage.portal import Portal
 from engage.representation import CategoryShare
@@ -144,3 +144,25 @@ def test_an_event_page_and_the_open_data_withhold_the_same_small_attendance(exam
         assert f"<p>People who took part: {page_words}.</p>" in html
         assert exported["attendees"] == exported_value
         assert next(r for r in rows if r["id"] == key)["attendees"] == csv_value
+
+
+def test_coverage_participation_by_organisation_and_quarter_published_small_counts(example_portal: Portal) -> None:
+    """Regression: the coverage page's participation tables and chart printed the people who took
+    part as summed, so one event's withheld attendance of 3 showed as '3' beside its organisation
+    and quarter; now they follow the one rule ('fewer than 5'), as the event page and open data do."""
+    key = "2026-10-05-town-centre-consultation"
+    record = example_portal.events[key]
+    assert record.model.organiser == "district-council" and record.model.attendees is None
+    for attendees, words in ((3, "fewer than 5"), (1140, "1,140")):
+        portal = copy.copy(example_portal)
+        changed = record.model.model_copy(update={"attendees": attendees})
+        portal.events = {**example_portal.events, key: record.__class__(record.id, record.file, changed, record.doc)}
+        page = next(p for p in coverage_pages.pages(portal) if p.url == urls.coverage())
+        html = render.render_page(render.environment(), page, portal.settings).decode()
+        assert (
+            f'<th scope="row">Example District Council</th><td>13</td><td>{words} (recorded at 1 of 4 events)</td>'
+        ) in html
+        assert '<th scope="row">Oct to Dec 2026</th><td>3</td><td>' + words + "</td><td>1</td>" in html
+        assert '<th scope="row">Jul to Sep 2026</th><td>2</td><td>Not recorded</td><td>0</td>' in html
+        assert f"{words} people" in html
+        assert ">3 people<" not in html

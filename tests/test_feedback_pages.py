@@ -90,6 +90,7 @@ def test_the_example_index_sorts_every_consultation_under_its_stage(example_port
         "closed-awaiting": [PARKS, TOWN],
         "interim": [BUS],
         "final": [HOUSING],
+        "not-taking-place": [],
     }
     (index,) = index_pages(example_portal)
     assert [r.event.id for r in index.context.overdue] == [PARKS]

@@ -14,9 +14,10 @@ import pytest
 
 from engage import consultation_stage, facets
 from engage.models.event import Consultation, Event, EventStatus
-from engage.pages import events, facet_pages, home
+from engage.pages import events, facet_pages, feedback_pages, home
 from engage.pages.event_view import past_items, upcoming_items
 from engage.portal import Portal, check_data
+from engage.render import environment, render_page
 
 from .conftest import DEMO_DATA
 
@@ -197,3 +198,57 @@ def test_the_event_page_and_the_stage_agree_on_when_a_consultation_opens_and_clo
         )
         assert (day, words, stage) == (day, *expected)
         assert consultation_stage.opens_after(event.consultation, day) == (day < opens)
+
+
+# --- A consultation that is not taking place ---------------------------------------------
+
+
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.POSTPONED])
+def test_a_cancelled_or_postponed_consultation_has_no_open_stage_and_owes_no_feedback(status: EventStatus) -> None:
+    event = consultation(date(2026, 11, 2), date(2026, 12, 13), status)
+    found = [
+        (s.stage, s.overdue)
+        for day in (date(2026, 11, 1), date(2026, 12, 3), date(2026, 12, 14), date(2027, 12, 14))
+        for s in [consultation_stage.stage_on("x", event, {}, day, 12)]
+    ]
+    assert found == [(consultation_stage.Stage.NOT_TAKING_PLACE, False)] * 4
+
+
+def test_feedback_index_listed_a_cancelled_consultation_as_open_now(tmp_path: Path) -> None:
+    """Regression: the stage compared the consultation's dates alone, so a cancelled consultation
+    whose window held today stood under "Open now" on "You said, we did" (and its event page said
+    "Stage: Open now") while every listing, the home page and the feeds knew it was not open."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    budget = next((data / "events").rglob(f"{BUDGET}.yaml"))
+    text = budget.read_text()
+    budget.write_text(
+        text.replace("changed: 2026-10-12", "changed: 2026-11-20")
+        + "status: cancelled\nstatus_note: The budget timetable has changed; a new consultation will follow.\n"
+        "sequence: 1\n"
+    )
+    result = check_data(data, REFERENCE_DAY)
+    assert [p.as_text() for p in result.errors] == []
+    portal = result.portal
+    assert portal is not None
+    stage = consultation_stage.stage_of(portal, BUDGET)
+    assert stage is not None and (stage.stage, stage.name, stage.overdue) == (
+        consultation_stage.Stage.NOT_TAKING_PLACE,
+        "Cancelled or postponed",
+        False,
+    )
+    index = feedback_pages.index_pages(portal)[0].context
+    sections = {key: [row.event.id for row in rows] for key, _, rows in index.sections}
+    assert BUDGET not in sections["open"]
+    assert sections["not-taking-place"] == [BUDGET]
+    html = render_page(environment(), feedback_pages.index_pages(portal)[0], portal.settings).decode()
+    open_now = html[html.index('<h2 id="open">') : html.index('<h2 id="closed-awaiting">')]
+    assert "Budget 2027/28" not in open_now
+    assert BUDGET not in [h.url.split("/")[1] for h in home.have_your_say(portal)]
+    page = next(p for p in events.event_pages(portal) if p.url == f"events/{BUDGET}/")
+    assert page.context.consultation_open is False
+    event_html = render_page(environment(), page, portal.settings).decode()
+    assert "Stage: <strong>Cancelled or postponed</strong>." in event_html
+    assert "Stage: <strong>Open now</strong>" not in event_html
+    assert "Was to be open from Monday 2 November 2026 until 13 December 2026" in event_html
+    assert "open until" not in event_html

@@ -144,6 +144,18 @@ def test_starter_refuses_to_overwrite(data_copy: Path, capsys: pytest.CaptureFix
     assert "already exists" in capsys.readouterr().err
 
 
+def test_starter_refuses_an_id_the_site_keeps_for_its_own_pages(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "commitment", "--title", "Overdue", "--data", str(data_copy)]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("'overdue' is a name the site keeps for its own pages; choose another --slug")
+    )
+    assert not (data_copy / "commitments" / "overdue.yaml").exists()
+
+
 def test_starter_names_the_choices_for_an_unknown_organiser(
     data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

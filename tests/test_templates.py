@@ -34,7 +34,14 @@ from engage.pages.events import EventPage, Link, PastIndex
 from engage.pages.facet_pages import FilterGroup, FilterOption, FiltersPage
 from engage.pages.feedback_pages import ActionLink, ConsultationRow, FeedbackIndex, FeedbackPage, ThemeView
 from engage.pages.home import HaveYourSay, HomePage, Publication
-from engage.pages.open_data_pages import DictionaryPage, Download, OpenDataPage, SchemasPage
+from engage.pages.open_data_pages import (
+    DatasetDictionaryPage,
+    DictionaryEntry,
+    DictionaryPage,
+    Download,
+    OpenDataPage,
+    SchemasPage,
+)
 from engage.pages.paginate import paginate
 from engage.pages.participation_view import Participation
 from engage.pages.search_page import SearchPage
@@ -419,19 +426,21 @@ def test_open_data() -> None:
         "link: Open Government Licence v3.0 -> https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
         "h2: Downloads",
         "caption: Records",
-        "row: Data set | Records | JSON | CSV | Schema",
+        "row: Data set | Records | JSON | CSV | Described in",
         "link: events.json -> ../open-data/events.json",
         "link: events.csv -> ../open-data/events.csv",
+        "link: Fields -> ../open-data/dictionary/events/",
         "link: Schema -> ../schemas/open-data/events.json",
-        "row: Engagement eventsEvery engagement event, past and upcoming, including cancelled ones. | 3 | events.json | events.csvEvents, one row each | Schema",
+        "row: Engagement eventsEvery engagement event, past and upcoming, including cancelled ones. | 3 | events.json | events.csvEvents, one row each | FieldsSchema",
         "link: events.ics -> ../open-data/events.ics",
         "link: subscribe to a feed -> ../feeds/",
         "h2: Reference lists",
         "caption: Reference lists",
-        "row: Data set | Records | JSON | Schema",
+        "row: Data set | Records | JSON | Described in",
         "link: areas.json -> ../open-data/areas.json",
+        "link: Fields -> ../open-data/dictionary/areas/",
         "link: Schema -> ../schemas/open-data/areas.json",
-        "row: AreasWards, towns and neighbourhoods records refer to. | 3 | areas.json | Schema",
+        "row: AreasWards, towns and neighbourhoods records refer to. | 3 | areas.json | FieldsSchema",
         "h2: What the files hold",
         "link: data dictionary -> ../open-data/dictionary/",
         "h2: Newly published",
@@ -442,25 +451,94 @@ def test_open_data() -> None:
 
 
 def test_data_dictionary() -> None:
-    doc = FileDoc(
-        "open-data/areas.json", "Areas", "Every area.", [FieldRow("id", "text", "required", "The area's id.")]
+    events, areas = (next(d for d in ALL if d.name == name) for name in ("events", "areas"))
+    context = DictionaryPage(
+        "open-data-dictionary",
+        "Open data dictionary",
+        [DictionaryEntry(events, urls.data_dictionary_dataset("events"), [("events.json", "events-json")])],
+        [DictionaryEntry(areas, urls.data_dictionary_dataset("areas"), [("areas.json", "areas-json")])],
     )
-    html = render_page(
-        urls.data_dictionary(),
-        "engage/open_data_dictionary.html",
-        DictionaryPage("open-data-dictionary", "Open data dictionary", [(doc, "areas-json")]),
-    )
+    html = render_page(urls.data_dictionary(), "engage/open_data_dictionary.html", context)
     assert outline(html) == [
         "h1: Open data dictionary",
         "link: open data -> ../../open-data/",
-        "h2: Files",
-        "link: areas.json -> #areas-json",
-        "h2: areas.json",
-        "link: Download areas.json -> ../../open-data/areas.json",
-        "caption: Fields of areas.json",
-        "row: Field | Type | In the data file | Description",
-        "row: id | text | required | The area's id.",
+        "h2: Records",
+        "caption: Record data sets",
+        "row: Data set | What it holds | Files described",
+        "link: Engagement events -> ../../open-data/dictionary/events/",
+        "link: events.json -> ../../open-data/dictionary/events/#events-json",
+        "row: Engagement events | Every engagement event, past and upcoming, including cancelled ones. | events.json",
+        "h2: Reference lists",
+        "caption: Reference lists",
+        "row: Data set | What it holds | Files described",
+        "link: Areas -> ../../open-data/dictionary/areas/",
+        "link: areas.json -> ../../open-data/dictionary/areas/#areas-json",
+        "row: Areas | Wards, towns and neighbourhoods records refer to. | areas.json",
     ]
+    # A link to a file's section of the one-page dictionary still lands on that file's line.
+    assert '<li id="events-json">' in html
+
+
+def test_data_dictionary_of_one_data_set() -> None:
+    events = next(d for d in ALL if d.name == "events")
+    json_doc = FileDoc(
+        "open-data/events.json", "Events (JSON)", "Every event.", [FieldRow("id", "id", "required", "The event's id.")]
+    )
+    csv_doc = FileDoc(
+        "open-data/events.csv",
+        "Events, one row each",
+        "One header row.",
+        [FieldRow("consultation.opens", "date", "", "When it opens.")],
+    )
+    url = urls.data_dictionary_dataset("events")
+    context = DatasetDictionaryPage(
+        "open-data-dictionary-dataset",
+        "Data dictionary: Engagement events",
+        events,
+        [(json_doc, "events-json"), (csv_doc, "events-csv")],
+        urls.data_dictionary(),
+    )
+    html = render_page(url, "engage/open_data_dataset_dictionary.html", context)
+    assert outline(html) == [
+        "h1: Data dictionary: Engagement events",
+        "link: open data -> ../../../open-data/",
+        "h2: Files",
+        "link: events.json -> #events-json",
+        "link: events.csv -> #events-csv",
+        "h2: events.json",
+        "link: Download events.json -> ../../../open-data/events.json",
+        "caption: Fields of events.json",
+        "row: Field | Type | In the data file | Description",
+        "row: id | id | required | The event's id.",
+        "h2: events.csv",
+        "link: Download events.csv -> ../../../open-data/events.csv",
+        "caption: Columns of events.csv",
+        "row: Column | Type | Description",
+        "row: consultation.opens | date | When it opens.",
+        "link: JSON Schema of events.json -> ../../../schemas/open-data/events.json",
+        "link: data dictionary -> ../../../open-data/dictionary/",
+    ]
+
+
+def test_data_dictionary_of_a_reference_list_has_no_list_of_files() -> None:
+    areas = next(d for d in ALL if d.name == "areas")
+    doc = FileDoc(
+        "open-data/areas.json", "Areas", "Every area.", [FieldRow("id", "text", "required", "The area's id.")]
+    )
+    context = DatasetDictionaryPage(
+        "open-data-dictionary-dataset",
+        "Data dictionary: Areas",
+        areas,
+        [(doc, "areas-json")],
+        urls.data_dictionary(),
+    )
+    html = render_page(urls.data_dictionary_dataset("areas"), "engage/open_data_dataset_dictionary.html", context)
+    assert outline(html)[:3] == [
+        "h1: Data dictionary: Areas",
+        "link: open data -> ../../../open-data/",
+        "h2: areas.json",
+    ]
+    assert "its open data file holds" in text(html)
 
 
 def test_schemas() -> None:

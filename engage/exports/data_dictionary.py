@@ -135,3 +135,8 @@ def csv_doc(table: Table) -> FileDoc:
 def dictionary() -> list[FileDoc]:
     """Every published data file, JSON first, then CSV."""
     return [json_doc(d) for d in ALL] + [csv_doc(t) for t in TABLES]
+
+
+def dataset_docs(dataset: Dataset) -> list[FileDoc]:
+    """One data set's files: its JSON, then its CSV tables (a reference list has none)."""
+    return [json_doc(dataset)] + [csv_doc(t) for t in TABLES if t.dataset.name == dataset.name]

@@ -178,6 +178,8 @@ class EventItem:
         c = self.event.consultation
         if c is not None and self.occurrence.start is None and self.occurrence.day == c.opens:
             # A consultation is a window to respond in, not an all-day event on its first day.
+            if self.event.status in consultation_stage.NOT_TAKING_PLACE:
+                return f"Was to be open from {weekday_date(c.opens)} until {long_date(c.closes)}"
             return f"Opens on {weekday_date(c.opens)}, open until {long_date(c.closes)}"
         text = when_text(self.occurrence)
         return f"{text} ({self.facts.zone})" if self.facts.zone else text

@@ -38,8 +38,9 @@ RESPONSE_NAMES = {
     Response.NOT_CHANGED: "Not changed",
     Response.CONSIDERING: "Still considering",
 }
-# The order stages appear on the index: what people can act on first.
-INDEX_ORDER = (Stage.OPEN, Stage.CLOSED_AWAITING, Stage.INTERIM, Stage.UPCOMING)
+# The order stages appear on the index: what people can act on first. Cancelled and postponed
+# consultations come last, and only when there are any.
+INDEX_ORDER = (Stage.OPEN, Stage.CLOSED_AWAITING, Stage.INTERIM, Stage.UPCOMING, Stage.NOT_TAKING_PLACE)
 
 
 # ---- The index -------------------------------------------------------------------------------
@@ -68,6 +69,7 @@ def consultation_rows(portal: Portal) -> dict[Stage, list[ConsultationRow]]:
         )
         by_stage[status.stage].append(row)
     by_stage[Stage.UPCOMING].sort(key=lambda r: (r.status.opens, r.status.event_id))
+    by_stage[Stage.NOT_TAKING_PLACE].sort(key=lambda r: (r.status.opens, r.status.event_id))
     by_stage[Stage.OPEN].sort(key=lambda r: (r.status.closes, r.status.event_id))
     # Longest-waiting first, so overdue feedback heads the list.
     by_stage[Stage.CLOSED_AWAITING].sort(key=lambda r: (r.status.closes, r.status.event_id))
@@ -102,7 +104,11 @@ class FeedbackIndex:
 
 def index_pages(portal: Portal) -> list[Page]:
     by_stage = consultation_rows(portal)
-    sections = [(stage.value, STAGE_NAMES[stage], by_stage[stage]) for stage in INDEX_ORDER]
+    sections = [
+        (stage.value, STAGE_NAMES[stage], by_stage[stage])
+        for stage in INDEX_ORDER
+        if by_stage[stage] or stage is not Stage.NOT_TAKING_PLACE
+    ]
     overdue = [r for r in by_stage[Stage.CLOSED_AWAITING] if r.status.overdue]
     out = []
     for pager in paginate(by_stage[Stage.FINAL], portal.settings.events_per_page, urls.feedback_index()):

@@ -31,9 +31,17 @@ def _downloads(portal: Portal) -> list[Download]:
     return [Download(d, len(d.entries(portal)), [t for t in TABLES if t.dataset.name == d.name]) for d in ALL]
 
 
+def _file_name(path: str) -> str:
+    """'open-data/eia-actions.csv' -> 'eia-actions.csv'."""
+    return path.removeprefix(urls.open_data())
+
+
 def _anchor(path: str) -> str:
-    """The dictionary's anchor for a file: 'open-data/eia-actions.csv' -> 'eia-actions-csv'."""
-    return path.removeprefix(urls.open_data()).replace(".", "-")
+    """A file's anchor in the dictionary: 'open-data/eia-actions.csv' -> 'eia-actions-csv'.
+
+    The section of its data set's page, and its line on the overview, which keeps links made
+    when the whole dictionary was one page ('open-data/dictionary/#eia-actions-csv') useful."""
+    return _file_name(path).replace(".", "-")
 
 
 @dataclass(frozen=True)
@@ -67,15 +75,45 @@ class OpenDataPage:
 
 
 @dataclass(frozen=True)
+class DictionaryEntry:
+    """One data set's row on the dictionary's overview."""
+
+    dataset: Dataset
+    """The data set: its title and one-line description."""
+    url: str
+    """Its own page of the dictionary."""
+    files: Sequence[tuple[str, str]]
+    """(a file's name, such as 'eia-actions.csv', its anchor on the data set's page)."""
+
+
+@dataclass(frozen=True)
 class DictionaryPage:
-    """The context of `engage/open_data_dictionary.html`: every open data file's fields."""
+    """The context of `engage/open_data_dictionary.html`: every data set, linking to its fields."""
 
     kind: Literal["open-data-dictionary"]
     """Always 'open-data-dictionary'."""
     title: str
     """'Open data dictionary'."""
+    records: Sequence[DictionaryEntry]
+    """The record data sets (events, assessments ...), in the open data page's order."""
+    reference_lists: Sequence[DictionaryEntry]
+    """The taxonomies records refer to by id."""
+
+
+@dataclass(frozen=True)
+class DatasetDictionaryPage:
+    """The context of `engage/open_data_dataset_dictionary.html`: one data set's files and their fields."""
+
+    kind: Literal["open-data-dictionary-dataset"]
+    """Always 'open-data-dictionary-dataset'."""
+    title: str
+    """'Data dictionary: ' and the data set's title."""
+    dataset: Dataset
+    """The data set described (its title, description, JSON file and schema)."""
     files: Sequence[tuple[FileDoc, str]]
-    """(a file's documentation, its anchor on the page)."""
+    """(a file's documentation, its anchor on the page): the JSON first, then each CSV table."""
+    dictionary: str
+    """The dictionary's overview, which lists the other data sets."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +134,7 @@ class SchemasPage:
 
 def pages(portal: Portal) -> list[Page]:
     settings = portal.settings
+    docs = {dataset.name: data_dictionary.dataset_docs(dataset) for dataset in ALL}
     return [
         Page(
             url=urls.open_data(),
@@ -118,17 +157,8 @@ def pages(portal: Portal) -> list[Page]:
             ),
             searchable=True,
         ),
-        Page(
-            url=urls.data_dictionary(),
-            title="Open data dictionary",
-            template="engage/open_data_dictionary.html",
-            description="What every field and column of the open data files holds.",
-            context=DictionaryPage(
-                "open-data-dictionary",
-                "Open data dictionary",
-                [(doc, _anchor(doc.path)) for doc in data_dictionary.dictionary()],
-            ),
-        ),
+        _dictionary_overview(docs),
+        *(_dataset_dictionary(dataset, docs[dataset.name]) for dataset in ALL),
         Page(
             url=urls.schemas(),
             title="JSON Schemas",
@@ -143,6 +173,49 @@ def pages(portal: Portal) -> list[Page]:
             ),
         ),
     ]
+
+
+def _dictionary_entry(dataset: Dataset, docs: Sequence[FileDoc]) -> DictionaryEntry:
+    return DictionaryEntry(
+        dataset,
+        urls.data_dictionary_dataset(dataset.name),
+        [(_file_name(doc.path), _anchor(doc.path)) for doc in docs],
+    )
+
+
+def _dictionary_overview(docs: dict[str, list[FileDoc]]) -> Page:
+    """One line per data set: the whole dictionary on one page passed 200 KB."""
+    entries = [_dictionary_entry(dataset, docs[dataset.name]) for dataset in ALL]
+    return Page(
+        url=urls.data_dictionary(),
+        title="Open data dictionary",
+        template="engage/open_data_dictionary.html",
+        description="What every field and column of the open data files holds, data set by data set.",
+        context=DictionaryPage(
+            "open-data-dictionary",
+            "Open data dictionary",
+            [e for e in entries if not e.dataset.taxonomy],
+            [e for e in entries if e.dataset.taxonomy],
+        ),
+    )
+
+
+def _dataset_dictionary(dataset: Dataset, docs: Sequence[FileDoc]) -> Page:
+    title = f"Data dictionary: {dataset.title}"
+    also = "" if dataset.taxonomy else " and its CSV files"
+    return Page(
+        url=urls.data_dictionary_dataset(dataset.name),
+        title=title,
+        template="engage/open_data_dataset_dictionary.html",
+        description=f"What every field of {_file_name(dataset.json_path)}{also} holds.",
+        context=DatasetDictionaryPage(
+            "open-data-dictionary-dataset",
+            title,
+            dataset,
+            [(doc, _anchor(doc.path)) for doc in docs],
+            urls.data_dictionary(),
+        ),
+    )
 
 
 def files(portal: Portal) -> list[OutputFile]:

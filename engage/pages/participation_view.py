@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..charts import Bar, Row, bar_chart
+from ..disclosure import SMALL_COUNT, is_small
 from ..participation import Tally, by_organisation, by_quarter
 from ..portal import Portal
 
@@ -20,6 +21,13 @@ class Participation:
     quarters: tuple[Tally, ...]
     quarters_chart: Markup
     people_chart: Markup
+
+
+def _people_bar(tally: Tally) -> Bar:
+    """People who took part in a quarter; a total small enough to identify someone is not drawn."""
+    if not tally.recorded:
+        return Bar(None, "not recorded")
+    return Bar(None if is_small(tally.people) else float(tally.people), f"{tally.people_text} people")
 
 
 def participation(portal: Portal) -> Participation:
@@ -45,7 +53,8 @@ def participation(portal: Portal) -> Participation:
             "participation-quarter-people",
             "People who took part by quarter, where recorded",
             "Bar chart of the number of people who took part in each quarter, counted from the events that recorded "
-            "a figure; the table after the charts gives the same numbers and how many events recorded one.",
-            [Row(t.name, (Bar(float(t.people), f"{t.people:,} people"),)) for t in quarters],
+            "a figure; the table after the charts gives the same numbers and how many events recorded one. "
+            f"Counts under {SMALL_COUNT} are not drawn.",
+            [Row(t.name, (_people_bar(t),)) for t in quarters],
         ),
     )

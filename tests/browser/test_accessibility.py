@@ -40,6 +40,8 @@ KNOWN_TYPES = {
     "evaluation",
     "self-assessment-index",
     "self-assessment-module",
+    "open-data-dictionary",
+    "open-data-dictionary-dataset",
 }
 
 
