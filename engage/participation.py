@@ -3,8 +3,12 @@
 Events held count dated occurrences, as on the coverage page (`coverage.in_window`, cancelled
 and postponed ones left out). People who took part come from each event's `attendees`, recorded
 after it: an event's figure counts once, in the quarter of its first date held, and only where
-it was recorded, so every figure says how many events it rests on. A total of people is published
-by the small-count rule of every other page (`disclosure.count_text`: 'fewer than 5').
+it was recorded, so every figure says how many events it rests on.
+
+A total adds only figures that are published one by one: an event's attendance under 5 is
+withheld on its page and in the open data (`disclosure`), so adding it to a total beside its
+published companions would give it away by subtraction (a partner's 43 less its other event's
+40). Such events are counted and named as "fewer than 5" instead.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .coverage import NOT_HELD, in_window
-from .disclosure import count_text
+from .disclosure import SMALL_COUNT, is_small
 from .occurrences import Occurrence
 from .portal import Portal
 
@@ -31,16 +35,23 @@ class Tally:
     held: int
     """Dated occurrences held."""
     people: int
-    """People who took part, summed over the events that recorded a figure."""
+    """People who took part, summed over the events whose figure is published (5 or more)."""
     recorded: int
-    """How many events recorded how many took part."""
+    """How many events recorded how many took part (published or withheld)."""
     events: int
     """How many different events were held."""
+    withheld: int = 0
+    """How many of the recorded events had fewer than 5 people: counted here, never added."""
 
     @property
     def people_text(self) -> str:
-        """The people who took part as published: 'fewer than 5' when so few could be picked out."""
-        return count_text(self.people)
+        """'412'; '412, plus 1 event with fewer than 5'; 'fewer than 5' when every figure is withheld."""
+        if self.withheld == self.recorded:
+            return f"fewer than {SMALL_COUNT}" + (f" at each of {self.withheld} events" if self.withheld > 1 else "")
+        if not self.withheld:
+            return f"{self.people:,}"
+        events = "1 event" if self.withheld == 1 else f"{self.withheld} events"
+        return f"{self.people:,}, plus {events} with fewer than {SMALL_COUNT}"
 
 
 def quarter_of(day: date) -> date:
@@ -53,11 +64,17 @@ def quarter_name(first: date) -> str:
     return f"{MONTH_NAMES[first.month - 1]} to {MONTH_NAMES[first.month + 1]} {first.year}"
 
 
+def _people(figures: list[int | None]) -> tuple[int, int, int]:
+    """The published people, the recorded events and the withheld ones among `figures`."""
+    recorded = [n for n in figures if n is not None]
+    withheld = [n for n in recorded if is_small(n)]
+    return sum(n for n in recorded if not is_small(n)), len(recorded), len(withheld)
+
+
 def _tally(portal: Portal, key: str, name: str, held: list[Occurrence]) -> Tally:
     events = sorted({o.event_id for o in held})
-    figures = [portal.events[e].model.attendees for e in events]
-    recorded = [n for n in figures if n is not None]
-    return Tally(key, name, len(held), sum(recorded), len(recorded), len(events))
+    people, recorded, withheld = _people([portal.events[e].model.attendees for e in events])
+    return Tally(key, name, len(held), people, recorded, len(events), withheld)
 
 
 def by_organisation(portal: Portal) -> list[Tally]:
@@ -102,6 +119,6 @@ def by_quarter(portal: Portal) -> list[Tally]:
         in_quarter = [o for o in held if quarter_of(o.day) == first]
         tally = _tally(portal, first.isoformat(), quarter_name(first), in_quarter)
         starting = [e for e, q in first_quarter.items() if q == first]
-        figures = [n for n in (portal.events[e].model.attendees for e in starting) if n is not None]
-        out.append(Tally(tally.key, tally.name, tally.held, sum(figures), len(figures), tally.events))
+        people, recorded, withheld = _people([portal.events[e].model.attendees for e in starting])
+        out.append(Tally(tally.key, tally.name, tally.held, people, recorded, tally.events, withheld))
     return out

@@ -13,7 +13,7 @@ import io
 import json
 from typing import Any
 
-from engage import disclosure, render, urls
+from engage import disclosure, participation, render, urls
 from engage.exports import json_export
 from engage.exports.csv_export import TABLES
 from engage.exports.csv_export import render as render_csv
@@ -166,3 +166,42 @@ def test_coverage_participation_by_organisation_and_quarter_published_small_coun
         assert '<th scope="row">Jul to Sep 2026</th><td>2</td><td>Not recorded</td><td>0</td>' in html
         assert f"{words} people" in html
         assert ">3 people<" not in html
+
+
+def _with_attendance(portal: Portal, attendance: dict[str, int]) -> Portal:
+    changed = copy.copy(portal)
+    events = dict(portal.events)
+    for key, people in attendance.items():
+        record = events[key]
+        events[key] = record.__class__(
+            record.id, record.file, record.model.model_copy(update={"attendees": people}), record.doc
+        )
+    changed.events = events
+    return changed
+
+
+def test_participation_totals_do_not_give_away_a_withheld_attendance_by_subtraction(example_portal: Portal) -> None:
+    """Regression: a partner's total added one event's withheld 3 to another event's published 40,
+    so the coverage page's 43 less the event page's 40 gave the 3 away. Totals now add only
+    figures that are published one by one, and say how many events had fewer than 5."""
+    # Two of the council's events, both first held in January to March 2026.
+    portal = _with_attendance(example_portal, {"2026-03-02-parks-consultation": 3, "2026-01-06-carers-cafe": 40})
+    council = next(t for t in participation.by_organisation(portal) if t.key == "district-council")
+    assert (council.people, council.recorded, council.withheld) == (40, 2, 1)
+    quarter = next(t for t in participation.by_quarter(portal) if t.key == "2026-01-01")
+    assert (quarter.people, quarter.recorded, quarter.withheld) == (40, 2, 1)
+    page = next(p for p in coverage_pages.pages(portal) if p.url == urls.coverage())
+    html = render.render_page(render.environment(), page, portal.settings).decode()
+    assert (
+        '<th scope="row">Example District Council</th><td>13</td>'
+        "<td>40, plus 1 event with fewer than 5 (recorded at 2 of 4 events)</td>"
+    ) in html
+    assert (
+        f'<th scope="row">Jan to Mar 2026</th><td>{quarter.held}</td><td>40, plus 1 event with fewer than 5</td><td>2</td>'
+    ) in html
+    assert "at least 40 people" in html
+    assert ">43" not in html and "43 people" not in html
+
+    both_small = _with_attendance(example_portal, {"2026-03-02-parks-consultation": 3, "2026-01-06-carers-cafe": 4})
+    council = next(t for t in participation.by_organisation(both_small) if t.key == "district-council")
+    assert (council.people, council.people_text) == (0, "fewer than 5 at each of 2 events")

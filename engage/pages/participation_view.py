@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..charts import Bar, Row, bar_chart
-from ..disclosure import SMALL_COUNT, is_small
+from ..disclosure import SMALL_COUNT
 from ..participation import Tally, by_organisation, by_quarter
 from ..portal import Portal
 
@@ -24,10 +24,14 @@ class Participation:
 
 
 def _people_bar(tally: Tally) -> Bar:
-    """People who took part in a quarter; a total small enough to identify someone is not drawn."""
+    """People who took part in a quarter, from published figures only; a quarter whose every
+    figure is withheld is not drawn, and one with some withheld says its bar is at least that."""
     if not tally.recorded:
         return Bar(None, "not recorded")
-    return Bar(None if is_small(tally.people) else float(tally.people), f"{tally.people_text} people")
+    if tally.withheld == tally.recorded:
+        return Bar(None, f"fewer than {SMALL_COUNT} people at each event")
+    least = "at least " if tally.withheld else ""
+    return Bar(float(tally.people), f"{least}{tally.people:,} people")
 
 
 def participation(portal: Portal) -> Participation:
@@ -54,7 +58,7 @@ def participation(portal: Portal) -> Participation:
             "People who took part by quarter, where recorded",
             "Bar chart of the number of people who took part in each quarter, counted from the events that recorded "
             "a figure; the table after the charts gives the same numbers and how many events recorded one. "
-            f"Counts under {SMALL_COUNT} are not drawn.",
+            f"An event's count under {SMALL_COUNT} is withheld and not added.",
             [Row(t.name, (_people_bar(t),)) for t in quarters],
         ),
     )
