@@ -16,6 +16,7 @@ from typing import Any, Literal
 from .. import facets, urls
 from ..feeds.common import webcal
 from ..feeds.feeds import offered_paths
+from ..memo import IdentityMemo
 from ..output import OutputFile, Page
 from ..portal import Portal
 from .event_view import EventItem, page_months, upcoming_items, zone_words
@@ -129,16 +130,28 @@ def choices(groups: Sequence[FilterGroup]) -> dict[str, Any]:
     }
 
 
+_VALUES: IdentityMemo[tuple[dict[tuple[str, str], list[EventItem]], list[FilterGroup]]] = IdentityMemo()
+"""Each value's upcoming entries and the filter groups counted from them, for one checked data
+set: the listing pages and the choices file (one worker makes both) need the same."""
+
+
+def _values(portal: Portal) -> tuple[dict[tuple[str, str], list[EventItem]], list[FilterGroup]]:
+    def make() -> tuple[dict[tuple[str, str], list[EventItem]], list[FilterGroup]]:
+        index = by_value(portal, upcoming_items(portal))
+        return index, filter_groups(portal, index)
+
+    return _VALUES.get("values", (portal,), make)
+
+
 def files(portal: Portal) -> list[OutputFile]:
-    groups = filter_groups(portal, by_value(portal, upcoming_items(portal)))
+    _, groups = _values(portal)
     body = json.dumps(choices(groups), ensure_ascii=False, separators=(",", ":"))
     return [OutputFile(urls.FILTER_CHOICES, body.encode("utf-8"))]
 
 
 def facet_pages(portal: Portal) -> list[Page]:
     offered = offered_paths(portal)
-    index = by_value(portal, upcoming_items(portal))
-    groups = filter_groups(portal, index)
+    index, groups = _values(portal)
     shared = listing_context(portal)
     out = [
         Page(
